@@ -1,0 +1,666 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Suifang.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HisSyncRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SinceWatermark = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReachedWatermark = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PatientsCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientsUpdated = table.Column<int>(type: "INTEGER", nullable: false),
+                    EncountersCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    EncountersUpdated = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedResources = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedDetails = table.Column<string>(type: "TEXT", nullable: true),
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HisSyncRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Hospitals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Hospitals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedPatients = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedEncounters = table.Column<int>(type: "INTEGER", nullable: false),
+                    DuplicateRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedDetails = table.Column<string>(type: "TEXT", nullable: true),
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Campuses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campuses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campuses_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Departments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Departments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Departments_Campuses_CampusId",
+                        column: x => x.CampusId,
+                        principalTable: "Campuses",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Departments_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Patients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HisPatientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BirthDateEstimated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    FamilyContactName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FamilyRelation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    FamilyPhoneCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    FamilyPhoneIndex = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FamilyPhoneMasked = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    IdNumberIndex = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    IdentityKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Patients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Patients_Campuses_CampusId",
+                        column: x => x.CampusId,
+                        principalTable: "Campuses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Patients_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffDepartments",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffDepartments", x => new { x.UserId, x.DepartmentId });
+                    table.ForeignKey(
+                        name: "FK_StaffDepartments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StaffDepartments_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Encounters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VisitType = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttendingDoctor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VisitAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DischargeAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PrimaryDiagnosisCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PrimaryDiagnosisName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Encounters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Encounters_Campuses_CampusId",
+                        column: x => x.CampusId,
+                        principalTable: "Campuses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Encounters_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Encounters_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EncounterDiagnoses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    EncounterId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EncounterDiagnoses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EncounterDiagnoses_Encounters_EncounterId",
+                        column: x => x.EncounterId,
+                        principalTable: "Encounters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_At",
+                table: "AuditLog",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_EntityType_EntityId",
+                table: "AuditLog",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_UserId",
+                table: "AuditLog",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campuses_HospitalId_Code",
+                table: "Campuses",
+                columns: new[] { "HospitalId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_CampusId",
+                table: "Departments",
+                column: "CampusId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_HospitalId_Code",
+                table: "Departments",
+                columns: new[] { "HospitalId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EncounterDiagnoses_Code",
+                table: "EncounterDiagnoses",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EncounterDiagnoses_EncounterId",
+                table: "EncounterDiagnoses",
+                column: "EncounterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_AttendingDoctor",
+                table: "Encounters",
+                column: "AttendingDoctor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_CampusId",
+                table: "Encounters",
+                column: "CampusId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_DepartmentId_VisitType_VisitAt",
+                table: "Encounters",
+                columns: new[] { "DepartmentId", "VisitType", "VisitAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_HospitalId_VisitNumber",
+                table: "Encounters",
+                columns: new[] { "HospitalId", "VisitNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_HospitalId_VisitType_DischargeAt",
+                table: "Encounters",
+                columns: new[] { "HospitalId", "VisitType", "DischargeAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_HospitalId_VisitType_VisitAt",
+                table: "Encounters",
+                columns: new[] { "HospitalId", "VisitType", "VisitAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_PatientId_VisitAt",
+                table: "Encounters",
+                columns: new[] { "PatientId", "VisitAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_PrimaryDiagnosisCode",
+                table: "Encounters",
+                column: "PrimaryDiagnosisCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HisSyncRuns_Source_StartedAt",
+                table: "HisSyncRuns",
+                columns: new[] { "Source", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Hospitals_Code",
+                table: "Hospitals",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_StartedAt",
+                table: "ImportJobs",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_CampusId",
+                table: "Patients",
+                column: "CampusId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_FamilyPhoneIndex",
+                table: "Patients",
+                column: "FamilyPhoneIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_HospitalId_HisPatientId",
+                table: "Patients",
+                columns: new[] { "HospitalId", "HisPatientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_HospitalId_IdentityKey",
+                table: "Patients",
+                columns: new[] { "HospitalId", "IdentityKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_HospitalId_Name",
+                table: "Patients",
+                columns: new[] { "HospitalId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_IdNumberIndex",
+                table: "Patients",
+                column: "IdNumberIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PhoneIndex",
+                table: "Patients",
+                column: "PhoneIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffDepartments_DepartmentId",
+                table: "StaffDepartments",
+                column: "DepartmentId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "EncounterDiagnoses");
+
+            migrationBuilder.DropTable(
+                name: "HisSyncRuns");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "StaffDepartments");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Encounters");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "Patients");
+
+            migrationBuilder.DropTable(
+                name: "Campuses");
+
+            migrationBuilder.DropTable(
+                name: "Hospitals");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Suifang.Core.Accounts;
+using Suifang.Core.Audit;
+using Suifang.Core.Organization;
+using Suifang.Core.Patients;
+using Suifang.Core.Patients.HisSync;
+using Suifang.Core.Patients.Import;
+
+namespace Suifang.Core.Data;
+
+/// The one EF Core context. Each provider has its own subclass so that each keeps its own migrations.
+/// Changes to patient data are written to the audit chain in the same transaction (see AuditRecorder).
+public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    private readonly List<AuditEntry> _manualAudit = [];
+
+    public DbSet<Hospital> Hospitals => Set<Hospital>();
+    public DbSet<Campus> Campuses => Set<Campus>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<StaffDepartment> StaffDepartments => Set<StaffDepartment>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<Encounter> Encounters => Set<Encounter>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<HisSyncRun> HisSyncRuns => Set<HisSyncRun>();
+
+    /// Who is making the changes saved by this context. Required whenever patient data changes.
+    public AuditActor? Actor { get; set; }
+
+    /// Time source for audit entries; hospital local time.
+    public Func<DateTime> Now { get; set; } = () => Common.HospitalClock.ChinaStandard().Now;
+
+    /// Records an event that is not a change of a row, e.g. opening a patient's archive.
+    public void AuditEvent(string action, string entityType, string? entityId, string summary, string? changes = null)
+    {
+        var actor = Actor ?? throw MissingActor();
+        _manualAudit.Add(new AuditEntry
+        {
+            At = Now(),
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            IpAddress = actor.IpAddress,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary,
+            Changes = changes,
+        });
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SuifangDbContext).Assembly);
+    }
+
+    /// Serialises writers of the audit chain across nodes (PostgreSQL advisory lock); the in-process gate covers one node.
+    protected virtual Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditRecorder.RejectAuditTampering(ChangeTracker);
+        var captured = AuditRecorder.Capture(ChangeTracker);
+        if (captured.Count == 0 && _manualAudit.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var actor = Actor ?? throw MissingActor();
+
+        await AuditRecorder.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            await using (ownTransaction)
+            {
+                await LockAuditChainAsync(cancellationToken);
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                var entries = captured.Select(c => c.ToEntry(actor, Now())).Concat(_manualAudit).ToList();
+                await AuditRecorder.ChainAsync(this, entries, cancellationToken);
+                AuditLog.AddRange(entries);
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                _manualAudit.Clear();
+                if (ownTransaction is not null)
+                    await ownTransaction.CommitAsync(cancellationToken);
+                return saved;
+            }
+        }
+        finally
+        {
+            AuditRecorder.Gate.Release();
+        }
+    }
+
+    private static InvalidOperationException MissingActor() =>
+        new("写入患者数据前必须指明操作人（DbContext.Actor），否则无法留下审计记录。");
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Suifang.Core.Patients.Import;
+
+public enum JobStatus
+{
+    Running = 0,
+    Completed = 1,
+    Failed = 2,
+}
+
+/// One Excel import: its counts and the rows it rejected, with row number and reason.
+public sealed class ImportJob
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string FileName { get; set; }
+    public required string UserName { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public JobStatus Status { get; set; }
+    public int TotalRows { get; set; }
+    public int ImportedPatients { get; set; }
+    public int ImportedEncounters { get; set; }
+    public int DuplicateRows { get; set; }
+    public int RejectedRows { get; set; }
+
+    /// JSON array of {row, column, reason}; the first 10,000 are kept, RejectedRows counts them all.
+    public string? RejectedDetails { get; set; }
+    public string? FailureMessage { get; set; }
+}
+
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> b)
+    {
+        b.Property(j => j.FileName).HasMaxLength(256);
+        b.Property(j => j.UserName).HasMaxLength(128);
+        b.Property(j => j.FailureMessage).HasMaxLength(1024);
+        b.HasIndex(j => j.StartedAt);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Suifang.Core.Organization;
+
+namespace Suifang.Core.Patients;
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(64);
+        b.Property(p => p.HisPatientId).HasMaxLength(64);
+        b.Property(p => p.IdentityKey).HasMaxLength(128);
+        b.Property(p => p.PhoneCipher).HasMaxLength(128);
+        b.Property(p => p.PhoneIndex).HasMaxLength(32);
+        b.Property(p => p.PhoneMasked).HasMaxLength(24);
+        b.Property(p => p.FamilyPhoneCipher).HasMaxLength(128);
+        b.Property(p => p.FamilyPhoneIndex).HasMaxLength(32);
+        b.Property(p => p.FamilyPhoneMasked).HasMaxLength(24);
+        b.Property(p => p.FamilyContactName).HasMaxLength(64);
+        b.Property(p => p.FamilyRelation).HasMaxLength(16);
+        b.Property(p => p.IdNumberCipher).HasMaxLength(128);
+        b.Property(p => p.IdNumberIndex).HasMaxLength(32);
+        b.Property(p => p.IdNumberMasked).HasMaxLength(24);
+
+        b.HasIndex(p => new { p.HospitalId, p.IdentityKey }).IsUnique();
+        b.HasIndex(p => new { p.HospitalId, p.Name });
+        b.HasIndex(p => p.PhoneIndex);
+        b.HasIndex(p => p.FamilyPhoneIndex);
+        b.HasIndex(p => p.IdNumberIndex);
+        b.HasIndex(p => new { p.HospitalId, p.HisPatientId });
+
+        b.HasOne<Hospital>().WithMany().HasForeignKey(p => p.HospitalId);
+        b.HasOne<Campus>().WithMany().HasForeignKey(p => p.CampusId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Encounters).WithOne(e => e.Patient).HasForeignKey(e => e.PatientId);
+        b.HasQueryFilter(p => p.DeletedAt == null);
+    }
+}
+
+internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounter>
+{
+    public void Configure(EntityTypeBuilder<Encounter> b)
+    {
+        b.Property(e => e.VisitNumber).HasMaxLength(64);
+        b.Property(e => e.AttendingDoctor).HasMaxLength(64);
+        b.Property(e => e.PrimaryDiagnosisCode).HasMaxLength(16);
+        b.Property(e => e.PrimaryDiagnosisName).HasMaxLength(128);
+        b.OwnsMany(e => e.SecondaryDiagnoses, d =>
+        {
+            d.ToTable("EncounterDiagnoses");
+            d.WithOwner().HasForeignKey("EncounterId");
+            d.Property<int>("Id");
+            d.HasKey("Id");
+            d.Property(x => x.Code).HasMaxLength(16);
+            d.Property(x => x.Name).HasMaxLength(128);
+            d.HasIndex(x => x.Code);
+        });
+
+        // The list pages read encounters by visit type, newest first, optionally within departments.
+        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.VisitAt });
+        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.DischargeAt });
+        b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.VisitAt });
+        b.HasIndex(e => new { e.PatientId, e.VisitAt });
+        b.HasIndex(e => new { e.HospitalId, e.VisitNumber });
+        b.HasIndex(e => e.PrimaryDiagnosisCode);
+        b.HasIndex(e => e.AttendingDoctor);
+
+        b.HasOne<Department>().WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Campus>().WithMany().HasForeignKey(e => e.CampusId).OnDelete(DeleteBehavior.Restrict);
+        b.HasQueryFilter(e => e.DeletedAt == null);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Suifang.Core.Data;
+using Suifang.Core.Organization;
+using Suifang.Web.Accounts;
+using Suifang.Web.Demo;
+
+namespace Suifang.Web.Hosting;
+
+internal static class DatabaseStartup
+{
+    /// Migrates the database, makes sure the hospital and the first admin exist, and seeds the demo
+    /// hospital when asked (--seed-demo) or when the database is new and Suifang:DemoData is not false.
+    public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<SuifangDbContext>();
+        var log = sp.GetRequiredService<ILogger<SuifangDbContext>>();
+        var isNew = !(await db.Database.GetAppliedMigrationsAsync()).Any();
+        await db.Database.MigrateAsync();
+        log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+
+        var hospital = await EnsureHospitalAsync(db, app.Configuration);
+        await sp.GetRequiredService<AdminBootstrapper>().EnsureAsync(hospital.Id);
+
+        var demoWanted = args.Contains("--seed-demo") || (isNew && app.Configuration.GetValue("Suifang:DemoData", true));
+        if (demoWanted)
+            await sp.GetRequiredService<DemoHospitalSeeder>().SeedAsync(hospital, app.Configuration.GetValue("Suifang:DemoPatients", 2000));
+    }
+
+    private static async Task<Hospital> EnsureHospitalAsync(SuifangDbContext db, IConfiguration config)
+    {
+        var code = config["Suifang:HospitalCode"] ?? "DEMO";
+        var hospital = await db.Hospitals.Include(h => h.Campuses).FirstOrDefaultAsync(h => h.Code == code);
+        if (hospital is not null)
+            return hospital;
+        hospital = new Hospital { Code = code, Name = config["Suifang:HospitalName"] ?? "示范医院（演示）" };
+        hospital.Campuses.Add(new Campus { Code = "MAIN", Name = config["Suifang:CampusName"] ?? "本院区" });
+        db.Hospitals.Add(hospital);
+        await db.SaveChangesAsync();
+        return hospital;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Suifang.Web.Hosting;
+
+/// Turns an unexpected failure into a Chinese message that says what to do, never a stack trace (8.2.2).
+/// The API gets problem details; pages get the error page with a reference number for IT.
+internal sealed class FriendlyExceptionHandler(ILogger<FriendlyExceptionHandler> log, IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        log.LogError(exception, "Unhandled error on {Path} (trace {Trace})", context.Request.Path, context.TraceIdentifier);
+        if (!context.Request.Path.StartsWithSegments("/api"))
+            return false;
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Title = "服务器处理请求时出错",
+                Detail = $"请求没有完成，数据未被修改。请稍后重试；若问题持续，请把问题编号 {context.TraceIdentifier} 告诉信息科。",
+                Status = StatusCodes.Status500InternalServerError,
+            },
+        });
+    }
+}

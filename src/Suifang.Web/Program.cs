@@ -1,0 +1,25 @@
+using Suifang.Web.Accounts;
+using Suifang.Web.His;
+using Suifang.Web.Hosting;
+using Suifang.Web.Patients;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSuifangHost();          // logging, OpenTelemetry, health checks, localisation, problem details
+builder.AddSuifangData();          // EF Core on SQLite or PostgreSQL, field encryption, audit chain
+builder.AddSuifangAccounts();      // Identity, roles, departments, lockout, first-run admin
+builder.AddSuifangUi();            // Blazor (interactive server) with MudBlazor, help centre
+builder.AddSuifangApi();           // REST API under /api/<module>, OpenAPI and its reference page
+builder.AddPatients();             // patients, encounters, lists, archive, Excel import
+builder.AddHis();                  // HIS pull (FHIR R4 or demo HIS), daily job, "sync now"
+builder.AddSuifangJobs();          // Quartz.NET for recurring work
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync(args);   // migrate, first-run admin, demo data (--seed-demo)
+app.UseSuifangPipeline();
+app.MapSuifangEndpoints();
+
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of Suifang on a fresh Debian machine with the .NET SDK:
+# installs what is missing (PostgreSQL, Chromium, CJK fonts), starts a throwaway PostgreSQL,
+# runs all test projects, and ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
+if ((${#need[@]})); then
+  echo "Installing: ${need[*]}"
+  if [[ $(id -u) == 0 ]]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || { echo "could not install ${need[*]}"; exit 1; }
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || { echo "could not install ${need[*]}"; exit 1; }
+  fi
+fi
+
+pgdir=$(mktemp -d /tmp/suifang-pg.XXXXXX)
+port=$(( 56000 + RANDOM % 2000 ))
+export SUIFANG_TEST_PG=$(tools/pg-throwaway.sh start "$pgdir" "$port") || { echo "could not start PostgreSQL"; exit 1; }
+trap 'tools/pg-throwaway.sh stop "$pgdir"' EXIT
+echo "PostgreSQL for tests on port $port"
+
+dotnet build Suifang.slnx -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0; status=0
+results=$(mktemp -d)
+for proj in tests/*.Tests/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "── $name"
+  dotnet test "$proj" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
+    | grep -vE '^\s*$' | tail -n 40 || true
+  trx="$results/$name.trx"
+  if [[ -f $trx ]]; then
+    p=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+    f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+    (( ${f:-0} > 0 )) && status=1
+  else
+    echo "   $name produced no results (crashed?)"; failed=$((failed + 1)); status=1
+  fi
+done
+rm -rf "$results"
+echo "$passed passed, $failed failed"
+exit $status

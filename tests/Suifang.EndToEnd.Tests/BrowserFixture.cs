@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Suifang.Core.Data;
+using Suifang.Testing;
+
+namespace Suifang.EndToEnd.Tests;
+
+/// The real host on a real port (Kestrel) and Debian's Chromium driven by Playwright.
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public SuifangWebFactory App { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        App = new SuifangWebFactory(db);
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Browser tests need Debian's Chromium at {ChromiumPath}: apt-get install chromium fonts-noto-cjk (./test.sh does this).");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = width, Height = height } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// Logs in through the form and waits until the interactive page is connected.
+    public static async Task LoginAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("[data-circuit=ready]").WaitForAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
