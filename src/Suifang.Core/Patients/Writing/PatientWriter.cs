@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using Suifang.Core.Data;
+using Suifang.Core.Security;
+
+namespace Suifang.Core.Patients.Writing;
+
+public enum WriteOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}
+
+public sealed record RowOutcome(Patient Patient, WriteOutcome PatientOutcome, WriteOutcome? EncounterOutcome);
+
+/// Writes validated records: finds the same person (HIS id, ID number, or name + phone) and the same
+/// encounter (visit number, or department + time) so that a repeated import or pull creates no duplicates.
+/// One call is one SaveChanges: the batch and its audit entries commit together or not at all.
+public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector protector)
+{
+    public async Task<IReadOnlyList<RowOutcome>> WriteAsync(
+        IReadOnlyList<ValidatedPatient> batch, int hospitalId, PatientSource source, DateTime now, CancellationToken ct = default)
+    {
+        var keys = batch.Select(p => new RowKeys(p, protector)).ToList();
+        var known = await KnownPatientsAsync(hospitalId, keys, ct);
+        var outcomes = new List<RowOutcome>(batch.Count);
+        foreach (var row in keys)
+        {
+            var patient = known.Find(row);
+            WriteOutcome patientOutcome;
+            if (patient is null)
+            {
+                patient = NewPatient(row, hospitalId, source, now);
+                db.Patients.Add(patient);
+                known.Add(patient);
+                patientOutcome = WriteOutcome.Created;
+            }
+            else
+            {
+                patientOutcome = Update(patient, row, now) ? WriteOutcome.Updated : WriteOutcome.Unchanged;
+            }
+            var encounterOutcome = row.Patient.Encounter is { } e ? WriteEncounter(patient, e, hospitalId, source, now) : (WriteOutcome?)null;
+            outcomes.Add(new RowOutcome(patient, patientOutcome, encounterOutcome));
+        }
+        await db.SaveChangesAsync(ct);
+        return outcomes;
+    }
+
+    private async Task<KnownPatients> KnownPatientsAsync(int hospitalId, List<RowKeys> rows, CancellationToken ct)
+    {
+        var his = rows.Where(r => r.Patient.HisPatientId is not null).Select(r => r.Patient.HisPatientId!).Distinct().ToList();
+        var ids = rows.Where(r => r.IdIndex is not null).Select(r => r.IdIndex!).Distinct().ToList();
+        var phones = rows.Select(r => r.PhoneIndex).Distinct().ToList();
+        var found = await db.Patients.Include(p => p.Encounters)
+            .Where(p => p.HospitalId == hospitalId
+                && ((p.HisPatientId != null && his.Contains(p.HisPatientId))
+                    || (p.IdNumberIndex != null && ids.Contains(p.IdNumberIndex))
+                    || phones.Contains(p.PhoneIndex)))
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return new KnownPatients(found);
+    }
+
+    private Patient NewPatient(RowKeys row, int hospitalId, PatientSource source, DateTime now)
+    {
+        var v = row.Patient;
+        var p = new Patient
+        {
+            HospitalId = hospitalId,
+            CampusId = v.Campus.Id,
+            Name = v.Name,
+            Source = source,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Update(p, row, now);
+        p.IdentityKey = PatientIdentity.KeyOf(v.HisPatientId, row.IdIndex, v.Name, row.PhoneIndex);
+        return p;
+    }
+
+    /// Takes every value the source gives; a value the source leaves empty keeps what is stored.
+    private bool Update(Patient p, RowKeys row, DateTime now)
+    {
+        var v = row.Patient;
+        var changed = false;
+        void Set<T>(T current, T value, Action<T> apply)
+        {
+            if (value is null || EqualityComparer<T>.Default.Equals(current, value))
+                return;
+            apply(value);
+            changed = true;
+        }
+        Set(p.Name, v.Name, x => p.Name = x);
+        Set(p.HisPatientId, v.HisPatientId, x => p.HisPatientId = x);
+        if (v.Gender != Gender.Unknown)
+            Set(p.Gender, v.Gender, x => p.Gender = x);
+        if (v.BirthDate is not null && (p.BirthDate is null || p.BirthDateEstimated || !v.BirthDateEstimated))
+            Set(p.BirthDate, v.BirthDate, x => (p.BirthDate, p.BirthDateEstimated) = (x, v.BirthDateEstimated));
+        // Numbers are compared by their search index: the cipher text differs on every encryption.
+        Set(p.PhoneIndex, row.PhoneIndex, _ => p.SetPhone(protector.Protect(SensitiveKind.Phone, v.Phone)));
+        Set(p.FamilyPhoneIndex, row.FamilyPhoneIndex, _ => p.SetFamilyPhone(protector.Protect(SensitiveKind.Phone, v.FamilyPhone!)));
+        Set(p.IdNumberIndex, row.IdIndex, _ => p.SetIdNumber(protector.Protect(SensitiveKind.IdNumber, v.IdNumber!)));
+        Set(p.FamilyContactName, v.FamilyContactName, x => p.FamilyContactName = x);
+        Set(p.FamilyRelation, v.FamilyRelation, x => p.FamilyRelation = x);
+        if (changed)
+            p.UpdatedAt = now;
+        return changed;
+    }
+
+    private WriteOutcome WriteEncounter(Patient patient, ValidatedEncounter e, int hospitalId, PatientSource source, DateTime now)
+    {
+        var existing = patient.Encounters.FirstOrDefault(x => SameEncounter(x, e));
+        if (existing is null)
+        {
+            patient.Encounters.Add(new Encounter
+            {
+                HospitalId = hospitalId,
+                CampusId = patient.CampusId,
+                VisitNumber = e.VisitNumber,
+                VisitType = e.VisitType,
+                DepartmentId = e.Department.Id,
+                AttendingDoctor = e.AttendingDoctor,
+                VisitAt = e.VisitAt,
+                DischargeAt = e.DischargeAt,
+                PrimaryDiagnosisCode = e.PrimaryDiagnosisCode,
+                PrimaryDiagnosisName = e.PrimaryDiagnosisName,
+                SecondaryDiagnoses = e.SecondaryDiagnoses.ToList(),
+                Source = source,
+                CreatedAt = now,
+            });
+            return WriteOutcome.Created;
+        }
+        var changed = false;
+        if (existing.VisitType != e.VisitType) { existing.VisitType = e.VisitType; changed = true; }
+        if (e.DischargeAt is not null && existing.DischargeAt != e.DischargeAt) { existing.DischargeAt = e.DischargeAt; changed = true; }
+        if (e.AttendingDoctor is not null && existing.AttendingDoctor != e.AttendingDoctor) { existing.AttendingDoctor = e.AttendingDoctor; changed = true; }
+        if (existing.PrimaryDiagnosisCode != e.PrimaryDiagnosisCode || existing.PrimaryDiagnosisName != e.PrimaryDiagnosisName)
+        {
+            (existing.PrimaryDiagnosisCode, existing.PrimaryDiagnosisName) = (e.PrimaryDiagnosisCode, e.PrimaryDiagnosisName);
+            changed = true;
+        }
+        if (e.SecondaryDiagnoses.Count > 0 && !e.SecondaryDiagnoses.Select(d => d.Code).SequenceEqual(existing.SecondaryDiagnoses.Select(d => d.Code)))
+        {
+            existing.SecondaryDiagnoses = e.SecondaryDiagnoses.ToList();
+            changed = true;
+        }
+        return changed ? WriteOutcome.Updated : WriteOutcome.Unchanged;
+    }
+
+    /// The same visit: equal visit numbers; without numbers, the same department and start time
+    /// (an inpatient stay and its discharge are one encounter).
+    private static bool SameEncounter(Encounter x, ValidatedEncounter e)
+    {
+        if (x.VisitNumber is not null && e.VisitNumber is not null)
+            return x.VisitNumber == e.VisitNumber;
+        var bothStays = x.VisitType != VisitType.Outpatient && e.VisitType != VisitType.Outpatient;
+        return x.DepartmentId == e.Department.Id && x.VisitAt == e.VisitAt && (bothStays || x.VisitType == e.VisitType);
+    }
+
+    private sealed class RowKeys(ValidatedPatient patient, SensitiveDataProtector protector)
+    {
+        public ValidatedPatient Patient { get; } = patient;
+        public string PhoneIndex { get; } = protector.IndexOf(SensitiveKind.Phone, patient.Phone);
+        public string? IdIndex { get; } = patient.IdNumber is null ? null : protector.IndexOf(SensitiveKind.IdNumber, patient.IdNumber);
+        public string? FamilyPhoneIndex { get; } = patient.FamilyPhone is null ? null : protector.IndexOf(SensitiveKind.Phone, patient.FamilyPhone);
+    }
+
+    private sealed class KnownPatients
+    {
+        private readonly Dictionary<string, Patient> _byHis = [];
+        private readonly Dictionary<string, Patient> _byId = [];
+        private readonly Dictionary<string, List<Patient>> _byPhone = [];
+
+        public KnownPatients(IEnumerable<Patient> patients)
+        {
+            foreach (var p in patients)
+                Add(p);
+        }
+
+        public void Add(Patient p)
+        {
+            if (p.HisPatientId is not null)
+                _byHis.TryAdd(p.HisPatientId, p);
+            if (p.IdNumberIndex is not null)
+                _byId.TryAdd(p.IdNumberIndex, p);
+            if (!_byPhone.TryGetValue(p.PhoneIndex, out var list))
+                _byPhone[p.PhoneIndex] = list = [];
+            list.Add(p);
+        }
+
+        /// HIS id first, then ID number, then name + phone (unless both carry different HIS ids).
+        public Patient? Find(RowKeys row) =>
+            (row.Patient.HisPatientId is { } his ? _byHis.GetValueOrDefault(his) : null)
+            ?? (row.IdIndex is { } id ? _byId.GetValueOrDefault(id) : null)
+            ?? _byPhone.GetValueOrDefault(row.PhoneIndex)?.FirstOrDefault(p => p.Name == row.Patient.Name
+                && (row.Patient.HisPatientId is null || p.HisPatientId is null));
+    }
+}
