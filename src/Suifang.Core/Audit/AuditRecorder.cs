@@ -49,6 +49,7 @@ internal static class AuditRecorder
             e.PreviousHash = previous;
             e.Hash = previous = e.ComputeHash();
         }
+        Observability.SuifangMetrics.AuditEntries.Add(entries.Count);
     }
 
     private static bool HasModifiedOwned(EntityEntry entry) =>

@@ -13,9 +13,6 @@ namespace Suifang.Web.Hosting;
 
 internal static class HostModule
 {
-    public const string MeterName = "Suifang";
-    public const string ActivitySourceName = "Suifang";
-
     public static WebApplicationBuilder AddSuifangHost(this WebApplicationBuilder builder)
     {
         if (builder.Configuration["Logging:Format"] == "json")
@@ -29,12 +26,12 @@ internal static class HostModule
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MeterName)
+                .AddMeter(Suifang.Core.Observability.SuifangMetrics.Name)
                 .AddPrometheusExporter())
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddSource(ActivitySourceName));
+                .AddSource(Suifang.Core.Observability.SuifangMetrics.Name));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();
 

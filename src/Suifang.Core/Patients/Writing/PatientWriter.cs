@@ -43,6 +43,9 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             outcomes.Add(new RowOutcome(patient, patientOutcome, encounterOutcome));
         }
         await db.SaveChangesAsync(ct);
+        foreach (var group in outcomes.GroupBy(o => o.PatientOutcome))
+            Observability.SuifangMetrics.PatientRows.Add(group.Count(),
+                new KeyValuePair<string, object?>("source", source.ToString()), new KeyValuePair<string, object?>("outcome", group.Key.ToString()));
         return outcomes;
     }
 
