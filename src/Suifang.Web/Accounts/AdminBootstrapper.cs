@@ -59,6 +59,27 @@ internal sealed class AdminBootstrapper(
         log.LogInformation("Created the first admin account {User}; it must change its password at first login.", AdminUserName);
     }
 
+    /// For IT with shell access to the server when no admin can log in: `--reset-admin-password`.
+    public async Task ResetAsync()
+    {
+        var admin = await users.FindByNameAsync(AdminUserName)
+            ?? throw new InvalidOperationException("没有找到 admin 账号，无法重置。");
+        var password = NewOneTimePassword();
+        await users.RemovePasswordAsync(admin);
+        var result = await users.AddPasswordAsync(admin, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
+        admin.MustChangePassword = true;
+        admin.IsDisabled = false;
+        await users.UpdateAsync(admin);
+        await users.SetLockoutEndDateAsync(admin, null);
+        await users.ResetAccessFailedCountAsync(admin);
+        db.Actor = Core.Audit.AuditActor.System("命令行重置管理员密码");
+        db.AuditEvent(Core.Audit.AuditActions.Account, "Account", admin.Id, "通过服务器命令行重置了 admin 的密码");
+        await db.SaveChangesAsync();
+        Console.WriteLine($"admin 的新一次性密码：{password}（登录后须立即修改）");
+    }
+
     internal static string NewOneTimePassword()
     {
         const string letters = "abcdefghjkmnpqrstuvwxyz", digits = "23456789", all = letters + digits + "ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -21,7 +21,13 @@ internal static class DatabaseStartup
         log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
 
         var hospital = await EnsureHospitalAsync(db, app.Configuration);
-        await sp.GetRequiredService<AdminBootstrapper>().EnsureAsync(hospital.Id);
+        var admins = sp.GetRequiredService<AdminBootstrapper>();
+        await admins.EnsureAsync(hospital.Id);
+        if (args.Contains("--reset-admin-password"))
+        {
+            await admins.ResetAsync();
+            Environment.Exit(0);
+        }
 
         var demoWanted = args.Contains("--seed-demo") || (isNew && app.Configuration.GetValue("Suifang:DemoData", true));
         if (demoWanted)
