@@ -69,6 +69,25 @@ public sealed class LoginTests
             Assert.False(await users.CheckPasswordAsync(admin, guess));
     }
 
+    [Fact]
+    public async Task IT_can_reset_a_locked_admin_from_the_server_command_line()
+    {
+        await using var app = await SuifangWebFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var admin = (await users.FindByNameAsync("admin"))!;
+        await users.SetLockoutEndDateAsync(admin, DateTimeOffset.UtcNow.AddHours(1));
+
+        await scope.ServiceProvider.GetRequiredService<Suifang.Web.Accounts.AdminBootstrapper>().ResetAsync();
+
+        admin = (await users.FindByNameAsync("admin"))!;
+        Assert.False(await users.IsLockedOutAsync(admin));
+        Assert.True(admin.MustChangePassword);
+        Assert.False(await users.CheckPasswordAsync(admin, SuifangWebFactory.AdminPassword));
+        var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Summary.Contains("重置了 admin")));
+    }
+
     private static async Task<string> PostLoginAsync(HttpClient client, string user, string password)
     {
         var page = await client.GetStringAsync("/account/login");
