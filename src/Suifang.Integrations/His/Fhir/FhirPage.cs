@@ -16,6 +16,9 @@ internal sealed class FhirPage
     private static readonly FhirJsonDeserializer Deserializer =
         new(new DeserializerSettings().UsingMode(DeserializationMode.BackwardsCompatible));
 
+    // A mandatory element left out (e.g. Condition.subject inside an encounter's bundle) does not stop us using the rest.
+    private const string MissingMandatoryElement = "PVAL105";
+
     public required IReadOnlyList<FhirEntry> Entries { get; init; }
     public Uri? Next { get; init; }
     public int? Total { get; init; }
@@ -45,9 +48,11 @@ internal sealed class FhirPage
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json.GetRawText()));
         try
         {
-            if (Deserializer.TryDeserializeResource(ref reader, out var resource, out var issues) && resource is not null)
+            var parsed = Deserializer.TryDeserializeResource(ref reader, out var resource, out var issues);
+            var serious = issues.Where(i => i.ErrorCode != MissingMandatoryElement).ToList();
+            if (resource is not null && (parsed || serious.Count == 0))
                 return new FhirEntry(key, resource, null, lastUpdated);
-            var first = issues.FirstOrDefault()?.Message ?? "未知错误";
+            var first = serious.FirstOrDefault()?.Message ?? "未知错误";
             return new FhirEntry(key, null, $"FHIR 资源格式错误，无法解析（{first}）", lastUpdated);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
