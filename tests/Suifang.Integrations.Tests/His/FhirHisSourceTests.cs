@@ -5,27 +5,10 @@ namespace Suifang.Integrations.Tests.His;
 public sealed class FhirHisSourceTests
 {
     private static readonly DateTime Since = new(2026, 11, 28, 0, 0, 0);
-    private static readonly DateTimeOffset Updated = new(2026, 11, 28, 8, 0, 0, TimeSpan.FromHours(8));
-
-    /// Three pages of two outpatient visits each, the referenced resources included on every page.
-    private static async Task<FakeFhirServer> ThreePagesAsync()
-    {
-        var server = await FakeFhirServer.StartAsync();
-        for (var page = 1; page <= 3; page++)
-        {
-            var visits = Enumerable.Range(1, 2).Select(i => $"{page}{i}").ToList();
-            server.Pages.Add(FhirResources.Page(
-                visits.Select(v => FhirResources.Visit($"e{v}", $"p{v}", "2026-11-28T09:00:00+08:00", Updated.AddMinutes(int.Parse(v)))),
-                visits.Select(v => FhirResources.Patient($"p{v}", $"1381234{int.Parse(v):D4}")).Concat(FhirSourceHarness.Cast()),
-                next: page < 3 ? page + 1 : null, total: 6));
-        }
-        return server;
-    }
-
     [Fact]
     public async Task Pages_are_followed_to_the_last_and_each_page_is_one_batch()
     {
-        await using var server = await ThreePagesAsync();
+        await using var server = await FhirSourceHarness.ThreePagesAsync();
 
         var batches = await FhirSourceHarness.PullAllAsync(FhirSourceHarness.Create(server), Since);
 
@@ -46,7 +29,7 @@ public sealed class FhirHisSourceTests
     [Fact]
     public async Task The_watermark_goes_into_the_query_and_each_batch_returns_its_latest_update_in_hospital_time()
     {
-        await using var server = await ThreePagesAsync();
+        await using var server = await FhirSourceHarness.ThreePagesAsync();
 
         var batches = await FhirSourceHarness.PullAllAsync(FhirSourceHarness.Create(server), Since);
 
@@ -58,7 +41,7 @@ public sealed class FhirHisSourceTests
     [Fact]
     public async Task A_transient_server_error_is_retried_and_the_pull_goes_on()
     {
-        await using var server = await ThreePagesAsync();
+        await using var server = await FhirSourceHarness.ThreePagesAsync();
         server.Failures[2] = new Queue<int>([503]);
 
         var batches = await FhirSourceHarness.PullAllAsync(FhirSourceHarness.Create(server), Since);
@@ -70,7 +53,7 @@ public sealed class FhirHisSourceTests
     [Fact]
     public async Task A_server_that_keeps_failing_ends_the_pull_with_a_Chinese_message_after_the_pages_already_read()
     {
-        await using var server = await ThreePagesAsync();
+        await using var server = await FhirSourceHarness.ThreePagesAsync();
         server.FailAlways(3, 503);
         var received = new List<HisBatch>();
 
@@ -88,7 +71,7 @@ public sealed class FhirHisSourceTests
     [Fact]
     public async Task A_server_that_does_not_answer_in_time_is_retried_then_reported()
     {
-        await using var server = await ThreePagesAsync();
+        await using var server = await FhirSourceHarness.ThreePagesAsync();
         server.Delays[1] = TimeSpan.FromSeconds(5);
 
         var error = await Assert.ThrowsAsync<HisSourceException>(() =>
@@ -101,7 +84,7 @@ public sealed class FhirHisSourceTests
     [Fact]
     public async Task Refused_credentials_end_the_pull_at_once_with_what_to_check()
     {
-        await using var server = await ThreePagesAsync();
+        await using var server = await FhirSourceHarness.ThreePagesAsync();
         server.FailAlways(1, 401);
 
         var error = await Assert.ThrowsAsync<HisSourceException>(() => FhirSourceHarness.PullAllAsync(FhirSourceHarness.Create(server), Since));

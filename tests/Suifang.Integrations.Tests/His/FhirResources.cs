@@ -11,13 +11,13 @@ internal static class FhirResources
     public const string ResidentId = "urn:oid:2.16.156.10011.1.3";
     public const string ValidIdNumber = "330106195803072319";
 
-    public static Patient Patient(string id, string phone = "13812345678", string family = "张", string given = "建国") => new()
+    public static Patient Patient(string id, string phone = "13812345678", string family = "张", string given = "建国", string? idNumber = ValidIdNumber) => new()
     {
         Id = id,
         Identifier =
         [
             new Identifier(Mrn, $"MRN-{id}") { Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0203", "MR") },
-            new Identifier(ResidentId, ValidIdNumber),
+            .. idNumber is null ? Array.Empty<Identifier>() : [new Identifier(ResidentId, idNumber)],
         ],
         Name = [new HumanName { Use = HumanName.NameUse.Official, Family = family, Given = [given] }],
         Gender = AdministrativeGender.Male,

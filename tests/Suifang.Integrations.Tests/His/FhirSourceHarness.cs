@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Suifang.Core.Common;
@@ -32,6 +33,21 @@ internal static class FhirSourceHarness
         await foreach (var b in source.PullSinceAsync(since, CancellationToken.None))
             batches.Add(b);
         return batches;
+    }
+
+    /// Three pages of two outpatient visits each, the referenced resources included on every page.
+    public static async Task<FakeFhirServer> ThreePagesAsync()
+    {
+        var server = await FakeFhirServer.StartAsync();
+        for (var page = 1; page <= 3; page++)
+        {
+            var visits = Enumerable.Range(1, 2).Select(i => $"{page}{i}").ToList();
+            server.Pages.Add(FhirResources.Page(
+                visits.Select(v => FhirResources.Visit($"e{v}", $"p{v}", "2026-11-28T09:00:00+08:00", new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.FromHours(8)).AddMinutes(int.Parse(v)))),
+                visits.Select(v => FhirResources.Patient($"p{v}", $"1381234{int.Parse(v):D4}", idNumber: null)).Concat(Cast()),
+                next: page < 3 ? page + 1 : null, total: 6));
+        }
+        return server;
     }
 
     /// The common cast of a page: the cardiology department, its doctor and two diagnoses.
