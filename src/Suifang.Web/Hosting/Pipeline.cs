@@ -9,7 +9,9 @@ internal static class Pipeline
     public static WebApplication UseSuifangPipeline(this WebApplication app)
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get the friendly not-found page; the API keeps its status codes and problem details.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
