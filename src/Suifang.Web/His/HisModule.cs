@@ -19,7 +19,7 @@ internal static class HisModule
         builder.Services.AddQuartz(q =>
         {
             q.AddJob<HisPullJob>(j => j.WithIdentity(HisPullJob.Key).StoreDurably().WithDescription("每天从 HIS 拉取就诊患者"));
-            if (HisSchedule.TryParse(options.PullCron, zone) is not null)
+            if (HisSchedule.CronOrNull(options.PullCron, zone) is not null)
                 q.AddTrigger(t => t.ForJob(HisPullJob.Key).WithIdentity("his-pull-daily")
                     .WithCronSchedule(options.PullCron, c => c.InTimeZone(zone)));
         });

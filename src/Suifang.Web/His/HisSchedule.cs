@@ -9,11 +9,11 @@ internal sealed class HisSchedule(string cron, TimeZoneInfo zone)
 
     /// The next automatic pull in hospital time, or null when the cron is invalid.
     public DateTime? NextRun(DateTimeOffset after) =>
-        TryParse(Cron, zone)?.GetNextValidTimeAfter(after) is { } next
+        CronOrNull(Cron, zone)?.GetNextValidTimeAfter(after) is { } next
             ? DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(next, zone).DateTime, DateTimeKind.Unspecified)
             : null;
 
-    public static CronExpression? TryParse(string? cron, TimeZoneInfo zone)
+    public static CronExpression? CronOrNull(string? cron, TimeZoneInfo zone)
     {
         if (string.IsNullOrWhiteSpace(cron))
             return null;
