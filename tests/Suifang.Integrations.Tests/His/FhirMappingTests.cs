@@ -84,8 +84,10 @@ public sealed class FhirMappingTests
         var noIcd = FhirResources.Visit("e-noicd", "p1", "2026-11-28T10:00:00+08:00", Updated, condition: "Condition/c-sct");
         var sct = new Condition { Id = "c-sct", Code = new CodeableConcept("http://snomed.info/sct", "38341003", "高血压") };
         var badPatient = FhirResources.Visit("e-badpatient", "p-bad", "2026-11-28T10:00:00+08:00", Updated);
+        var planned = FhirResources.Visit("e-planned", "p1", "2026-12-05T10:00:00+08:00", Updated);
+        planned.Status = Encounter.EncounterStatus.Planned;
         var page = JsonNode.Parse(FhirResources.Page(
-            [FhirResources.Visit("e-good", "p1", "2026-11-28T09:00:00+08:00", Updated), noSubject, noIcd, badPatient],
+            [FhirResources.Visit("e-good", "p1", "2026-11-28T09:00:00+08:00", Updated), noSubject, noIcd, badPatient, planned],
             [FhirResources.Patient("p1"), sct, .. FhirSourceHarness.Cast()], next: null))!;
         var entries = page["entry"]!.AsArray();
         entries.Add(JsonNode.Parse("""{"resource":{"resourceType":"Encounter","id":"e-baddate","meta":{"lastUpdated":"2026-11-28T09:00:00+08:00"},"status":"finished","class":{"code":"AMB"},"subject":{"reference":"Patient/p1"},"period":{"start":"not-a-date"}},"search":{"mode":"match"}}"""));
@@ -96,11 +98,12 @@ public sealed class FhirMappingTests
 
         Assert.Equal("Encounter/e-good", Assert.Single(batch.Items).Resource);
         var reasons = batch.Rejected.ToDictionary(r => r.Resource, r => r.Reason);
-        Assert.Equal(4, reasons.Count);
+        Assert.Equal(5, reasons.Count);
         Assert.Contains("没有指明患者", reasons["Encounter/e-nosubject"]);
         Assert.Contains("ICD-10", reasons["Encounter/e-noicd"]);
         Assert.Contains("Patient/p-bad", reasons["Encounter/e-badpatient"]);
         Assert.Contains("格式错误", reasons["Encounter/e-badpatient"]);
         Assert.Contains("格式错误", reasons["Encounter/e-baddate"]);
+        Assert.Contains("尚未发生", reasons["Encounter/e-planned"]);
     }
 }

@@ -1,9 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Suifang.Core.Accounts;
 using Suifang.Core.Data;
+using Suifang.Core.Patients.HisSync;
+using Suifang.Core.Patients.Import;
 using Suifang.Testing;
+using Suifang.Web.His;
 
 namespace Suifang.Integrations.Tests.His;
 
@@ -28,6 +32,29 @@ public sealed class HisHostTests
         Assert.Contains("立即同步", page);
         Assert.Contains("演示 HIS", page);
         Assert.Contains("还没有同步记录", page);
+    }
+
+    [Fact]
+    public async Task The_scheduled_job_runs_a_sync_as_the_system()
+    {
+        await using var app = await SuifangWebFactory.StartAsync(DatabaseProvider.Sqlite);
+        await StaffAccounts.EnsureDepartmentAsync(app.Services, "XNK", "心血管内科");
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        await scheduler.TriggerJob(HisPullJob.Key);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        HisSyncRun? run;
+        do
+        {
+            await Task.Delay(100);
+            await using var db = app.Database.NewContext();
+            run = await db.HisSyncRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Status != JobStatus.Running);
+        }
+        while (run is null && DateTime.UtcNow < deadline);
+        Assert.Equal(("定时", JobStatus.Completed), (run!.Trigger, run.Status));
+        await using var check = app.Database.NewContext();
+        Assert.True(await check.AuditLog.AnyAsync(a => a.UserName == "系统:HIS 同步" && a.Action == "sync"));
     }
 
     [Fact]

@@ -14,6 +14,8 @@ internal sealed class FhirEncounterMapper(FhirPatientMapper patients, FhirDiagno
     {
         if (e.Status is Encounter.EncounterStatus.Cancelled or Encounter.EncounterStatus.EnteredInError)
             return (null, $"就诊状态为 {e.Status}（已取消或录入错误），不导入。");
+        if (e.Status is Encounter.EncounterStatus.Planned)
+            return (null, "就诊尚未发生（status=planned，预约），就诊后再导入。");
         var subject = FhirValues.KeyOf(e.Subject);
         if (subject is null || !subject.StartsWith("Patient/", StringComparison.Ordinal))
             return (null, "就诊没有指明患者（Encounter.subject 缺失或不是 Patient 引用），无法确定是谁的就诊。");

@@ -42,7 +42,8 @@ internal sealed class FhirHttp(IHttpClientFactory clients, IOptions<HisOptions> 
         HttpResponseMessage response;
         try
         {
-            response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            // The whole body is read inside SendAsync, so the client timeout covers a server that stalls mid-page.
+            response = await clients.CreateClient(ClientName).SendAsync(request, ct);
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
