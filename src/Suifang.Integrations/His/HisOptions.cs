@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Suifang.Integrations.His;
 
-public enum HisProvider
+internal enum HisProvider
 {
     Demo,
     Fhir,
