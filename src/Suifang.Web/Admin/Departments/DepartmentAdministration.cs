@@ -6,11 +6,11 @@ using Suifang.Core.Organization;
 
 namespace Suifang.Web.Admin.Departments;
 
-internal sealed record DepartmentView(int Id, string Code, string Name, string? Aliases, int? CampusId, string? CampusName, bool IsActive);
+public sealed record DepartmentView(int Id, string Code, string Name, string? Aliases, int? CampusId, string? CampusName, bool IsActive);
 
 internal sealed record DepartmentInput(string Code, string Name, string? Aliases, int? CampusId, bool IsActive = true);
 
-internal sealed record CampusView(int Id, string Name);
+public sealed record CampusView(int Id, string Name);
 
 internal sealed record DepartmentOutcome(DepartmentView? Department, IReadOnlyList<string> Errors, bool NotFound = false)
 {

@@ -2,10 +2,10 @@ using Suifang.Core.Accounts;
 
 namespace Suifang.Web.Admin.Users;
 
-internal sealed record DepartmentRef(int Id, string Name);
+public sealed record DepartmentRef(int Id, string Name);
 
-/// One staff account as the admin sees it.
-internal sealed record AccountView(
+/// One staff account as the admin sees it (public: Razor components, which are public, take it as a parameter).
+public sealed record AccountView(
     string Id,
     string UserName,
     string DisplayName,
