@@ -2,7 +2,7 @@ using Suifang.Core.Patients;
 
 namespace Suifang.Web.Demo;
 
-/// A family contact who fits the patient: parents for children, a spouse or a grown child for adults.
+/// A family contact who fits the patient: a parent for children and young adults, a spouse or a grown child for adults.
 internal static class DemoFamily
 {
     public static (string Name, string Relation, Gender Gender)? For(Random random, string surname, Gender gender, int age, int birthYear)
@@ -10,7 +10,7 @@ internal static class DemoFamily
         var chance = age switch { < 18 => 1.0, >= 75 => 0.85, >= 60 => 0.6, _ => 0.35 };
         if (random.NextDouble() >= chance)
             return null;
-        if (age < 18)
+        if (age < 23)
         {
             var parentYear = birthYear - random.Next(24, 36);
             return random.NextDouble() < 0.5
