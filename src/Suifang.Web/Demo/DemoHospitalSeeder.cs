@@ -23,7 +23,7 @@ internal sealed class DemoHospitalSeeder(
     ILogger<DemoHospitalSeeder> log)
 {
     public const int Seed = 20_260_501;
-    private const int BatchSize = 250;
+    private const int BatchSize = 1000;
     private static readonly AuditActor Actor = AuditActor.System("演示数据");
 
     public async Task SeedAsync(Hospital hospital, int patients, CancellationToken ct = default)

@@ -41,6 +41,13 @@ public sealed partial class HelpCentreTests
         Assert.All(links, l => Assert.True(Help.Find(l.To) is not null, $"{l.From} → {l.To}"));
     }
 
+    [Theory]
+    [InlineData("accounts")]
+    [InlineData("departments")]
+    [InlineData("audit")]
+    [InlineData("login")]
+    public void Pages_link_to_articles_that_exist(string slug) => Assert.NotNull(Help.Find(slug));
+
     [Fact]
     public void The_faq_answers_at_least_ten_questions()
     {

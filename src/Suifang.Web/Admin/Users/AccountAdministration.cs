@@ -37,6 +37,7 @@ internal sealed class AccountAdministration
 
     public async Task<AccountOutcome> CreateAsync(NewAccount input, int hospitalId, AuditActor actor, CancellationToken ct = default)
     {
+        input = input.Normalized();
         var userName = (input.UserName ?? "").Trim();
         var roles = input.Roles.Distinct().ToList();
         var problems = AccountRules.Check(input.DisplayName, roles, input.DepartmentIds).ToList();
@@ -70,6 +71,7 @@ internal sealed class AccountAdministration
 
     public async Task<AccountOutcome> UpdateAsync(string id, AccountChange input, AuditActor actor, CancellationToken ct = default)
     {
+        input = input.Normalized();
         var user = await FindUserAsync(id);
         if (user is null)
             return AccountOutcome.Missing;

@@ -20,9 +20,16 @@ public sealed record AccountView(
     public IReadOnlyList<string> RoleNames => Roles.Select(Suifang.Core.Accounts.Roles.ChineseName).ToList();
 }
 
-internal sealed record NewAccount(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> DepartmentIds);
+internal sealed record NewAccount(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> DepartmentIds)
+{
+    /// A JSON body may leave lists out; they mean "none".
+    public NewAccount Normalized() => this with { Roles = Roles ?? [], DepartmentIds = DepartmentIds ?? [] };
+}
 
-internal sealed record AccountChange(string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> DepartmentIds);
+internal sealed record AccountChange(string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> DepartmentIds)
+{
+    public AccountChange Normalized() => this with { Roles = Roles ?? [], DepartmentIds = DepartmentIds ?? [] };
+}
 
 /// The outcome of an admin action: the account as it is now, the one-time password when one was issued,
 /// or the reasons (in Chinese) why nothing was changed.
