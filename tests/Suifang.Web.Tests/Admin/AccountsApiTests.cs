@@ -29,6 +29,13 @@ public sealed class AccountsApiTests
 
         var visible = await nurse.GetFromJsonAsync<List<Suifang.Web.Admin.Departments.DepartmentView>>("/api/departments");
         Assert.Equal(["心血管内科"], visible!.Select(d => d.Name));
+
+        foreach (var page in new[] { "/admin/users", "/admin/departments", "/admin/audit" })
+        {
+            var response = await nurse.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
     }
 
     [Theory, ClassData(typeof(Providers))]

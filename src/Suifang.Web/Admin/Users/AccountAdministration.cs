@@ -12,7 +12,7 @@ namespace Suifang.Web.Admin.Users;
 /// What an admin does to staff accounts. Each action and its audit entry are saved together in one
 /// SaveChanges: the Identity store is told not to save on its own (AutoSaveChanges = false).
 /// Scoped: pages resolve it in a fresh scope per action, the API per request.
-internal sealed class AccountAdministration
+internal sealed partial class AccountAdministration
 {
     private readonly UserManager<StaffUser> _users;
     private readonly SuifangDbContext _db;
@@ -102,50 +102,6 @@ internal sealed class AccountAdministration
         return saved ?? new AccountOutcome(await FindAsync(id, ct), null, []);
     }
 
-    public async Task<AccountOutcome> ResetPasswordAsync(string id, AuditActor actor, CancellationToken ct = default)
-    {
-        var user = await FindUserAsync(id);
-        if (user is null)
-            return AccountOutcome.Missing;
-        var password = AdminBootstrapper.NewOneTimePassword();
-        var result = await _users.RemovePasswordAsync(user);
-        if (result.Succeeded)
-            result = await _users.AddPasswordAsync(user, password);
-        if (result.Succeeded)
-            result = await UnlockUserAsync(user);
-        if (!result.Succeeded)
-            return Failed(result);
-        user.MustChangePassword = true;
-        var saved = await CommitAsync(actor, user, $"重置账号 {user.UserName} 的密码（发放一次性密码，需登录后修改）", ct);
-        return saved ?? new AccountOutcome(await FindAsync(id, ct), password, []);
-    }
-
-    public async Task<AccountOutcome> UnlockAsync(string id, AuditActor actor, CancellationToken ct = default)
-    {
-        var user = await FindUserAsync(id);
-        if (user is null)
-            return AccountOutcome.Missing;
-        var result = await UnlockUserAsync(user);
-        if (!result.Succeeded)
-            return Failed(result);
-        var saved = await CommitAsync(actor, user, $"解锁账号 {user.UserName}", ct);
-        return saved ?? new AccountOutcome(await FindAsync(id, ct), null, []);
-    }
-
-    public async Task<AccountOutcome> SetDisabledAsync(string id, bool disabled, AuditActor actor, CancellationToken ct = default)
-    {
-        var user = await FindUserAsync(id);
-        if (user is null)
-            return AccountOutcome.Missing;
-        if (disabled && user.Id == actor.UserId)
-            return AccountOutcome.Failed("不能停用自己正在使用的账号。");
-        user.IsDisabled = disabled;
-        // Disabling ends the account's open sessions at their next check.
-        await _users.UpdateSecurityStampAsync(user);
-        var saved = await CommitAsync(actor, user, $"{(disabled ? "停用" : "启用")}账号 {user.UserName}", ct);
-        return saved ?? new AccountOutcome(await FindAsync(id, ct), null, []);
-    }
-
     /// Loads the account and remembers its concurrency stamp: each UserManager update re-attaches the user
     /// and accepts its values, so the stamp the database holds must be restored before the one save.
     private async Task<StaffUser?> FindUserAsync(string id)
@@ -153,12 +109,6 @@ internal sealed class AccountAdministration
         var user = await _users.FindByIdAsync(id);
         _loadedStamp = user?.ConcurrencyStamp;
         return user;
-    }
-
-    private async Task<IdentityResult> UnlockUserAsync(StaffUser user)
-    {
-        var result = await _users.SetLockoutEndDateAsync(user, null);
-        return result.Succeeded ? await _users.ResetAccessFailedCountAsync(user) : result;
     }
 
     private async Task<List<string>> UnknownDepartmentsAsync(IReadOnlyList<int> ids, int hospitalId, CancellationToken ct)
