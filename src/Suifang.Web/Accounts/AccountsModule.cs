@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Suifang.Core.Accounts;
 using Suifang.Core.Data;
+using Suifang.Web.Admin;
 
 namespace Suifang.Web.Accounts;
 
@@ -60,6 +61,7 @@ internal static class AccountsModule
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<AdminBootstrapper>();
+        services.AddAdministration();
         return builder;
     }
 
@@ -77,8 +79,12 @@ internal static class AccountsModule
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
+            // A body of its own keeps the status-code pages from turning the answer into an HTML page.
             ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
+            var (title, detail) = status == StatusCodes.Status401Unauthorized
+                ? ("请先登录", "接口使用与网页相同的登录：请先在浏览器登录（或携带登录 Cookie）再调用接口。")
+                : ("没有权限", "您的账号没有使用这个接口的权限，例如账号、科室和审计管理只对管理员开放。如确需使用，请联系管理员。");
+            return ctx.Response.WriteAsJsonAsync(new { title, detail, status }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;

@@ -1,13 +1,31 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Suifang.Core.Accounts;
+using Suifang.Core.Audit;
+using Suifang.Core.Common;
 using Suifang.Core.Data;
 using Suifang.Core.Organization;
+using Suifang.Core.Security;
+using Suifang.Web.Accounts;
 
 namespace Suifang.Web.Demo;
 
-/// Creates the demo hospital: campuses, departments, staff of every role and realistic patients.
-/// Everything it creates is labelled as demo data.
-internal sealed class DemoHospitalSeeder(SuifangDbContext db, ILogger<DemoHospitalSeeder> log)
+/// Creates the demo hospital: two campuses, departments, staff of every role and realistic patients.
+/// Everything it creates is labelled as demo data: the hospital's name says 演示, patients have source Demo.
+/// Patients go in through EF Core with a system actor, so the audit chain covers them.
+internal sealed class DemoHospitalSeeder(
+    SuifangDbContext db,
+    IDbContextFactory<SuifangDbContext> dbFactory,
+    UserManager<StaffUser> users,
+    SensitiveDataProtector protector,
+    HospitalClock clock,
+    IConfiguration configuration,
+    ILogger<DemoHospitalSeeder> log)
 {
+    public const int Seed = 20_260_501;
+    private const int BatchSize = 1000;
+    private static readonly AuditActor Actor = AuditActor.System("演示数据");
+
     public async Task SeedAsync(Hospital hospital, int patients, CancellationToken ct = default)
     {
         if (await db.Departments.AnyAsync(d => d.HospitalId == hospital.Id, ct))
@@ -15,34 +33,77 @@ internal sealed class DemoHospitalSeeder(SuifangDbContext db, ILogger<DemoHospit
             log.LogInformation("Demo data already present; nothing seeded.");
             return;
         }
-        foreach (var (code, name, aliases) in DemoDepartments.All)
-            db.Departments.Add(new Department { HospitalId = hospital.Id, CampusId = hospital.Campuses[0].Id, Code = code, Name = name, Aliases = aliases });
-        await db.SaveChangesAsync(ct);
-        log.LogInformation("Seeded {Count} demo departments", DemoDepartments.All.Count);
-    }
-}
+        var started = DateTime.UtcNow;
+        db.Actor = Actor;
+        await LabelAsync(hospital, ct);
+        var departments = await DepartmentsAsync(hospital, ct);
 
-internal static class DemoDepartments
-{
-    public static readonly IReadOnlyList<(string Code, string Name, string? Aliases)> All =
-    [
-        ("XNK", "心血管内科", "心内科;心内"),
-        ("SJNK", "神经内科", "神内"),
-        ("HXNK", "呼吸与危重症医学科", "呼吸内科;呼吸科"),
-        ("NFMK", "内分泌科", "内分泌代谢科"),
-        ("XHNK", "消化内科", "消化科"),
-        ("SNK", "肾内科", "肾脏内科"),
-        ("PTWK", "普通外科", "普外科;普外"),
-        ("GK", "骨科", "骨外科"),
-        ("SJWK", "神经外科", "神外"),
-        ("XXWK", "心胸外科", "胸外科"),
-        ("MNWK", "泌尿外科", "泌尿科"),
-        ("CK", "产科", null),
-        ("FK", "妇科", null),
-        ("EK", "儿科", "小儿内科"),
-        ("ZLK", "肿瘤科", "肿瘤内科"),
-        ("JZK", "甲状腺乳腺外科", "甲乳外科"),
-        ("JSK", "精神心理科", "精神科;心理科"),
-        ("LGBF", "老干部病房", "干部病房"),
-    ];
+        var configured = configuration["Suifang:DemoPassword"];
+        var password = string.IsNullOrWhiteSpace(configured) ? AdminBootstrapper.NewOneTimePassword() : configured;
+        var staff = await new DemoStaff(users, db).CreateAsync(hospital.Id, password, departments, clock.Now, new Random(Seed + 2), ct);
+        if (staff > 0 && string.IsNullOrWhiteSpace(configured))
+            PrintPassword(password);
+
+        await PatientsAsync(hospital.Id, departments, patients, ct);
+        log.LogInformation("Seeded the demo hospital: {Departments} departments, {Staff} staff, {Patients} patients in {Seconds:F1} s",
+            departments.Count, staff, patients, (DateTime.UtcNow - started).TotalSeconds);
+    }
+
+    private async Task LabelAsync(Hospital hospital, CancellationToken ct)
+    {
+        if (!hospital.Name.Contains("演示", StringComparison.Ordinal))
+            hospital.Name += "（演示）";
+        if (hospital.Campuses.Count == 0)
+            hospital.Campuses.Add(new Campus { Code = "MAIN", Name = "本院区" });
+        if (hospital.Campuses.All(c => c.Code != "EAST"))
+            hospital.Campuses.Add(new Campus { Code = "EAST", Name = "东院区" });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<List<SeededDepartment>> DepartmentsAsync(Hospital hospital, CancellationToken ct)
+    {
+        var main = hospital.Campuses.First(c => c.Code != "EAST");
+        var east = hospital.Campuses.First(c => c.Code == "EAST");
+        var rows = DemoDepartments.All.Select(d => (Demo: d, Row: new Department
+        {
+            HospitalId = hospital.Id,
+            CampusId = d.EastCampus ? east.Id : main.Id,
+            Code = d.Code,
+            Name = d.Name,
+            Aliases = d.Aliases,
+        })).ToList();
+        db.Departments.AddRange(rows.Select(r => r.Row));
+        await db.SaveChangesAsync(ct);
+
+        var names = new Random(Seed + 3);
+        return rows.Select(r => new SeededDepartment(r.Demo, r.Row.Id, r.Row.CampusId!.Value,
+            [.. Enumerable.Range(0, 3).Select(i => ChineseNames.FullName(names, i == 1 ? Core.Patients.Gender.Female : Core.Patients.Gender.Male, 1975 + i * 5))]))
+            .ToList();
+    }
+
+    private async Task PatientsAsync(int hospitalId, List<SeededDepartment> departments, int count, CancellationToken ct)
+    {
+        var generator = new DemoPatientGenerator(departments, hospitalId, clock.Now, protector, Seed);
+        for (var done = 0; done < count; done += BatchSize)
+        {
+            // A fresh context per batch keeps the change tracker small; each batch is one audited transaction.
+            await using var batch = await dbFactory.CreateDbContextAsync(ct);
+            batch.Actor = Actor;
+            batch.ChangeTracker.AutoDetectChangesEnabled = false;
+            batch.Patients.AddRange(Enumerable.Range(0, Math.Min(BatchSize, count - done)).Select(_ => generator.Next()));
+            await batch.SaveChangesAsync(ct);
+        }
+    }
+
+    private static void PrintPassword(string password)
+    {
+        // Printed once, to the console only, like the first admin's password: it is not written to the logs.
+        Console.WriteLine();
+        Console.WriteLine("==================== 随访平台演示数据 ====================");
+        Console.WriteLine($"  演示账号：{string.Join("、", DemoStaff.Accounts.Select(a => a.UserName))}");
+        Console.WriteLine($"  演示密码（所有演示账号共用）：{password}");
+        Console.WriteLine("  演示账号仅用于试用，正式使用前请在“账号管理”中停用。此密码只显示这一次。");
+        Console.WriteLine("==========================================================");
+        Console.WriteLine();
+    }
 }

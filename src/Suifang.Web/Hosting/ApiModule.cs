@@ -1,5 +1,8 @@
 using Suifang.Web.Patients;
 using Suifang.Web.His;
+using Suifang.Web.Admin.AuditTrail;
+using Suifang.Web.Admin.Departments;
+using Suifang.Web.Admin.Users;
 
 namespace Suifang.Web.Hosting;
 
@@ -21,6 +24,9 @@ internal static class ApiModule
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapPatientsApi();
         api.MapHisApi();
+        api.MapAccountsApi();
+        api.MapDepartmentsApi();
+        api.MapAuditApi();
         api.MapFallback(() => TypedResults.Problem(
             title: "没有这个接口",
             detail: "请求的地址不是随访平台的接口。可用的接口见 /scalar/v1 的接口文档。",
