@@ -14,6 +14,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(p => p.PhoneCipher).HasMaxLength(128);
         b.Property(p => p.PhoneIndex).HasMaxLength(32);
         b.Property(p => p.PhoneMasked).HasMaxLength(24);
+        b.Property(p => p.PhoneLast4).HasMaxLength(4);
         b.Property(p => p.FamilyPhoneCipher).HasMaxLength(128);
         b.Property(p => p.FamilyPhoneIndex).HasMaxLength(32);
         b.Property(p => p.FamilyPhoneMasked).HasMaxLength(24);
@@ -27,6 +28,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasIndex(p => new { p.HospitalId, p.Name });
         b.HasIndex(p => p.PhoneIndex);
         b.HasIndex(p => p.FamilyPhoneIndex);
+        b.HasIndex(p => new { p.HospitalId, p.PhoneLast4 });
         b.HasIndex(p => p.IdNumberIndex);
         b.HasIndex(p => new { p.HospitalId, p.HisPatientId });
 
@@ -56,14 +58,16 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
             d.HasIndex(x => x.Code);
         });
 
-        // The list pages read encounters by visit type, newest first, optionally within departments.
+        // The lists read encounters of one visit type newest first (by visit, or by discharge for the discharged),
+        // for the hospital or within departments; diagnosis and doctor searches start from their own index.
         b.HasIndex(e => new { e.HospitalId, e.VisitType, e.VisitAt });
         b.HasIndex(e => new { e.HospitalId, e.VisitType, e.DischargeAt });
         b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.VisitAt });
+        b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.DischargeAt });
+        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.PrimaryDiagnosisCode });
+        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.AttendingDoctor });
         b.HasIndex(e => new { e.PatientId, e.VisitAt });
         b.HasIndex(e => new { e.HospitalId, e.VisitNumber });
-        b.HasIndex(e => e.PrimaryDiagnosisCode);
-        b.HasIndex(e => e.AttendingDoctor);
 
         b.HasOne<Department>().WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Campus>().WithMany().HasForeignKey(e => e.CampusId).OnDelete(DeleteBehavior.Restrict);

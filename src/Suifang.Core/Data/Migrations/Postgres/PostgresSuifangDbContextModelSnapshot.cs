@@ -420,7 +420,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.Property<string>("AttendingDoctor")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<int>("CampusId")
                         .HasColumnType("integer");
@@ -446,7 +447,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<string>("PrimaryDiagnosisCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("PrimaryDiagnosisName")
                         .IsRequired()
@@ -468,19 +470,21 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttendingDoctor");
-
                     b.HasIndex("CampusId");
-
-                    b.HasIndex("PrimaryDiagnosisCode");
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
                     b.HasIndex("PatientId", "VisitAt");
 
+                    b.HasIndex("DepartmentId", "VisitType", "DischargeAt");
+
                     b.HasIndex("DepartmentId", "VisitType", "VisitAt");
 
+                    b.HasIndex("HospitalId", "VisitType", "AttendingDoctor");
+
                     b.HasIndex("HospitalId", "VisitType", "DischargeAt");
+
+                    b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode");
 
                     b.HasIndex("HospitalId", "VisitType", "VisitAt");
 
@@ -674,7 +678,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("PhoneCipher")
                         .IsRequired()
@@ -685,6 +690,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PhoneLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
 
                     b.Property<string>("PhoneMasked")
                         .IsRequired()
@@ -713,6 +723,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("HospitalId", "Name");
+
+                    b.HasIndex("HospitalId", "PhoneLast4");
 
                     b.ToTable("Patients");
                 });

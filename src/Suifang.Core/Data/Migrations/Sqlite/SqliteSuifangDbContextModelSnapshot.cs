@@ -451,19 +451,21 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttendingDoctor");
-
                     b.HasIndex("CampusId");
-
-                    b.HasIndex("PrimaryDiagnosisCode");
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
                     b.HasIndex("PatientId", "VisitAt");
 
+                    b.HasIndex("DepartmentId", "VisitType", "DischargeAt");
+
                     b.HasIndex("DepartmentId", "VisitType", "VisitAt");
 
+                    b.HasIndex("HospitalId", "VisitType", "AttendingDoctor");
+
                     b.HasIndex("HospitalId", "VisitType", "DischargeAt");
+
+                    b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode");
 
                     b.HasIndex("HospitalId", "VisitType", "VisitAt");
 
@@ -667,6 +669,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneMasked")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -694,6 +701,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("HospitalId", "Name");
+
+                    b.HasIndex("HospitalId", "PhoneLast4");
 
                     b.ToTable("Patients");
                 });
