@@ -25,10 +25,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(p => p.IdNumberMasked).HasMaxLength(24);
 
         b.HasIndex(p => new { p.HospitalId, p.IdentityKey }).IsUnique();
-        b.HasIndex(p => new { p.HospitalId, p.Name });
+        PatientLive(b.HasIndex(p => new { p.HospitalId, p.Name }));
         b.HasIndex(p => p.PhoneIndex);
         b.HasIndex(p => p.FamilyPhoneIndex);
-        b.HasIndex(p => new { p.HospitalId, p.PhoneLast4 });
+        PatientLive(b.HasIndex(p => new { p.HospitalId, p.PhoneLast4 }));
         b.HasIndex(p => p.IdNumberIndex);
         b.HasIndex(p => new { p.HospitalId, p.HisPatientId });
 
@@ -37,6 +37,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasMany(p => p.Encounters).WithOne(e => e.Patient).HasForeignKey(e => e.PatientId);
         b.HasQueryFilter(p => p.DeletedAt == null);
     }
+
+    private static void PatientLive(IndexBuilder<Patient> index) => index.HasFilter("\"DeletedAt\" IS NULL");
 }
 
 internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounter>
@@ -58,14 +60,16 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
             d.HasIndex(x => x.Code);
         });
 
-        // The lists read encounters of one visit type newest first (by visit, or by discharge for the discharged),
-        // for the hospital or within departments; diagnosis and doctor searches start from their own index.
-        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.VisitAt });
-        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.DischargeAt });
-        b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.VisitAt });
-        b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.DischargeAt });
-        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.PrimaryDiagnosisCode });
-        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.AttendingDoctor });
+        // The lists read live encounters of one visit type newest first (by visit, or by discharge for the discharged),
+        // for the hospital or within departments. The indexes are partial (live rows only); the hospital-wide ones end with
+        // Id (the tie-break of the order) and carry department, diagnosis code and patient, so that scanning newest
+        // first checks scope, code and patient without touching the table. Code and doctor searches have their own index.
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.VisitAt, e.Id, e.DepartmentId, e.PrimaryDiagnosisCode, e.PatientId }));
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.DischargeAt, e.Id, e.DepartmentId, e.PrimaryDiagnosisCode, e.PatientId }));
+        Live(b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.HospitalId, e.VisitAt }));
+        Live(b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.HospitalId, e.DischargeAt }));
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.PrimaryDiagnosisCode }));
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.AttendingDoctor, e.VisitAt, e.DischargeAt }));
         b.HasIndex(e => new { e.PatientId, e.VisitAt });
         b.HasIndex(e => new { e.HospitalId, e.VisitNumber });
 
@@ -73,4 +77,7 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         b.HasOne<Campus>().WithMany().HasForeignKey(e => e.CampusId).OnDelete(DeleteBehavior.Restrict);
         b.HasQueryFilter(e => e.DeletedAt == null);
     }
+
+    // The same SQL on SQLite and PostgreSQL; queries carry "DeletedAt IS NULL" through the query filter, so these indexes apply.
+    private static void Live(IndexBuilder<Encounter> index) => index.HasFilter("\"DeletedAt\" IS NULL");
 }

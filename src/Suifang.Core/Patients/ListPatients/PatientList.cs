@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Accounts;
 using Suifang.Core.Data;
@@ -10,8 +11,11 @@ public static class PatientList
 {
     public const int CountCap = 10_000;
 
-    /// Patient-side filters (name, phone) that match at most this many patients are resolved to ids first,
-    /// so the encounters are read through the patient index; wider ones are joined while scanning by date.
+    /// With a filter that no index serves (words of a diagnosis name, a very common surname) matches are counted
+    /// among the newest ScanWindow records only; past it the total is a lower bound ("1,234+").
+    public const int ScanWindow = 5_000;
+
+    /// Name or phone filters matching at most this many patients are resolved to ids first.
     internal const int PatientIdCap = 1_000;
 
     public static async Task<ScopedResult<PatientListPage>> RunAsync(
@@ -20,16 +24,21 @@ public static class PatientList
         if (query.DepartmentId is { } asked && !scope.CanSeeDepartment(asked))
             return ScopedResult<PatientListPage>.Forbidden;
 
-        var encounters = db.Encounters.AsNoTracking().VisibleTo(scope).Where(e => e.VisitType == query.List);
-        encounters = EncounterFilters.Apply(encounters, query);
-        encounters = await PatientFilters.ApplyAsync(db, protector, scope, encounters, query, ct);
+        var (ids, byPatient) = await PatientFilters.ResolveAsync(db, protector, scope, query, ct);
+        var scanned = new[] { EncounterFilters.Scanned(query), byPatient }.OfType<Expression<Func<Encounter, bool>>>().ToList();
+        var forCount = Base(query, ids, db.Encounters.VisibleTo(scope), inDateOrder: false);
+        var forPage = Base(query, ids, db.Encounters.VisibleInDateOrder(scope), inDateOrder: true);
+        foreach (var filter in scanned)
+            forPage = forPage.Where(filter);
 
-        var counted = await encounters.Take(CountCap + 1).CountAsync(ct);
+        var (total, capped) = scanned.Count == 0 ? await CountAsync(forCount, ct) : await CountInWindowAsync(forCount, scanned, query.List, ct);
         var pageSize = Math.Clamp(query.PageSize, 1, PatientListQuery.MaxPageSize);
         var page = Math.Max(1, query.Page);
-        var rows = await ReadPageAsync(db, Newest(encounters, query.List), (page - 1) * pageSize, pageSize, today, ct);
-        return ScopedResult<PatientListPage>.Granted(
-            new PatientListPage(rows, page, pageSize, Math.Min(counted, CountCap), counted > CountCap));
+        var skip = (page - 1) * pageSize;
+        IReadOnlyList<PatientListRow> rows = !capped && skip >= total
+            ? []
+            : await PatientListRows.ReadAsync(db, Newest(forPage, query.List), skip, pageSize, today, ct);
+        return ScopedResult<PatientListPage>.Granted(new PatientListPage(rows, page, pageSize, total, capped));
     }
 
     internal static IOrderedQueryable<Encounter> Newest(IQueryable<Encounter> encounters, VisitType list) =>
@@ -37,24 +46,25 @@ public static class PatientList
             ? encounters.OrderByDescending(e => e.DischargeAt).ThenByDescending(e => e.Id)
             : encounters.OrderByDescending(e => e.VisitAt).ThenByDescending(e => e.Id);
 
-    private static async Task<IReadOnlyList<PatientListRow>> ReadPageAsync(
-        SuifangDbContext db, IOrderedQueryable<Encounter> ordered, int skip, int take, DateOnly today, CancellationToken ct)
+    private static IQueryable<Encounter> Base(PatientListQuery query, IReadOnlyList<long>? ids, IQueryable<Encounter> visible, bool inDateOrder)
     {
-        var raw = await (
-            from e in ordered.Skip(skip).Take(take)
-            join d in db.Departments on e.DepartmentId equals d.Id
-            join c in db.Campuses on e.CampusId equals c.Id
-            select new
-            {
-                e.Id, e.PatientId, e.Patient!.Name, e.Patient.Gender, e.Patient.BirthDate, e.Patient.PhoneMasked,
-                e.VisitType, e.VisitNumber, e.DepartmentId, Department = d.Name, e.AttendingDoctor,
-                e.PrimaryDiagnosisCode, e.PrimaryDiagnosisName, e.VisitAt, e.DischargeAt, Campus = c.Name,
-            }).ToListAsync(ct);
-        return raw
-            .OrderByDescending(r => r.VisitType == VisitType.Discharged ? r.DischargeAt : r.VisitAt).ThenByDescending(r => r.Id)
-            .Select(r => new PatientListRow(r.Id, r.PatientId, r.Name, r.Gender, PatientAge.On(r.BirthDate, today), r.PhoneMasked,
-                r.VisitType, r.VisitNumber, r.DepartmentId, r.Department, r.AttendingDoctor, r.PrimaryDiagnosisCode,
-                r.PrimaryDiagnosisName, r.VisitAt, r.DischargeAt, r.Campus))
-            .ToList();
+        var q = EncounterFilters.Apply(visible.AsNoTracking().Where(e => e.VisitType == query.List), query, inDateOrder);
+        return ids is null ? q : q.Where(e => ids.Contains(e.PatientId));
+    }
+
+    private static async Task<(int, bool)> CountAsync(IQueryable<Encounter> q, CancellationToken ct)
+    {
+        var counted = await q.Take(CountCap + 1).CountAsync(ct);
+        return (Math.Min(counted, CountCap), counted > CountCap);
+    }
+
+    private static async Task<(int, bool)> CountInWindowAsync(IQueryable<Encounter> q, List<Expression<Func<Encounter, bool>>> scanned, VisitType list, CancellationToken ct)
+    {
+        var window = Newest(q, list).Take(ScanWindow);
+        foreach (var filter in scanned)
+            window = window.Where(filter);
+        var matches = await window.CountAsync(ct);
+        var beyond = await q.Take(ScanWindow + 1).CountAsync(ct) > ScanWindow;
+        return (matches, beyond);
     }
 }

@@ -476,17 +476,23 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId", "VisitAt");
 
-                    b.HasIndex("DepartmentId", "VisitType", "DischargeAt");
+                    b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("DepartmentId", "VisitType", "VisitAt");
+                    b.HasIndex("DepartmentId", "VisitType", "HospitalId", "DischargeAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "AttendingDoctor");
+                    b.HasIndex("DepartmentId", "VisitType", "HospitalId", "VisitAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "DischargeAt");
+                    b.HasIndex("HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode");
+                    b.HasIndex("HospitalId", "VisitType", "DischargeAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "VisitAt");
+                    b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Encounters");
                 });
@@ -722,9 +728,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("HospitalId", "IdentityKey")
                         .IsUnique();
 
-                    b.HasIndex("HospitalId", "Name");
+                    b.HasIndex("HospitalId", "Name")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "PhoneLast4");
+                    b.HasIndex("HospitalId", "PhoneLast4")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");
                 });

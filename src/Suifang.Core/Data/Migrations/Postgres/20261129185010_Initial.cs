@@ -518,14 +518,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 column: "CampusId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_DepartmentId_VisitType_DischargeAt",
+                name: "IX_Encounters_DepartmentId_VisitType_HospitalId_DischargeAt",
                 table: "Encounters",
-                columns: new[] { "DepartmentId", "VisitType", "DischargeAt" });
+                columns: new[] { "DepartmentId", "VisitType", "HospitalId", "DischargeAt" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_DepartmentId_VisitType_VisitAt",
+                name: "IX_Encounters_DepartmentId_VisitType_HospitalId_VisitAt",
                 table: "Encounters",
-                columns: new[] { "DepartmentId", "VisitType", "VisitAt" });
+                columns: new[] { "DepartmentId", "VisitType", "HospitalId", "VisitAt" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Encounters_HospitalId_VisitNumber",
@@ -533,24 +535,28 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "HospitalId", "VisitNumber" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor",
+                name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor_VisitAt_Dis~",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "AttendingDoctor" });
+                columns: new[] { "HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_DischargeAt",
+                name: "IX_Encounters_HospitalId_VisitType_DischargeAt_Id_DepartmentId~",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "DischargeAt" });
+                columns: new[] { "HospitalId", "VisitType", "DischargeAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode" });
+                columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_VisitAt",
+                name: "IX_Encounters_HospitalId_VisitType_VisitAt_Id_DepartmentId_Pri~",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "VisitAt" });
+                columns: new[] { "HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Encounters_PatientId_VisitAt",
@@ -597,12 +603,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_HospitalId_Name",
                 table: "Patients",
-                columns: new[] { "HospitalId", "Name" });
+                columns: new[] { "HospitalId", "Name" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_HospitalId_PhoneLast4",
                 table: "Patients",
-                columns: new[] { "HospitalId", "PhoneLast4" });
+                columns: new[] { "HospitalId", "PhoneLast4" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_IdNumberIndex",
