@@ -26,6 +26,9 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
 
         b.HasIndex(p => new { p.HospitalId, p.IdentityKey }).IsUnique();
         PatientLive(b.HasIndex(p => new { p.HospitalId, p.Name }));
+        // A common surname is tested per encounter while scanning newest first: this small index answers it
+        // without reading the (wide, encrypted) patient rows.
+        PatientLive(b.HasIndex(p => new { p.Id, p.Name }));
         b.HasIndex(p => p.PhoneIndex);
         b.HasIndex(p => p.FamilyPhoneIndex);
         PatientLive(b.HasIndex(p => new { p.HospitalId, p.PhoneLast4 }));
@@ -70,7 +73,8 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         Live(b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.HospitalId, e.DischargeAt }));
         Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.PrimaryDiagnosisCode }));
         Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.AttendingDoctor, e.VisitAt, e.DischargeAt }));
-        b.HasIndex(e => new { e.PatientId, e.VisitAt });
+        // A patient's encounters (archive, and lists filtered by name or phone) read from this index alone.
+        b.HasIndex(e => new { e.PatientId, e.VisitType, e.HospitalId, e.DepartmentId, e.VisitAt, e.DischargeAt, e.DeletedAt });
         b.HasIndex(e => new { e.HospitalId, e.VisitNumber });
 
         b.HasOne<Department>().WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -474,8 +474,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
-                    b.HasIndex("PatientId", "VisitAt");
-
                     b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
@@ -493,6 +491,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
                         .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt");
 
                     b.ToTable("Encounters");
                 });
@@ -732,6 +732,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("HospitalId", "PhoneLast4")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Id", "Name")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");

@@ -455,8 +455,6 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
-                    b.HasIndex("PatientId", "VisitAt");
-
                     b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
@@ -474,6 +472,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
                         .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt");
 
                     b.ToTable("Encounters");
                 });
@@ -710,6 +710,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("HospitalId", "PhoneLast4")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Id", "Name")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");

@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261129185007_Initial")]
+    [Migration("20261129190057_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -458,8 +458,6 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
-                    b.HasIndex("PatientId", "VisitAt");
-
                     b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
@@ -477,6 +475,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
                         .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt");
 
                     b.ToTable("Encounters");
                 });
@@ -713,6 +713,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("HospitalId", "PhoneLast4")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Id", "Name")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");

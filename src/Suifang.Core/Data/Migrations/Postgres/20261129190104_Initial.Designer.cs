@@ -12,7 +12,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261129185010_Initial")]
+    [Migration("20261129190104_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -477,8 +477,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
-                    b.HasIndex("PatientId", "VisitAt");
-
                     b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
@@ -496,6 +494,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
                         .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt");
 
                     b.ToTable("Encounters");
                 });
@@ -735,6 +735,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("HospitalId", "PhoneLast4")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Id", "Name")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");
