@@ -9,7 +9,8 @@ namespace Suifang.Bench;
 
 /// patient-list: loads --patients synthetic patients (default 1,000,000) unless the database already holds them,
 /// then runs --queries randomised page queries (default 200) per filter kind through PatientList and prints p50/p95/max.
-/// Options: --provider sqlite|postgres, --data DIR (SQLite), --pg CONNECTION (PostgreSQL), --reload, --no-analyze.
+/// Options: --provider sqlite|postgres, --data DIR (SQLite), --pg CONNECTION (PostgreSQL), --queries N, --reload,
+/// --no-analyze, --kind NAME (one filter kind only), --sql (print every SQL command with its duration).
 internal static class PatientListBench
 {
     public static async Task<int> RunAsync(BenchArgs args)

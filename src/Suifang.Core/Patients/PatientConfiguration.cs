@@ -25,13 +25,13 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(p => p.IdNumberMasked).HasMaxLength(24);
 
         b.HasIndex(p => new { p.HospitalId, p.IdentityKey }).IsUnique();
-        PatientLive(b.HasIndex(p => new { p.HospitalId, p.Name }));
+        PatientLive(b.HasIndex(p => new { p.HospitalId, p.Name, p.Id }));
         // A common surname is tested per encounter while scanning newest first: this small index answers it
         // without reading the (wide, encrypted) patient rows.
         PatientLive(b.HasIndex(p => new { p.Id, p.Name }));
         b.HasIndex(p => p.PhoneIndex);
         b.HasIndex(p => p.FamilyPhoneIndex);
-        PatientLive(b.HasIndex(p => new { p.HospitalId, p.PhoneLast4 }));
+        PatientLive(b.HasIndex(p => new { p.HospitalId, p.PhoneLast4, p.Id }));
         b.HasIndex(p => p.IdNumberIndex);
         b.HasIndex(p => new { p.HospitalId, p.HisPatientId });
 
@@ -74,7 +74,8 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.PrimaryDiagnosisCode }));
         Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.AttendingDoctor, e.VisitAt, e.DischargeAt }));
         // A patient's encounters (archive, and lists filtered by name or phone) read from this index alone.
-        b.HasIndex(e => new { e.PatientId, e.VisitType, e.HospitalId, e.DepartmentId, e.VisitAt, e.DischargeAt, e.DeletedAt });
+        // Id ends this and the name and last-4 indexes: PostgreSQL, unlike SQLite, does not keep the key in an index.
+        b.HasIndex(e => new { e.PatientId, e.VisitType, e.HospitalId, e.DepartmentId, e.VisitAt, e.DischargeAt, e.DeletedAt, e.Id });
         b.HasIndex(e => new { e.HospitalId, e.VisitNumber });
 
         b.HasOne<Department>().WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -25,8 +25,7 @@ internal static class PatientFilters
         var ids = await patients.Select(p => p.Id).Take(PatientList.PatientIdCap + 1).ToListAsync(ct);
         if (ids.Count <= PatientList.PatientIdCap)
             return (ids, null);
-        var matching = Matching(db.Patients, name, index, last4);
-        return (null, e => matching.Any(p => p.Id == e.PatientId));
+        return (null, e => patients.Any(p => p.Id == e.PatientId));
     }
 
     private static IQueryable<Patient> Matching(IQueryable<Patient> patients, Prefix? name, string? index, string? last4)

@@ -30,14 +30,17 @@ public static class PatientList
         var forPage = Base(query, ids, db.Encounters.VisibleInDateOrder(scope), inDateOrder: true);
         foreach (var filter in scanned)
             forPage = forPage.Where(filter);
+        var window = scanned.Count == 0 ? null : Window(forCount, scanned, query.List);
 
-        var (total, capped) = scanned.Count == 0 ? await CountAsync(forCount, ct) : await CountInWindowAsync(forCount, scanned, query.List, ct);
+        var (total, capped) = window is null ? await CountAsync(forCount, ct) : await CountInWindowAsync(window, forCount, ct);
         var pageSize = Math.Clamp(query.PageSize, 1, PatientListQuery.MaxPageSize);
         var page = Math.Max(1, query.Page);
         var skip = (page - 1) * pageSize;
+        // A page that lies within the counted window is read from it: bounded work whatever the planner estimates.
+        var source = window is not null && (!capped || skip + pageSize <= total) ? window : forPage;
         IReadOnlyList<PatientListRow> rows = !capped && skip >= total
             ? []
-            : await PatientListRows.ReadAsync(db, Newest(forPage, query.List), skip, pageSize, today, ct);
+            : await PatientListRows.ReadAsync(db, Newest(source, query.List), skip, pageSize, today, ct);
         return ScopedResult<PatientListPage>.Granted(new PatientListPage(rows, page, pageSize, total, capped));
     }
 
@@ -58,13 +61,18 @@ public static class PatientList
         return (Math.Min(counted, CountCap), counted > CountCap);
     }
 
-    private static async Task<(int, bool)> CountInWindowAsync(IQueryable<Encounter> q, List<Expression<Func<Encounter, bool>>> scanned, VisitType list, CancellationToken ct)
+    private static IQueryable<Encounter> Window(IQueryable<Encounter> q, List<Expression<Func<Encounter, bool>>> scanned, VisitType list)
     {
         var window = Newest(q, list).Take(ScanWindow);
         foreach (var filter in scanned)
             window = window.Where(filter);
+        return window;
+    }
+
+    private static async Task<(int, bool)> CountInWindowAsync(IQueryable<Encounter> window, IQueryable<Encounter> all, CancellationToken ct)
+    {
         var matches = await window.CountAsync(ct);
-        var beyond = await q.Take(ScanWindow + 1).CountAsync(ct) > ScanWindow;
+        var beyond = await all.Take(ScanWindow + 1).CountAsync(ct) > ScanWindow;
         return (matches, beyond);
     }
 }

@@ -19,8 +19,8 @@ public sealed record PatientListRow(
     DateTime? DischargeAt,
     string CampusName);
 
-/// A page of rows. Counting stops at CountCap: past it the total reads "10,000+" (TotalIsCapped)
-/// because counting every match of a million rows costs more than the page itself.
+/// A page of rows. When TotalIsCapped, Total is a lower bound ("10,000+", or the matches among the newest records
+/// for filters no index serves, see PatientList): counting every match of a million rows costs more than the page.
 public sealed record PatientListPage(IReadOnlyList<PatientListRow> Items, int Page, int PageSize, int Total, bool TotalIsCapped)
 {
     public int PageCount => (Total + PageSize - 1) / PageSize;

@@ -492,7 +492,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt");
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id");
 
                     b.ToTable("Encounters");
                 });
@@ -728,13 +728,13 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("HospitalId", "IdentityKey")
                         .IsUnique();
 
-                    b.HasIndex("HospitalId", "Name")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.HasIndex("HospitalId", "PhoneLast4")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
                     b.HasIndex("Id", "Name")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "PhoneLast4", "Id")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");

@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261129190057_Initial")]
+    [Migration("20261129191138_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -476,7 +476,7 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt");
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id");
 
                     b.ToTable("Encounters");
                 });
@@ -709,13 +709,13 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("HospitalId", "IdentityKey")
                         .IsUnique();
 
-                    b.HasIndex("HospitalId", "Name")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.HasIndex("HospitalId", "PhoneLast4")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
                     b.HasIndex("Id", "Name")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "PhoneLast4", "Id")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");

@@ -12,7 +12,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261129190104_Initial")]
+    [Migration("20261129191141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -495,7 +495,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt");
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id");
 
                     b.ToTable("Encounters");
                 });
@@ -731,13 +731,13 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("HospitalId", "IdentityKey")
                         .IsUnique();
 
-                    b.HasIndex("HospitalId", "Name")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.HasIndex("HospitalId", "PhoneLast4")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
                     b.HasIndex("Id", "Name")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "PhoneLast4", "Id")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");

@@ -558,9 +558,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_PatientId_VisitType_HospitalId_DepartmentId_VisitAt_DischargeAt_DeletedAt",
+                name: "IX_Encounters_PatientId_VisitType_HospitalId_DepartmentId_VisitAt_DischargeAt_DeletedAt_Id",
                 table: "Encounters",
-                columns: new[] { "PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt" });
+                columns: new[] { "PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HisSyncRuns_Source_StartedAt",
@@ -600,15 +600,15 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Patients_HospitalId_Name",
+                name: "IX_Patients_HospitalId_Name_Id",
                 table: "Patients",
-                columns: new[] { "HospitalId", "Name" },
+                columns: new[] { "HospitalId", "Name", "Id" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Patients_HospitalId_PhoneLast4",
+                name: "IX_Patients_HospitalId_PhoneLast4_Id",
                 table: "Patients",
-                columns: new[] { "HospitalId", "PhoneLast4" },
+                columns: new[] { "HospitalId", "PhoneLast4", "Id" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
