@@ -36,6 +36,9 @@ public sealed class Patient
     public string PhoneIndex { get; private set; } = "";
     public string PhoneMasked { get; private set; } = "";
 
+    /// The last four digits, already visible in PhoneMasked, kept apart so "search by the last 4" uses an index.
+    public string PhoneLast4 { get; private set; } = "";
+
     public string? FamilyContactName { get; set; }
     public string? FamilyRelation { get; set; }
     public string? FamilyPhoneCipher { get; private set; }
@@ -65,7 +68,11 @@ public sealed class Patient
         return b.AddYears(age) > day ? age - 1 : age;
     }
 
-    public void SetPhone(SensitiveValue value) => (PhoneCipher, PhoneIndex, PhoneMasked) = value;
+    public void SetPhone(SensitiveValue value)
+    {
+        (PhoneCipher, PhoneIndex, PhoneMasked) = value;
+        PhoneLast4 = value.Masked.Length > 4 ? value.Masked[^4..] : value.Masked;
+    }
 
     public void SetFamilyPhone(SensitiveValue? value) =>
         (FamilyPhoneCipher, FamilyPhoneIndex, FamilyPhoneMasked) = (value?.Cipher, value?.Index, value?.Masked);

@@ -14,6 +14,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(p => p.PhoneCipher).HasMaxLength(128);
         b.Property(p => p.PhoneIndex).HasMaxLength(32);
         b.Property(p => p.PhoneMasked).HasMaxLength(24);
+        b.Property(p => p.PhoneLast4).HasMaxLength(4);
         b.Property(p => p.FamilyPhoneCipher).HasMaxLength(128);
         b.Property(p => p.FamilyPhoneIndex).HasMaxLength(32);
         b.Property(p => p.FamilyPhoneMasked).HasMaxLength(24);
@@ -24,9 +25,13 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(p => p.IdNumberMasked).HasMaxLength(24);
 
         b.HasIndex(p => new { p.HospitalId, p.IdentityKey }).IsUnique();
-        b.HasIndex(p => new { p.HospitalId, p.Name });
+        PatientLive(b.HasIndex(p => new { p.HospitalId, p.Name, p.Id }));
+        // A common surname is tested per encounter while scanning newest first: this small index answers it
+        // without reading the (wide, encrypted) patient rows.
+        PatientLive(b.HasIndex(p => new { p.Id, p.Name }));
         b.HasIndex(p => p.PhoneIndex);
         b.HasIndex(p => p.FamilyPhoneIndex);
+        PatientLive(b.HasIndex(p => new { p.HospitalId, p.PhoneLast4, p.Id }));
         b.HasIndex(p => p.IdNumberIndex);
         b.HasIndex(p => new { p.HospitalId, p.HisPatientId });
 
@@ -35,6 +40,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasMany(p => p.Encounters).WithOne(e => e.Patient).HasForeignKey(e => e.PatientId);
         b.HasQueryFilter(p => p.DeletedAt == null);
     }
+
+    private static void PatientLive(IndexBuilder<Patient> index) => index.HasFilter("\"DeletedAt\" IS NULL");
 }
 
 internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounter>
@@ -56,17 +63,26 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
             d.HasIndex(x => x.Code);
         });
 
-        // The list pages read encounters by visit type, newest first, optionally within departments.
-        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.VisitAt });
-        b.HasIndex(e => new { e.HospitalId, e.VisitType, e.DischargeAt });
-        b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.VisitAt });
-        b.HasIndex(e => new { e.PatientId, e.VisitAt });
+        // The lists read live encounters of one visit type newest first (by visit, or by discharge for the discharged),
+        // for the hospital or within departments. The indexes are partial (live rows only); the hospital-wide ones end with
+        // Id (the tie-break of the order) and carry department, diagnosis code and patient, so that scanning newest
+        // first checks scope, code and patient without touching the table. Code and doctor searches have their own index.
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.VisitAt, e.Id, e.DepartmentId, e.PrimaryDiagnosisCode, e.PatientId }));
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.DischargeAt, e.Id, e.DepartmentId, e.PrimaryDiagnosisCode, e.PatientId }));
+        Live(b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.HospitalId, e.VisitAt }));
+        Live(b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.HospitalId, e.DischargeAt }));
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.PrimaryDiagnosisCode }));
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.AttendingDoctor, e.VisitAt, e.DischargeAt }));
+        // A patient's encounters (archive, and lists filtered by name or phone) read from this index alone.
+        // Id ends this and the name and last-4 indexes: PostgreSQL, unlike SQLite, does not keep the key in an index.
+        b.HasIndex(e => new { e.PatientId, e.VisitType, e.HospitalId, e.DepartmentId, e.VisitAt, e.DischargeAt, e.DeletedAt, e.Id });
         b.HasIndex(e => new { e.HospitalId, e.VisitNumber });
-        b.HasIndex(e => e.PrimaryDiagnosisCode);
-        b.HasIndex(e => e.AttendingDoctor);
 
         b.HasOne<Department>().WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Campus>().WithMany().HasForeignKey(e => e.CampusId).OnDelete(DeleteBehavior.Restrict);
         b.HasQueryFilter(e => e.DeletedAt == null);
     }
+
+    // The same SQL on SQLite and PostgreSQL; queries carry "DeletedAt IS NULL" through the query filter, so these indexes apply.
+    private static void Live(IndexBuilder<Encounter> index) => index.HasFilter("\"DeletedAt\" IS NULL");
 }

@@ -420,7 +420,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.Property<string>("AttendingDoctor")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<int>("CampusId")
                         .HasColumnType("integer");
@@ -446,7 +447,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<string>("PrimaryDiagnosisCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("PrimaryDiagnosisName")
                         .IsRequired()
@@ -468,21 +470,29 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttendingDoctor");
-
                     b.HasIndex("CampusId");
-
-                    b.HasIndex("PrimaryDiagnosisCode");
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
-                    b.HasIndex("PatientId", "VisitAt");
+                    b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("DepartmentId", "VisitType", "VisitAt");
+                    b.HasIndex("DepartmentId", "VisitType", "HospitalId", "DischargeAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "DischargeAt");
+                    b.HasIndex("DepartmentId", "VisitType", "HospitalId", "VisitAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "VisitAt");
+                    b.HasIndex("HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "VisitType", "DischargeAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id");
 
                     b.ToTable("Encounters");
                 });
@@ -674,7 +684,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("PhoneCipher")
                         .IsRequired()
@@ -685,6 +696,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PhoneLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
 
                     b.Property<string>("PhoneMasked")
                         .IsRequired()
@@ -712,7 +728,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("HospitalId", "IdentityKey")
                         .IsUnique();
 
-                    b.HasIndex("HospitalId", "Name");
+                    b.HasIndex("Id", "Name")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "PhoneLast4", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");
                 });

@@ -451,21 +451,29 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttendingDoctor");
-
                     b.HasIndex("CampusId");
-
-                    b.HasIndex("PrimaryDiagnosisCode");
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
-                    b.HasIndex("PatientId", "VisitAt");
+                    b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("DepartmentId", "VisitType", "VisitAt");
+                    b.HasIndex("DepartmentId", "VisitType", "HospitalId", "DischargeAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "DischargeAt");
+                    b.HasIndex("DepartmentId", "VisitType", "HospitalId", "VisitAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "VisitAt");
+                    b.HasIndex("HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "VisitType", "DischargeAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id");
 
                     b.ToTable("Encounters");
                 });
@@ -667,6 +675,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneMasked")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -693,7 +706,14 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("HospitalId", "IdentityKey")
                         .IsUnique();
 
-                    b.HasIndex("HospitalId", "Name");
+                    b.HasIndex("Id", "Name")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "PhoneLast4", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Patients");
                 });

@@ -311,6 +311,7 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    PhoneLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
                     FamilyContactName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     FamilyRelation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     FamilyPhoneCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
@@ -511,19 +512,21 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 column: "EncounterId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_AttendingDoctor",
-                table: "Encounters",
-                column: "AttendingDoctor");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Encounters_CampusId",
                 table: "Encounters",
                 column: "CampusId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_DepartmentId_VisitType_VisitAt",
+                name: "IX_Encounters_DepartmentId_VisitType_HospitalId_DischargeAt",
                 table: "Encounters",
-                columns: new[] { "DepartmentId", "VisitType", "VisitAt" });
+                columns: new[] { "DepartmentId", "VisitType", "HospitalId", "DischargeAt" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_DepartmentId_VisitType_HospitalId_VisitAt",
+                table: "Encounters",
+                columns: new[] { "DepartmentId", "VisitType", "HospitalId", "VisitAt" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Encounters_HospitalId_VisitNumber",
@@ -531,24 +534,33 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 columns: new[] { "HospitalId", "VisitNumber" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_DischargeAt",
+                name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor_VisitAt_DischargeAt",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "DischargeAt" });
+                columns: new[] { "HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_VisitAt",
+                name: "IX_Encounters_HospitalId_VisitType_DischargeAt_Id_DepartmentId_PrimaryDiagnosisCode_PatientId",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "VisitAt" });
+                columns: new[] { "HospitalId", "VisitType", "DischargeAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_PatientId_VisitAt",
+                name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode",
                 table: "Encounters",
-                columns: new[] { "PatientId", "VisitAt" });
+                columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_PrimaryDiagnosisCode",
+                name: "IX_Encounters_HospitalId_VisitType_VisitAt_Id_DepartmentId_PrimaryDiagnosisCode_PatientId",
                 table: "Encounters",
-                column: "PrimaryDiagnosisCode");
+                columns: new[] { "HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_PatientId_VisitType_HospitalId_DepartmentId_VisitAt_DischargeAt_DeletedAt_Id",
+                table: "Encounters",
+                columns: new[] { "PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HisSyncRuns_Source_StartedAt",
@@ -588,9 +600,22 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Patients_HospitalId_Name",
+                name: "IX_Patients_HospitalId_Name_Id",
                 table: "Patients",
-                columns: new[] { "HospitalId", "Name" });
+                columns: new[] { "HospitalId", "Name", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_HospitalId_PhoneLast4_Id",
+                table: "Patients",
+                columns: new[] { "HospitalId", "PhoneLast4", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_Id_Name",
+                table: "Patients",
+                columns: new[] { "Id", "Name" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_IdNumberIndex",

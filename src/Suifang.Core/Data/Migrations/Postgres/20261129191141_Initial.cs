@@ -305,13 +305,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     HospitalId = table.Column<int>(type: "integer", nullable: false),
                     CampusId = table.Column<int>(type: "integer", nullable: false),
                     HisPatientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     Gender = table.Column<int>(type: "integer", nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
                     BirthDateEstimated = table.Column<bool>(type: "boolean", nullable: false),
                     PhoneCipher = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     PhoneIndex = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PhoneMasked = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    PhoneLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
                     FamilyContactName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     FamilyRelation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     FamilyPhoneCipher = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
@@ -379,10 +380,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     VisitNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     VisitType = table.Column<int>(type: "integer", nullable: false),
                     DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    AttendingDoctor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AttendingDoctor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     VisitAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     DischargeAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    PrimaryDiagnosisCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PrimaryDiagnosisCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
                     PrimaryDiagnosisName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Source = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
@@ -512,19 +513,21 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 column: "EncounterId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_AttendingDoctor",
-                table: "Encounters",
-                column: "AttendingDoctor");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Encounters_CampusId",
                 table: "Encounters",
                 column: "CampusId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_DepartmentId_VisitType_VisitAt",
+                name: "IX_Encounters_DepartmentId_VisitType_HospitalId_DischargeAt",
                 table: "Encounters",
-                columns: new[] { "DepartmentId", "VisitType", "VisitAt" });
+                columns: new[] { "DepartmentId", "VisitType", "HospitalId", "DischargeAt" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_DepartmentId_VisitType_HospitalId_VisitAt",
+                table: "Encounters",
+                columns: new[] { "DepartmentId", "VisitType", "HospitalId", "VisitAt" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Encounters_HospitalId_VisitNumber",
@@ -532,24 +535,33 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "HospitalId", "VisitNumber" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_DischargeAt",
+                name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor_VisitAt_Dis~",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "DischargeAt" });
+                columns: new[] { "HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_VisitAt",
+                name: "IX_Encounters_HospitalId_VisitType_DischargeAt_Id_DepartmentId~",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "VisitAt" });
+                columns: new[] { "HospitalId", "VisitType", "DischargeAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_PatientId_VisitAt",
+                name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode",
                 table: "Encounters",
-                columns: new[] { "PatientId", "VisitAt" });
+                columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_PrimaryDiagnosisCode",
+                name: "IX_Encounters_HospitalId_VisitType_VisitAt_Id_DepartmentId_Pri~",
                 table: "Encounters",
-                column: "PrimaryDiagnosisCode");
+                columns: new[] { "HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_PatientId_VisitType_HospitalId_DepartmentId_Visi~",
+                table: "Encounters",
+                columns: new[] { "PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HisSyncRuns_Source_StartedAt",
@@ -589,9 +601,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Patients_HospitalId_Name",
+                name: "IX_Patients_HospitalId_Name_Id",
                 table: "Patients",
-                columns: new[] { "HospitalId", "Name" });
+                columns: new[] { "HospitalId", "Name", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_HospitalId_PhoneLast4_Id",
+                table: "Patients",
+                columns: new[] { "HospitalId", "PhoneLast4", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_Id_Name",
+                table: "Patients",
+                columns: new[] { "Id", "Name" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_IdNumberIndex",

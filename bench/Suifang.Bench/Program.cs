@@ -1,0 +1,15 @@
+using Suifang.Bench;
+
+// Benchmarks print figures; they never fail a build. One command per benchmark:
+//   dotnet run -c Release --project bench/Suifang.Bench -- patient-list --patients 1000000 --provider sqlite|postgres
+var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
+{
+    ["patient-list"] = PatientListBench.RunAsync,
+};
+
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
+{
+    Console.Error.WriteLine($"usage: Suifang.Bench <{string.Join('|', commands.Keys)}> [--option value ...]");
+    return 2;
+}
+return await command(BenchArgs.Parse(args[1..]));
