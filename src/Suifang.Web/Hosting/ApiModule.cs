@@ -10,6 +10,8 @@ internal static class ApiModule
 {
     public static WebApplicationBuilder AddSuifangApi(this WebApplicationBuilder builder)
     {
+        // Enums travel by name ("Discharged", "Female"), so API clients need no table of numbers.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "随访平台 API";

@@ -18,6 +18,12 @@ internal static class DatabaseStartup
         var log = sp.GetRequiredService<ILogger<SuifangDbContext>>();
         var isNew = !(await db.Database.GetAppliedMigrationsAsync()).Any();
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets pages read while imports and the HIS pull write; optimize refreshes the planner's statistics.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;");
+        }
         log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
 
         var hospital = await EnsureHospitalAsync(db, app.Configuration);
