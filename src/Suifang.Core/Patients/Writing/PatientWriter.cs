@@ -21,6 +21,16 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
     public async Task<IReadOnlyList<RowOutcome>> WriteAsync(
         IReadOnlyList<ValidatedPatient> batch, int hospitalId, PatientSource source, DateTime now, CancellationToken ct = default)
     {
+        var outcomes = await StageAsync(batch, hospitalId, source, now, ct);
+        await db.SaveChangesAsync(ct);
+        return outcomes;
+    }
+
+    /// Applies the batch to the context without saving, so that a caller can save other rows
+    /// (e.g. an import job's counts) in the same transaction.
+    public async Task<IReadOnlyList<RowOutcome>> StageAsync(
+        IReadOnlyList<ValidatedPatient> batch, int hospitalId, PatientSource source, DateTime now, CancellationToken ct = default)
+    {
         var keys = batch.Select(p => new RowKeys(p, protector)).ToList();
         var known = await KnownPatientsAsync(hospitalId, keys, ct);
         var outcomes = new List<RowOutcome>(batch.Count);
@@ -42,7 +52,6 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             var encounterOutcome = row.Patient.Encounter is { } e ? WriteEncounter(patient, e, hospitalId, source, now) : (WriteOutcome?)null;
             outcomes.Add(new RowOutcome(patient, patientOutcome, encounterOutcome));
         }
-        await db.SaveChangesAsync(ct);
         return outcomes;
     }
 
