@@ -63,6 +63,23 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Detect changes once: auditing reads the tracker several times and saves twice, and with
+        // automatic detection each of those walks every tracked entity again (a batch import tracks thousands).
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         AuditRecorder.RejectAuditTampering(ChangeTracker);
         var captured = AuditRecorder.Capture(ChangeTracker);
         if (captured.Count == 0 && _manualAudit.Count == 0)

@@ -60,11 +60,13 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         var his = rows.Where(r => r.Patient.HisPatientId is not null).Select(r => r.Patient.HisPatientId!).Distinct().ToList();
         var ids = rows.Where(r => r.IdIndex is not null).Select(r => r.IdIndex!).Distinct().ToList();
         var phones = rows.Select(r => r.PhoneIndex).Distinct().ToList();
+        // EF.Parameter sends each list as one parameter (json_each on SQLite, an array on PostgreSQL):
+        // expanded into a thousand scalar parameters, EF's SQL generation grows quadratically with the batch.
         var found = await db.Patients.Include(p => p.Encounters)
             .Where(p => p.HospitalId == hospitalId
-                && ((p.HisPatientId != null && his.Contains(p.HisPatientId))
-                    || (p.IdNumberIndex != null && ids.Contains(p.IdNumberIndex))
-                    || phones.Contains(p.PhoneIndex)))
+                && ((p.HisPatientId != null && EF.Parameter(his).Contains(p.HisPatientId))
+                    || (p.IdNumberIndex != null && EF.Parameter(ids).Contains(p.IdNumberIndex))
+                    || EF.Parameter(phones).Contains(p.PhoneIndex)))
             .AsSplitQuery()
             .ToListAsync(ct);
         return new KnownPatients(found);
