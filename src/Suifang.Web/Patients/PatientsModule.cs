@@ -12,6 +12,7 @@ internal static class PatientsModule
 
     public static RouteGroupBuilder MapPatientsApi(this RouteGroupBuilder api)
     {
+        api.MapPatientWriteApi();   // hand entry, encounters, Excel import
         return api;
     }
 }
