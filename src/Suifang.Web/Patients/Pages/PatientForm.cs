@@ -39,12 +39,12 @@ public sealed class PatientForm
         Encounter = encounter,
     };
 
-    public static PatientForm From(Patient p, string campusName) => new()
+    public static PatientForm From(Patient p, string campusName, DateOnly today) => new()
     {
         Name = p.Name,
         Gender = p.Gender switch { Suifang.Core.Patients.Gender.Male => "男", Suifang.Core.Patients.Gender.Female => "女", _ => null },
         BirthDate = p.BirthDate is { } b && !p.BirthDateEstimated ? b.ToDateTime(TimeOnly.MinValue) : null,
-        Age = p.BirthDateEstimated ? p.AgeOn(DateOnly.FromDateTime(DateTime.Today)) : null,
+        Age = p.BirthDateEstimated ? p.AgeOn(today) : null,
         FamilyContactName = p.FamilyContactName,
         FamilyRelation = p.FamilyRelation,
         HisPatientId = p.HisPatientId,
@@ -63,7 +63,7 @@ public sealed class EncounterForm
     public string? VisitNumber { get; set; }
     public string? Department { get; set; }
     public string? AttendingDoctor { get; set; }
-    public DateTime? VisitDate { get; set; } = DateTime.Today;
+    public DateTime? VisitDate { get; set; }
     public TimeSpan? VisitTime { get; set; }
     public DateTime? DischargeDate { get; set; }
     public TimeSpan? DischargeTime { get; set; }
