@@ -18,6 +18,7 @@ public sealed class PatientImporter(SuifangDbContext db, SensitiveDataProtector 
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         db.Actor = scope.Actor;
+        db.BulkAppend = true;
         var job = new ImportJob { FileName = Path.GetFileName(fileName), UserName = scope.UserName, StartedAt = now(), Status = JobStatus.Running };
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);

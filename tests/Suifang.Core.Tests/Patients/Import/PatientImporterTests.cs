@@ -43,6 +43,10 @@ public sealed class PatientImporterTests
         Assert.Equal(["E11.9", "I10"], enc.SecondaryDiagnoses.Select(d => d.Code));
         Assert.True((await AuditChainVerifier.VerifyAsync(db)).Intact);
         Assert.Contains(await db.AuditLog.Select(a => a.Summary).ToListAsync(), s => s.Contains("Excel 导入") && s.Contains("未通过 4 行"));
+        var created = await db.AuditLog.SingleAsync(a => a.EntityType == "Encounter" && a.EntityId == enc.Id.ToString());
+        Assert.Equal(("create", "管理员甲"), (created.Action, created.UserName));
+        Assert.Contains($"\"PatientId\":{enc.PatientId}", created.Changes);
+        Assert.Equal(4, await db.AuditLog.CountAsync(a => a.Action == "create"));
     }
 
     [Theory, ClassData(typeof(Providers))]
