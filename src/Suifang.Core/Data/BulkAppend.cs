@@ -57,11 +57,13 @@ internal static class BulkAppend
             await using var single = connection.CreateCommand();
             single.Transaction = transaction;
             single.CommandText = head + "(" + string.Join(", ", columns.Select((_, c) => sql.GenerateParameterName($"p{c}"))) + ")";
+            // Parameter names carry their prefix: Microsoft.Data.Sqlite then finds each one in a single look-up.
+            var names = columns.Select((_, c) => sql.GenerateParameterName($"p{c}")).ToArray();
             foreach (var row in rows)
             {
                 single.Parameters.Clear();
                 for (var c = 0; c < columns.Count; c++)
-                    single.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(single, $"p{c}", row(columns[c]), columns[c].IsNullable));
+                    single.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(single, names[c], row(columns[c]), columns[c].IsNullable));
                 await single.ExecuteNonQueryAsync(ct);
             }
             return;

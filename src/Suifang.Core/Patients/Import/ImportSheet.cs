@@ -43,7 +43,7 @@ internal sealed class ImportSheet
         int? total;
         try
         {
-            total = MiniExcel.GetSheetDimensions(stream).FirstOrDefault() is { } d ? Math.Max(0, d.Rows.EndIndex - 1) : null;
+            total = SheetDimension.RowsOf(stream) is { } rows ? Math.Max(0, rows - 1) : null;
             stream.Position = 0;
             header = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: Config)
                 .Cast<IDictionary<string, object?>>().FirstOrDefault();
