@@ -34,6 +34,7 @@ public sealed class PatientImporter(SuifangDbContext db, SensitiveDataProtector 
             return new ImportResult(job, [], Refused: true);
         }
 
+        using var _ = sheet;
         var run = new Run(db, protector, now, job, scope, await HospitalDirectory.LoadAsync(db, scope.HospitalId, ct));
         try
         {
