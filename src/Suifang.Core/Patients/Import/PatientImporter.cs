@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using System.Threading.Channels;
 using Suifang.Core.Accounts;
 using Suifang.Core.Audit;
 using Suifang.Core.Data;
@@ -10,6 +10,8 @@ namespace Suifang.Core.Patients.Import;
 /// Imports patients and encounters from an xlsx: streams the rows, validates each one the same way as hand
 /// entry, and writes valid rows through PatientWriter in batches. Each batch and the job's counts commit in
 /// one transaction, so a failure leaves whole batches and a job that says where it stopped.
+/// Reading and checking run on one thread while the previous batch is written on another (two batches
+/// in flight at most, so memory stays flat).
 public sealed class PatientImporter(SuifangDbContext db, SensitiveDataProtector protector, Func<DateTime> now)
 {
     public int BatchSize { get; init; } = 1_000;
@@ -35,37 +37,60 @@ public sealed class PatientImporter(SuifangDbContext db, SensitiveDataProtector 
         }
 
         using var _ = sheet;
-        var run = new Run(db, protector, now, job, scope, await HospitalDirectory.LoadAsync(db, scope.HospitalId, ct));
+        var checker = new ImportRowChecker(await HospitalDirectory.LoadAsync(db, scope.HospitalId, ct), now, scope, protector);
+        var writer = new ImportBatchWriter(db, protector, now, job, scope.HospitalId);
+        var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadAsync(sheet, checker, batches.Writer, stop.Token), CancellationToken.None);
         try
         {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                await writer.WriteAsync(batch, ct);
+                progress?.Report(new ImportProgress(batch.RowsRead, sheet.TotalRows));
+            }
+            await reading;
+        }
+        catch (Exception e)
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            var cause = e is ChannelClosedException { InnerException: { } inner } ? inner : e;
+            var message = cause is OperationCanceledException
+                ? $"导入已取消：读到第 {checker.LastRow} 行时停止。之前已提交的 {writer.CommittedRows} 行已保存；重新导入同一文件时，已导入的行不会重复。"
+                : $"导入在第 {checker.LastRow} 行附近中断（{cause.Message}）。之前已提交的 {writer.CommittedRows} 行已保存，中断的这一批没有写入；修正问题后重新导入同一文件即可，已导入的行不会重复。";
+            await FinishAsync(job, JobStatus.Failed, message, checker.Rejected, CancellationToken.None);
+            return new ImportResult(job, checker.Rejected);
+        }
+
+        db.AuditEvent(AuditActions.Import, nameof(ImportJob), job.Id.ToString(),
+            $"Excel 导入“{job.FileName}”：共 {job.TotalRows} 行，新建患者 {job.ImportedPatients} 位、就诊 {job.ImportedEncounters} 次，已存在 {job.DuplicateRows} 行，更新 {job.UpdatedRows} 行，未通过 {job.RejectedRows} 行。");
+        await FinishAsync(job, JobStatus.Completed, null, checker.Rejected, ct);
+        return new ImportResult(job, checker.Rejected);
+    }
+
+    private async Task ReadAsync(ImportSheet sheet, ImportRowChecker checker, ChannelWriter<ImportBatch> output, CancellationToken ct)
+    {
+        try
+        {
+            var pending = new List<ValidatedPatient>(BatchSize);
             foreach (var row in sheet.Rows())
             {
                 ct.ThrowIfCancellationRequested();
-                run.Read(row);
-                if (run.Pending.Count >= BatchSize)
-                    await run.FlushAsync(ct);
-                if (run.RowsRead % 500 == 0)
-                    progress?.Report(new ImportProgress(run.RowsRead, sheet.TotalRows));
+                if (checker.Check(row) is { } valid)
+                    pending.Add(valid);
+                if (pending.Count < BatchSize)
+                    continue;
+                await output.WriteAsync(checker.Batch(pending), ct);
+                pending = new List<ValidatedPatient>(BatchSize);
             }
-            await run.FlushAsync(ct);
+            await output.WriteAsync(checker.Batch(pending), ct);
+            output.Complete();
         }
-        catch (Exception e) when (e is not ImportFileRefusedException)
+        catch (Exception e)
         {
-            var message = e is OperationCanceledException
-                ? $"导入已取消：读到第 {run.LastRow} 行时停止。之前已提交的 {run.CommittedRows} 行已保存；重新导入同一文件时，已导入的行不会重复。"
-                : $"导入在第 {run.LastRow} 行附近中断（{e.Message}）。之前已提交的 {run.CommittedRows} 行已保存，中断的这一批没有写入；修正问题后重新导入同一文件即可，已导入的行不会重复。";
-            run.RollBackCounts();
-            await FinishAsync(job, JobStatus.Failed, message, run.Rejected, CancellationToken.None);
-            progress?.Report(new ImportProgress(run.RowsRead, sheet.TotalRows));
-            return new ImportResult(job, run.Rejected);
+            output.Complete(e);
         }
-
-        job.TotalRows = run.RowsRead;
-        db.AuditEvent(AuditActions.Import, nameof(ImportJob), job.Id.ToString(),
-            $"Excel 导入“{job.FileName}”：共 {job.TotalRows} 行，新建患者 {job.ImportedPatients} 位、就诊 {job.ImportedEncounters} 次，已存在 {job.DuplicateRows} 行，更新 {job.UpdatedRows} 行，未通过 {job.RejectedRows} 行。");
-        await FinishAsync(job, JobStatus.Completed, null, run.Rejected, ct);
-        progress?.Report(new ImportProgress(run.RowsRead, run.RowsRead));
-        return new ImportResult(job, run.Rejected);
     }
 
     private async Task FinishAsync(ImportJob job, JobStatus status, string? message, IReadOnlyList<RejectedRow> rejected, CancellationToken ct)
@@ -77,80 +102,5 @@ public sealed class PatientImporter(SuifangDbContext db, SensitiveDataProtector 
         job.RejectedDetails = rejected.Count == 0 ? null : RejectedRowsJson.Serialize(rejected);
         db.ImportJobs.Update(job);
         await db.SaveChangesAsync(ct);
-    }
-
-    /// The state of one import while it runs.
-    private sealed class Run(SuifangDbContext db, SensitiveDataProtector protector, Func<DateTime> now, ImportJob job, StaffScope scope, HospitalDirectory directory)
-    {
-        private readonly PatientRecordValidator _validator = new(directory, now);
-        private readonly InFileConflicts _conflicts = new();
-        private readonly List<RejectedRow> _rejected = [];
-        private (int Total, int Patients, int Encounters, int Duplicates, int Updated, int Rejected) _committed;
-
-        public List<(int Row, ValidatedPatient Patient)> Pending { get; } = [];
-        public IReadOnlyList<RejectedRow> Rejected => _rejected;
-        public int RowsRead { get; private set; }
-        public int LastRow { get; private set; } = 1;
-        public int CommittedRows => _committed.Total;
-
-        public void Read(SheetRow row)
-        {
-            RowsRead++;
-            LastRow = row.RowNumber;
-            if (row.IsEmpty)
-                return;
-            var errors = new List<FieldError>();
-            var record = ImportRowMapper.Map(row, errors);
-            var (patient, invalid) = _validator.Validate(record);
-            var reasons = errors.Concat(invalid).Select(e => new ImportCellError(ImportColumns.ColumnOf(e.Field), e.Message)).ToList();
-            if (patient?.Encounter is { } enc && !scope.CanSeeDepartment(enc.Department.Id))
-                reasons.Add(new(ImportColumns.Department, $"科室“{enc.Department.Name}”不在您负责的科室范围内，不能导入该科室的患者；请交由该科室的医护人员或管理员导入。"));
-            if (reasons.Count == 0 && patient is not null && _conflicts.Check(row.RowNumber, patient) is { } conflict)
-                reasons.Add(conflict);
-            if (reasons.Count > 0 || patient is null)
-            {
-                job.RejectedRows++;
-                if (_rejected.Count < RejectedRowsJson.MaxKept)
-                    _rejected.Add(new RejectedRow(row.RowNumber, reasons,
-                        RejectedRowsJson.ProtectValues(protector, ImportRowMapper.OriginalValues(row))));
-                return;
-            }
-            Pending.Add((row.RowNumber, patient));
-        }
-
-        public async Task FlushAsync(CancellationToken ct)
-        {
-            if (Pending.Count > 0)
-            {
-                var writer = new PatientWriter(db, protector);
-                var outcomes = await writer.StageAsync(Pending.Select(p => p.Patient).ToList(), scope.HospitalId, PatientSource.Excel, now(), ct);
-                foreach (var o in outcomes)
-                    Count(o);
-            }
-            job.TotalRows = RowsRead;
-            db.ImportJobs.Update(job);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            Pending.Clear();
-            _committed = (job.TotalRows, job.ImportedPatients, job.ImportedEncounters, job.DuplicateRows, job.UpdatedRows, job.RejectedRows);
-        }
-
-        /// The batch that failed was rolled back: the job must count only what was committed.
-        public void RollBackCounts() =>
-            (job.TotalRows, job.ImportedPatients, job.ImportedEncounters, job.DuplicateRows, job.UpdatedRows, _) = _committed;
-
-        private void Count(RowOutcome o)
-        {
-            if (o.PatientOutcome == WriteOutcome.Created)
-                job.ImportedPatients++;
-            if (o.EncounterOutcome == WriteOutcome.Created)
-                job.ImportedEncounters++;
-            if (o.PatientOutcome == WriteOutcome.Created || o.EncounterOutcome == WriteOutcome.Created)
-                return;
-            if (o.PatientOutcome == WriteOutcome.Updated || o.EncounterOutcome == WriteOutcome.Updated)
-                job.UpdatedRows++;
-            else
-                job.DuplicateRows++;
-        }
     }
 }
