@@ -27,7 +27,7 @@ internal static class BulkAppend
         for (var i = 0; i < added.Count; i++)
         {
             var k = added[i].Property(key.Name);
-            k.CurrentValue = keys[i];
+            k.CurrentValue = Convert.ChangeType(keys[i], key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
             k.IsTemporary = false;
         }
         await InsertRowsAsync(db, type, added.Select(e => (Func<IProperty, object?>)(p => e.Property(p.Name).CurrentValue)).ToList(), ct);

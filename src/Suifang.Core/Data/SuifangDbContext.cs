@@ -134,7 +134,9 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
         // The patients' keys have reached their new encounters' foreign keys through EF's fix-up.
         var encounters = ChangeTracker.Entries<Encounter>().Where(e => e.State == EntityState.Added).Cast<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>().ToList();
         await Data.BulkAppend.InsertAsync(this, encounters, ct);
-        return patients.Count + encounters.Count;
+        var diagnoses = ChangeTracker.Entries<Diagnosis>().Where(e => e.State == EntityState.Added).Cast<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>().ToList();
+        await Data.BulkAppend.InsertAsync(this, diagnoses, ct);
+        return patients.Count + encounters.Count + diagnoses.Count;
     }
 
     private static InvalidOperationException MissingActor() =>
