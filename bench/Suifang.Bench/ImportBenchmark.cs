@@ -37,7 +37,10 @@ internal static class ImportBenchmark
             var scope = new StaffScope("bench", "基准测试", hospitalId, true, new HashSet<int>(), new HashSet<string> { Roles.Admin });
             var clock = HospitalClock.ChinaStandard();
             db.Now = () => clock.Now;
-            var importer = new PatientImporter(db, new SensitiveDataProtector(SensitiveDataProtector.NewMasterKey()), () => clock.Now);
+            var importer = new PatientImporter(db, new SensitiveDataProtector(SensitiveDataProtector.NewMasterKey()), () => clock.Now)
+            {
+                BatchSize = args.Int("batch", 1_000),
+            };
 
             GC.Collect();
             using var sampler = new MemorySampler();
@@ -50,7 +53,7 @@ internal static class ImportBenchmark
 
             var job = result.Job;
             var seconds = watch.Elapsed.TotalSeconds;
-            Console.WriteLine(FormattableString.Invariant($"import of {rows:N0} rows ({new FileInfo(file).Length / 1_048_576.0:F1} MB xlsx) on {provider}, {Environment.ProcessorCount} cores"));
+            Console.WriteLine(FormattableString.Invariant($"import of {rows:N0} rows ({new FileInfo(file).Length / 1_048_576.0:F1} MB xlsx) on {provider}, {Environment.ProcessorCount} cores, batches of {importer.BatchSize:N0}"));
             Console.WriteLine(FormattableString.Invariant($"  status {job.Status}; patients created {job.ImportedPatients:N0}, encounters created {job.ImportedEncounters:N0}, duplicates {job.DuplicateRows:N0}, updated {job.UpdatedRows:N0}, rejected {job.RejectedRows:N0}"));
             Console.WriteLine(FormattableString.Invariant($"  elapsed {seconds:F1} s, {job.TotalRows / seconds:N0} rows/s; CPU {cpu.TotalSeconds:F1} s (load average {LoadAverage()})"));
             Console.WriteLine(FormattableString.Invariant($"  peak working set {sampler.PeakBytes / 1_048_576.0:F0} MB (sampled every 20 ms), process peak {MemorySampler.ProcessPeakBytes() / 1_048_576.0:F0} MB"));
