@@ -14,7 +14,7 @@ namespace Suifang.Core.Data;
 /// table's sequence first, so the tracked entities and their dependents carry the real ids afterwards.
 internal static class BulkAppend
 {
-    private const int MaxParametersPostgres = 20_000;
+    private const int MaxParametersPostgres = 4_000;
 
     /// Gives the Added entries their database keys and inserts them; they are Unchanged afterwards.
     public static async Task InsertAsync(DbContext db, IReadOnlyList<EntityEntry> added, CancellationToken ct)
