@@ -103,7 +103,8 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
                 if (BulkAppend)
                     saved += await AppendNewPatientsAsync(cancellationToken);
                 saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                var entries = captured.Select(c => c.ToEntry(actor, Now())).Concat(_manualAudit).ToList();
+                var at = Now();
+                var entries = captured.Select(c => c.ToEntry(actor, at)).Concat(_manualAudit).ToList();
                 await AuditRecorder.ChainAsync(this, entries, cancellationToken);
                 if (BulkAppend)
                 {
