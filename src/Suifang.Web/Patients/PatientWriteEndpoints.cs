@@ -17,7 +17,11 @@ internal static class PatientWriteEndpoints
 
     public static RouteGroupBuilder MapPatientWriteApi(this RouteGroupBuilder api)
     {
-        var patients = api.MapGroup("/patients").WithTags("患者登记与导入").RequireAuthorization(p => p.RequireRole(WriterRoles));
+        // The role check answers in Chinese problem details (a role policy would answer an empty 403).
+        var patients = api.MapGroup("/patients").WithTags("患者登记与导入").AddEndpointFilter(async (context, next) =>
+            WriterRoles.Any(context.HttpContext.User.IsInRole)
+                ? await next(context)
+                : TypedResults.Problem("您的角色不能登记、修改或导入患者：需要医生、护士、监管或管理员角色。", statusCode: StatusCodes.Status403Forbidden, title: "没有权限"));
 
         patients.MapPost("/", async (PatientRecord body, HttpContext http, SuifangDbContext db, SensitiveDataProtector protector, HospitalClock clock, CancellationToken ct) =>
                 (await new CreatePatientHandler(db, protector, () => clock.Now).HandleAsync(body, Scope(http), ct))

@@ -82,6 +82,21 @@ public sealed class PatientWriteApiTests
         Assert.Contains("不在您的科室范围内", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_researcher_is_told_in_chinese_that_the_role_cannot_register_patients()
+    {
+        var (app, _) = await StartAsync(DatabaseProvider.Sqlite);
+        await using var __ = app;
+        await StaffAccounts.CreateAsync(app.Services, "researcher1", Roles.Researcher);
+        var researcher = app.CreateClient(new() { AllowAutoRedirect = false });
+        await StaffAccounts.LoginAsync(researcher, "researcher1", StaffAccounts.Password);
+
+        var response = await researcher.PostAsJsonAsync("/api/patients", Patient());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("您的角色不能登记", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory, ClassData(typeof(Providers))]
     public async Task Deleting_needs_a_reason_keeps_it_in_the_audit_log_and_frees_the_person_for_a_new_record(DatabaseProvider provider)
     {
