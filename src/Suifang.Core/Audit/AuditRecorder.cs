@@ -27,8 +27,12 @@ internal static class AuditRecorder
         {
             if (entry.Entity is not (Patient or Encounter))
                 continue;
-            if (entry.State is EntityState.Added or EntityState.Deleted)
-                changes.Add(new CapturedChange(entry, entry.State, Snapshot(entry, entry.State == EntityState.Deleted)));
+            // A new row's snapshot is taken when the entry is written (ToEntry), after saving: then it holds the
+            // real keys, not EF's temporary ones.
+            if (entry.State == EntityState.Added)
+                changes.Add(new CapturedChange(entry, EntityState.Added, null));
+            else if (entry.State == EntityState.Deleted)
+                changes.Add(new CapturedChange(entry, entry.State, Snapshot(entry, original: true)));
             else if (entry.State == EntityState.Modified || HasModifiedOwned(entry))
                 changes.Add(new CapturedChange(entry, EntityState.Modified, Diff(entry)));
         }
@@ -78,17 +82,18 @@ internal static class AuditRecorder
     private static bool IsSecret(string property) =>
         property.EndsWith("Cipher", StringComparison.Ordinal) || property.EndsWith("Index", StringComparison.Ordinal);
 
-    internal sealed record CapturedChange(EntityEntry Entry, EntityState State, Dictionary<string, object?> Values)
+    internal sealed record CapturedChange(EntityEntry Entry, EntityState State, Dictionary<string, object?>? CapturedValues)
     {
         public AuditEntry ToEntry(AuditActor actor, DateTime at)
         {
+            var values = CapturedValues ?? Snapshot(Entry, original: false);
             var (type, id, label) = Entry.Entity switch
             {
                 Patient p => ("Patient", p.Id.ToString(), $"患者 {p.Name}（ID {p.Id}）"),
                 Encounter e => ("Encounter", e.Id.ToString(), $"患者 ID {e.PatientId} 的就诊记录 {e.VisitNumber ?? e.Id.ToString()}"),
                 _ => (Entry.Metadata.ClrType.Name, null, Entry.Metadata.ClrType.Name),
             };
-            var softDeleted = State == EntityState.Modified && Values.ContainsKey("DeletedAt")
+            var softDeleted = State == EntityState.Modified && values.ContainsKey("DeletedAt")
                 && Entry.Property("DeletedAt").CurrentValue is not null;
             var (action, verb) = State switch
             {
@@ -107,7 +112,7 @@ internal static class AuditRecorder
                 EntityType = type,
                 EntityId = id,
                 Summary = $"{verb}{label}",
-                Changes = JsonSerializer.Serialize(Values, Json),
+                Changes = JsonSerializer.Serialize(values, Json),
             };
         }
     }

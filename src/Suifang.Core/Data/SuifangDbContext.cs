@@ -28,6 +28,10 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }
 
+    /// Large batches (Excel import) set this: new patients, encounters and audit entries are then written with
+    /// multi-row inserts (see BulkAppend) instead of one statement per row. Same rows, same audit chain.
+    public bool BulkAppend { get; set; }
+
     /// Time source for audit entries; hospital local time.
     public Func<DateTime> Now { get; set; } = () => Common.HospitalClock.ChinaStandard().Now;
 
@@ -63,6 +67,23 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Detect changes once: auditing reads the tracker several times and saves twice, and with
+        // automatic detection each of those walks every tracked entity again (a batch import tracks thousands).
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         AuditRecorder.RejectAuditTampering(ChangeTracker);
         var captured = AuditRecorder.Capture(ChangeTracker);
         if (captured.Count == 0 && _manualAudit.Count == 0)
@@ -78,11 +99,23 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
             await using (ownTransaction)
             {
                 await LockAuditChainAsync(cancellationToken);
-                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                var entries = captured.Select(c => c.ToEntry(actor, Now())).Concat(_manualAudit).ToList();
-                await AuditRecorder.ChainAsync(this, entries, cancellationToken);
-                AuditLog.AddRange(entries);
+                var saved = 0;
+                if (BulkAppend)
+                    saved += await AppendNewPatientsAsync(cancellationToken);
                 saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                var at = Now();
+                var entries = captured.Select(c => c.ToEntry(actor, at)).Concat(_manualAudit).ToList();
+                await AuditRecorder.ChainAsync(this, entries, cancellationToken);
+                if (BulkAppend)
+                {
+                    await Data.BulkAppend.InsertUntrackedAsync(this, entries, cancellationToken);
+                    saved += entries.Count;
+                }
+                else
+                {
+                    AuditLog.AddRange(entries);
+                    saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
                 _manualAudit.Clear();
                 if (ownTransaction is not null)
                     await ownTransaction.CommitAsync(cancellationToken);
@@ -93,6 +126,18 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
         {
             AuditRecorder.Gate.Release();
         }
+    }
+
+    private async Task<int> AppendNewPatientsAsync(CancellationToken ct)
+    {
+        var patients = ChangeTracker.Entries<Patient>().Where(e => e.State == EntityState.Added).Cast<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>().ToList();
+        await Data.BulkAppend.InsertAsync(this, patients, ct);
+        // The patients' keys have reached their new encounters' foreign keys through EF's fix-up.
+        var encounters = ChangeTracker.Entries<Encounter>().Where(e => e.State == EntityState.Added).Cast<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>().ToList();
+        await Data.BulkAppend.InsertAsync(this, encounters, ct);
+        var diagnoses = ChangeTracker.Entries<Diagnosis>().Where(e => e.State == EntityState.Added).Cast<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>().ToList();
+        await Data.BulkAppend.InsertAsync(this, diagnoses, ct);
+        return patients.Count + encounters.Count + diagnoses.Count;
     }
 
     private static InvalidOperationException MissingActor() =>

@@ -35,6 +35,9 @@ public sealed class SensitiveDataProtector
         return Convert.ToBase64String(mac, 0, 16);
     }
 
+    /// Encrypts free text that holds personal data (e.g. a rejected import row kept for the nurse to fix); Unprotect reads it.
+    public string ProtectText(string plain) => Encrypt(plain);
+
     public string Unprotect(string cipher)
     {
         var parts = cipher.Split(':', 2);

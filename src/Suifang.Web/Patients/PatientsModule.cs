@@ -13,6 +13,7 @@ internal static class PatientsModule
     public static RouteGroupBuilder MapPatientsApi(this RouteGroupBuilder api)
     {
         api.MapPatientReadApi();
+        api.MapPatientWriteApi();   // hand entry, encounters, Excel import
         return api;
     }
 }

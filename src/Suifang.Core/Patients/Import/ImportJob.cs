@@ -22,10 +22,15 @@ public sealed class ImportJob
     public int TotalRows { get; set; }
     public int ImportedPatients { get; set; }
     public int ImportedEncounters { get; set; }
+    /// Rows whose patient and encounter were already there unchanged: "已存在，未重复导入".
     public int DuplicateRows { get; set; }
+
+    /// Rows that added nothing new but completed what was there (e.g. the discharge of a known stay).
+    public int UpdatedRows { get; set; }
     public int RejectedRows { get; set; }
 
-    /// JSON array of {row, column, reason}; the first 10,000 are kept, RejectedRows counts them all.
+    /// JSON array of {row, errors: [{column, reason}], valuesCipher} (see RejectedRowsJson);
+    /// the first 10,000 rows are kept, RejectedRows counts them all.
     public string? RejectedDetails { get; set; }
     public string? FailureMessage { get; set; }
 }

@@ -59,6 +59,14 @@ public sealed partial class PatientRecordValidator(HospitalDirectory directory, 
             Blank(r.FamilyContactName), Blank(r.FamilyRelation), familyPhone, idNumber, campus!, encounter), errors);
     }
 
+    /// Checks an encounter on its own, e.g. one added to a patient who is already stored.
+    public (ValidatedEncounter? Encounter, IReadOnlyList<FieldError> Errors) Validate(EncounterRecord e)
+    {
+        var errors = new List<FieldError>();
+        var encounter = ValidateEncounter(e, now(), errors);
+        return (errors.Count == 0 ? encounter : null, errors);
+    }
+
     private ValidatedEncounter? ValidateEncounter(EncounterRecord e, DateTime now, List<FieldError> errors)
     {
         var before = errors.Count;

@@ -21,6 +21,25 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
     public async Task<IReadOnlyList<RowOutcome>> WriteAsync(
         IReadOnlyList<ValidatedPatient> batch, int hospitalId, PatientSource source, DateTime now, CancellationToken ct = default)
     {
+        var outcomes = await StageAsync(batch, hospitalId, source, now, ct);
+        await db.SaveChangesAsync(ct);
+        CountWritten(outcomes, source);
+        return outcomes;
+    }
+
+    /// Adds a saved batch to the suifang.patients.rows metric, by source and outcome.
+    public static void CountWritten(IReadOnlyList<RowOutcome> outcomes, PatientSource source)
+    {
+        foreach (var group in outcomes.GroupBy(o => o.PatientOutcome))
+            Observability.SuifangMetrics.PatientRows.Add(group.Count(),
+                new KeyValuePair<string, object?>("source", source.ToString()), new KeyValuePair<string, object?>("outcome", group.Key.ToString()));
+    }
+
+    /// Applies the batch to the context without saving, so that a caller can save other rows
+    /// (e.g. an import job's counts) in the same transaction.
+    public async Task<IReadOnlyList<RowOutcome>> StageAsync(
+        IReadOnlyList<ValidatedPatient> batch, int hospitalId, PatientSource source, DateTime now, CancellationToken ct = default)
+    {
         var keys = batch.Select(p => new RowKeys(p, protector)).ToList();
         var known = await KnownPatientsAsync(hospitalId, keys, ct);
         var outcomes = new List<RowOutcome>(batch.Count);
@@ -42,10 +61,6 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             var encounterOutcome = row.Patient.Encounter is { } e ? WriteEncounter(patient, e, hospitalId, source, now) : (WriteOutcome?)null;
             outcomes.Add(new RowOutcome(patient, patientOutcome, encounterOutcome));
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var group in outcomes.GroupBy(o => o.PatientOutcome))
-            Observability.SuifangMetrics.PatientRows.Add(group.Count(),
-                new KeyValuePair<string, object?>("source", source.ToString()), new KeyValuePair<string, object?>("outcome", group.Key.ToString()));
         return outcomes;
     }
 
@@ -54,11 +69,20 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         var his = rows.Where(r => r.Patient.HisPatientId is not null).Select(r => r.Patient.HisPatientId!).Distinct().ToList();
         var ids = rows.Where(r => r.IdIndex is not null).Select(r => r.IdIndex!).Distinct().ToList();
         var phones = rows.Select(r => r.PhoneIndex).Distinct().ToList();
-        var found = await db.Patients.Include(p => p.Encounters)
-            .Where(p => p.HospitalId == hospitalId
-                && ((p.HisPatientId != null && his.Contains(p.HisPatientId))
-                    || (p.IdNumberIndex != null && ids.Contains(p.IdNumberIndex))
-                    || phones.Contains(p.PhoneIndex)))
+        // One indexed look-up per kind of key, then one load of the matches with their encounters. The phone
+        // and ID look-ups leave the hospital out (checked on load): with it, SQLite prefers an index that starts
+        // with the hospital and scans all of its patients; OR-ing the three conditions in one query does the same.
+        // EF.Parameter sends each list as one parameter (json_each on SQLite, an array on PostgreSQL):
+        // expanded into a thousand scalar parameters, EF's SQL generation grows quadratically with the batch.
+        var matches = new HashSet<long>();
+        if (his.Count > 0)
+            matches.UnionWith(await db.Patients.Where(p => p.HospitalId == hospitalId && EF.Parameter(his).Contains(p.HisPatientId!)).Select(p => p.Id).ToListAsync(ct));
+        if (ids.Count > 0)
+            matches.UnionWith(await db.Patients.Where(p => EF.Parameter(ids).Contains(p.IdNumberIndex!)).Select(p => p.Id).ToListAsync(ct));
+        matches.UnionWith(await db.Patients.Where(p => EF.Parameter(phones).Contains(p.PhoneIndex)).Select(p => p.Id).ToListAsync(ct));
+        var keys = matches.ToList();
+        var found = keys.Count == 0 ? [] : await db.Patients.Include(p => p.Encounters)
+            .Where(p => EF.Parameter(keys).Contains(p.Id) && p.HospitalId == hospitalId)
             .AsSplitQuery()
             .ToListAsync(ct);
         return new KnownPatients(found);
@@ -142,8 +166,7 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             (existing.PrimaryDiagnosisCode, existing.PrimaryDiagnosisName) = (e.PrimaryDiagnosisCode, e.PrimaryDiagnosisName);
             changed = true;
         }
-        // Compared as sets: the database returns an owned collection in no particular order (PostgreSQL shuffles it).
-        if (e.SecondaryDiagnoses.Count > 0 && !e.SecondaryDiagnoses.Select(d => d.Code).Order().SequenceEqual(existing.SecondaryDiagnoses.Select(d => d.Code).Order()))
+        if (e.SecondaryDiagnoses.Count > 0 && !e.SecondaryDiagnoses.Select(d => d.Code).SequenceEqual(existing.SecondaryDiagnoses.Select(d => d.Code)))
         {
             existing.SecondaryDiagnoses = e.SecondaryDiagnoses.ToList();
             changed = true;

@@ -599,6 +599,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<int>("TotalRows")
                         .HasColumnType("integer");
 
+                    b.Property<int>("UpdatedRows")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(128)

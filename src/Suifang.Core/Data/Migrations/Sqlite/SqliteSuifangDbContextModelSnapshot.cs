@@ -580,6 +580,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("UpdatedRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261129191138_Initial")]
+    [Migration("20261129194700_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -581,6 +581,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpdatedRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")

@@ -12,7 +12,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261129191141_Initial")]
+    [Migration("20261129194702_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -600,6 +600,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UpdatedRows")
                         .HasColumnType("integer");
 
                     b.Property<string>("UserName")

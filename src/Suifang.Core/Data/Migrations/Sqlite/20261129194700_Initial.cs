@@ -130,6 +130,7 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     ImportedPatients = table.Column<int>(type: "INTEGER", nullable: false),
                     ImportedEncounters = table.Column<int>(type: "INTEGER", nullable: false),
                     DuplicateRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     RejectedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     RejectedDetails = table.Column<string>(type: "TEXT", nullable: true),
                     FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)

@@ -131,6 +131,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     ImportedPatients = table.Column<int>(type: "integer", nullable: false),
                     ImportedEncounters = table.Column<int>(type: "integer", nullable: false),
                     DuplicateRows = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedRows = table.Column<int>(type: "integer", nullable: false),
                     RejectedRows = table.Column<int>(type: "integer", nullable: false),
                     RejectedDetails = table.Column<string>(type: "text", nullable: true),
                     FailureMessage = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true)
