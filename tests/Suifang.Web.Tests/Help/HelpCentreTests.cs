@@ -15,7 +15,7 @@ public sealed partial class HelpCentreTests
     [InlineData("锁定", "常见问题 FAQ")]
     [InlineData("一次性密码", "账号与角色管理")]
     [InlineData("哈希", "审计日志与防篡改校验")]
-    [InlineData("模板", "Excel 批量导入患者")]
+    [InlineData("模板", "用 Excel 批量导入患者")]
     [InlineData("科室 别名", "科室管理")]
     public void A_Chinese_keyword_finds_the_article_that_explains_it(string query, string title) =>
         Assert.Contains(Help.Search(query), a => a.Title == title);

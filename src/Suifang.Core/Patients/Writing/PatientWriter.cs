@@ -166,7 +166,8 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             (existing.PrimaryDiagnosisCode, existing.PrimaryDiagnosisName) = (e.PrimaryDiagnosisCode, e.PrimaryDiagnosisName);
             changed = true;
         }
-        if (e.SecondaryDiagnoses.Count > 0 && !e.SecondaryDiagnoses.Select(d => d.Code).SequenceEqual(existing.SecondaryDiagnoses.Select(d => d.Code)))
+        // Compared as sets: the database returns an owned collection in no particular order (PostgreSQL shuffles it).
+        if (e.SecondaryDiagnoses.Count > 0 && !e.SecondaryDiagnoses.Select(d => d.Code).Order().SequenceEqual(existing.SecondaryDiagnoses.Select(d => d.Code).Order()))
         {
             existing.SecondaryDiagnoses = e.SecondaryDiagnoses.ToList();
             changed = true;
