@@ -54,6 +54,8 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IClassFixtu
             await Assertions.Expect(page.GetByTestId("patient-name")).ToHaveTextAsync("欧阳振华");
             await Assertions.Expect(page.GetByTestId("patient-phone")).ToHaveTextAsync("137****7001");
             var archiveUrl = page.Url;
+            await page.GetByTestId("edit-patient").ClickAsync();
+            await page.WaitForURLAsync("**/edit");
 
             var other = await browser.NewPageAsync();
             await BrowserFixture.LoginAsync(other, "journey.sjnk", StaffAccounts.Password);
