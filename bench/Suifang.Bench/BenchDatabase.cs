@@ -48,7 +48,7 @@ internal sealed class BenchDatabase
     public bool LogSql { get; set; }
 
     public SuifangDbContext NewContext() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteSuifangDbContext(Log(new DbContextOptionsBuilder<SqliteSuifangDbContext>().UseSqlite(ConnectionString)).Options)
+        ? new SqliteSuifangDbContext(Log(new DbContextOptionsBuilder<SqliteSuifangDbContext>().UseSuifangSqlite(ConnectionString)).Options)
         : new PostgresSuifangDbContext(Log(new DbContextOptionsBuilder<PostgresSuifangDbContext>().UseNpgsql(ConnectionString)).Options);
 
     private DbContextOptionsBuilder<T> Log<T>(DbContextOptionsBuilder<T> options) where T : DbContext =>

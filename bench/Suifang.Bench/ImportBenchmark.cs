@@ -31,9 +31,10 @@ internal static class ImportBenchmark
 
         var provider = (args["provider"] ?? "sqlite").ToLowerInvariant() == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
         var (db, cleanup) = await FreshDatabaseAsync(provider, args["pg"] ?? Environment.GetEnvironmentVariable("SUIFANG_TEST_PG"));
-        // --wal: SQLite in write-ahead-log mode (not yet the host's default): each batch commit appends to the log
-        // instead of copying every changed index page to a rollback journal first.
-        if (provider == DatabaseProvider.Sqlite && argv.Contains("--wal"))
+        // SQLite in write-ahead-log mode, as the host sets it at start-up (DatabaseStartup); --rollback-journal
+        // measures the old default, where each commit first copies every changed index page to the journal.
+        var wal = !argv.Contains("--rollback-journal");
+        if (provider == DatabaseProvider.Sqlite && wal)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL");
         try
         {
@@ -57,7 +58,7 @@ internal static class ImportBenchmark
 
             var job = result.Job;
             var seconds = watch.Elapsed.TotalSeconds;
-            Console.WriteLine(FormattableString.Invariant($"import of {rows:N0} rows ({new FileInfo(file).Length / 1_048_576.0:F1} MB xlsx) on {provider}{(argv.Contains("--wal") ? " (WAL)" : "")}, {Environment.ProcessorCount} cores, batches of {importer.BatchSize:N0}"));
+            Console.WriteLine(FormattableString.Invariant($"import of {rows:N0} rows ({new FileInfo(file).Length / 1_048_576.0:F1} MB xlsx) on {provider}{(provider == DatabaseProvider.Sqlite ? (wal ? " (WAL)" : " (rollback journal)") : "")}, {Environment.ProcessorCount} cores, batches of {importer.BatchSize:N0}"));
             Console.WriteLine(FormattableString.Invariant($"  status {job.Status}; patients created {job.ImportedPatients:N0}, encounters created {job.ImportedEncounters:N0}, duplicates {job.DuplicateRows:N0}, updated {job.UpdatedRows:N0}, rejected {job.RejectedRows:N0}"));
             Console.WriteLine(FormattableString.Invariant($"  elapsed {seconds:F1} s, {job.TotalRows / seconds:N0} rows/s; CPU {cpu.TotalSeconds:F1} s (load average {LoadAverage()})"));
             Console.WriteLine(FormattableString.Invariant($"  peak working set {sampler.PeakBytes / 1_048_576.0:F0} MB (sampled every 20 ms), process peak {MemorySampler.ProcessPeakBytes() / 1_048_576.0:F0} MB"));
@@ -92,7 +93,7 @@ internal static class ImportBenchmark
         {
             var dir = Directory.CreateTempSubdirectory("suifang-bench-");
             var sqlite = new SqliteSuifangDbContext(new DbContextOptionsBuilder<SqliteSuifangDbContext>()
-                .UseSqlite($"Data Source={Path.Combine(dir.FullName, "suifang.db")}").Options);
+                .UseSuifangSqlite($"Data Source={Path.Combine(dir.FullName, "suifang.db")}").Options);
             await sqlite.Database.MigrateAsync();
             return (sqlite, () => { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); dir.Delete(true); return Task.CompletedTask; });
         }

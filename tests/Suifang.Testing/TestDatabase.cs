@@ -58,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public SuifangDbContext NewContext()
     {
         SuifangDbContext db = Provider == DatabaseProvider.Sqlite
-            ? new SqliteSuifangDbContext(new DbContextOptionsBuilder<SqliteSuifangDbContext>().UseSqlite(ConnectionString).Options)
+            ? new SqliteSuifangDbContext(new DbContextOptionsBuilder<SqliteSuifangDbContext>().UseSuifangSqlite(ConnectionString).Options)
             : new PostgresSuifangDbContext(new DbContextOptionsBuilder<PostgresSuifangDbContext>().UseNpgsql(ConnectionString).Options);
         db.Actor = new Core.Audit.AuditActor("test-user", "测试用户", "127.0.0.1");
         return db;

@@ -53,18 +53,27 @@ internal static class BulkAppend
         if (!db.Database.IsNpgsql())
         {
             // SQLite: one prepared single-row statement, run once per row (SQLite binds parameters by a
-            // linear name search, so long multi-row statements get slower with every parameter).
+            // linear name search, so long multi-row statements get slower with every parameter). The parameters
+            // are made once and only their values change: SQLite runs in-process, so the per-row cost is ours.
             await using var single = connection.CreateCommand();
             single.Transaction = transaction;
-            single.CommandText = head + "(" + string.Join(", ", columns.Select((_, c) => sql.GenerateParameterName($"p{c}"))) + ")";
             // Parameter names carry their prefix: Microsoft.Data.Sqlite then finds each one in a single look-up.
             var names = columns.Select((_, c) => sql.GenerateParameterName($"p{c}")).ToArray();
+            single.CommandText = head + "(" + string.Join(", ", names) + ")";
+            var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+            var parameters = columns.Select((c, i) => mappings[i].CreateParameter(single, names[i], null, c.IsNullable)).ToArray();
+            single.Parameters.AddRange(parameters);
             foreach (var row in rows)
             {
-                single.Parameters.Clear();
+                ct.ThrowIfCancellationRequested();
                 for (var c = 0; c < columns.Count; c++)
-                    single.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(single, names[c], row(columns[c]), columns[c].IsNullable));
-                await single.ExecuteNonQueryAsync(ct);
+                {
+                    // The same conversion RelationalTypeMapping.CreateParameter applies (enums, value converters).
+                    var value = row(columns[c]);
+                    parameters[c].Value = (mappings[c].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                }
+                // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway, at the cost of a task per row.
+                single.ExecuteNonQuery();
             }
             return;
         }

@@ -34,7 +34,7 @@ public static class DataModule
         else
         {
             var cs = database.ConnectionString ?? $"Data Source={Path.Combine(suifang.DataDirectory, "suifang.db")}";
-            services.AddDbContextFactory<SqliteSuifangDbContext>(o => o.UseSqlite(cs));
+            services.AddDbContextFactory<SqliteSuifangDbContext>(o => o.UseSuifangSqlite(cs));
             Alias<SqliteSuifangDbContext>(services);
         }
         return services;

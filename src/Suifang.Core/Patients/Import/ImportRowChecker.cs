@@ -5,7 +5,7 @@ using Suifang.Core.Security;
 namespace Suifang.Core.Patients.Import;
 
 /// Valid rows read up to a point of the sheet, with how far the reading got at that point.
-internal sealed record ImportBatch(List<ValidatedPatient> Rows, int RowsRead, int RejectedRows);
+internal sealed record ImportBatch(List<PreparedRow> Rows, int RowsRead, int RejectedRows);
 
 /// Checks each sheet row the way every source is checked (validator, scope, conflicts within the file)
 /// and keeps the rejected rows with their reasons and their values (encrypted).
@@ -20,7 +20,8 @@ internal sealed class ImportRowChecker(HospitalDirectory directory, Func<DateTim
     public int RejectedRows { get; private set; }
     public int LastRow { get; private set; } = 1;
 
-    public ImportBatch Batch(List<ValidatedPatient> rows) => new(rows, RowsRead, RejectedRows);
+    /// Encrypts and indexes the rows here, on the reading thread, while the writer is busy with the previous batch.
+    public ImportBatch Batch(List<ValidatedPatient> rows) => new(PreparedRow.Prepare(rows, protector), RowsRead, RejectedRows);
 
     /// The validated row, or null when the row is empty or rejected.
     public ValidatedPatient? Check(SheetRow row)

@@ -37,12 +37,16 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
 
     /// Applies the batch to the context without saving, so that a caller can save other rows
     /// (e.g. an import job's counts) in the same transaction.
+    public Task<IReadOnlyList<RowOutcome>> StageAsync(
+        IReadOnlyList<ValidatedPatient> batch, int hospitalId, PatientSource source, DateTime now, CancellationToken ct = default) =>
+        StageAsync(PreparedRow.Prepare(batch, protector), hospitalId, source, now, ct);
+
+    /// The same for rows prepared (encrypted and indexed) beforehand, possibly on another thread.
     public async Task<IReadOnlyList<RowOutcome>> StageAsync(
-        IReadOnlyList<ValidatedPatient> batch, int hospitalId, PatientSource source, DateTime now, CancellationToken ct = default)
+        List<PreparedRow> keys, int hospitalId, PatientSource source, DateTime now, CancellationToken ct = default)
     {
-        var keys = batch.Select(p => new RowKeys(p, protector)).ToList();
         var known = await KnownPatientsAsync(hospitalId, keys, ct);
-        var outcomes = new List<RowOutcome>(batch.Count);
+        var outcomes = new List<RowOutcome>(keys.Count);
         foreach (var row in keys)
         {
             var patient = known.Find(row);
@@ -64,7 +68,7 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         return outcomes;
     }
 
-    private async Task<KnownPatients> KnownPatientsAsync(int hospitalId, List<RowKeys> rows, CancellationToken ct)
+    private async Task<KnownPatients> KnownPatientsAsync(int hospitalId, List<PreparedRow> rows, CancellationToken ct)
     {
         var his = rows.Where(r => r.Patient.HisPatientId is not null).Select(r => r.Patient.HisPatientId!).Distinct().ToList();
         var ids = rows.Where(r => r.IdIndex is not null).Select(r => r.IdIndex!).Distinct().ToList();
@@ -88,7 +92,7 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         return new KnownPatients(found);
     }
 
-    private Patient NewPatient(RowKeys row, int hospitalId, PatientSource source, DateTime now)
+    private Patient NewPatient(PreparedRow row, int hospitalId, PatientSource source, DateTime now)
     {
         var v = row.Patient;
         var p = new Patient
@@ -106,7 +110,7 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
     }
 
     /// Takes every value the source gives; a value the source leaves empty keeps what is stored.
-    private bool Update(Patient p, RowKeys row, DateTime now)
+    private bool Update(Patient p, PreparedRow row, DateTime now)
     {
         var v = row.Patient;
         var changed = false;
@@ -124,9 +128,9 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         if (v.BirthDate is not null && (p.BirthDate is null || p.BirthDateEstimated || !v.BirthDateEstimated))
             Set(p.BirthDate, v.BirthDate, x => (p.BirthDate, p.BirthDateEstimated) = (x, v.BirthDateEstimated));
         // Numbers are compared by their search index: the cipher text differs on every encryption.
-        Set(p.PhoneIndex, row.PhoneIndex, _ => p.SetPhone(protector.Protect(SensitiveKind.Phone, v.Phone)));
-        Set(p.FamilyPhoneIndex, row.FamilyPhoneIndex, _ => p.SetFamilyPhone(protector.Protect(SensitiveKind.Phone, v.FamilyPhone!)));
-        Set(p.IdNumberIndex, row.IdIndex, _ => p.SetIdNumber(protector.Protect(SensitiveKind.IdNumber, v.IdNumber!)));
+        Set(p.PhoneIndex, row.PhoneIndex, _ => p.SetPhone(row.Phone));
+        Set(p.FamilyPhoneIndex, row.FamilyPhoneIndex, _ => p.SetFamilyPhone(row.FamilyPhone));
+        Set(p.IdNumberIndex, row.IdIndex, _ => p.SetIdNumber(row.IdNumber));
         Set(p.FamilyContactName, v.FamilyContactName, x => p.FamilyContactName = x);
         Set(p.FamilyRelation, v.FamilyRelation, x => p.FamilyRelation = x);
         if (changed)
@@ -185,14 +189,6 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         return x.DepartmentId == e.Department.Id && x.VisitAt == e.VisitAt && (bothStays || x.VisitType == e.VisitType);
     }
 
-    private sealed class RowKeys(ValidatedPatient patient, SensitiveDataProtector protector)
-    {
-        public ValidatedPatient Patient { get; } = patient;
-        public string PhoneIndex { get; } = protector.IndexOf(SensitiveKind.Phone, patient.Phone);
-        public string? IdIndex { get; } = patient.IdNumber is null ? null : protector.IndexOf(SensitiveKind.IdNumber, patient.IdNumber);
-        public string? FamilyPhoneIndex { get; } = patient.FamilyPhone is null ? null : protector.IndexOf(SensitiveKind.Phone, patient.FamilyPhone);
-    }
-
     private sealed class KnownPatients
     {
         private readonly Dictionary<string, Patient> _byHis = [];
@@ -217,7 +213,7 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         }
 
         /// HIS id first, then ID number, then name + phone (unless both carry different HIS ids).
-        public Patient? Find(RowKeys row) =>
+        public Patient? Find(PreparedRow row) =>
             (row.Patient.HisPatientId is { } his ? _byHis.GetValueOrDefault(his) : null)
             ?? (row.IdIndex is { } id ? _byId.GetValueOrDefault(id) : null)
             ?? _byPhone.GetValueOrDefault(row.PhoneIndex)?.FirstOrDefault(p => p.Name == row.Patient.Name
