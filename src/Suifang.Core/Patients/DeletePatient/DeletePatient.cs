@@ -21,11 +21,9 @@ public sealed class DeletePatientHandler(SuifangDbContext db, Func<DateTime> now
         if (reason.Length > 200)
             return PatientCommandResult.Invalid([new FieldError(ReasonField, "删除原因请控制在 200 字以内。")]);
 
-        var patient = await PatientAccess.LoadAsync(db, patientId, ct);
-        if (patient is null || patient.HospitalId != scope.HospitalId)
-            return PatientCommandResult.NotFound(patientId);
-        if (!PatientAccess.MayChange(scope, patient))
-            return PatientCommandResult.Forbidden(PatientAccess.OutOfScope);
+        var (patient, refusal) = await PatientAccess.LoadForChangeAsync(db, patientId, scope, ct);
+        if (patient is null)
+            return refusal!;
 
         var at = now();
         patient.DeletedAt = at;

@@ -10,11 +10,9 @@ public sealed class SaveEncounterHandler(SuifangDbContext db, Func<DateTime> now
     public async Task<PatientCommandResult> HandleAsync(long patientId, long? encounterId, EncounterRecord record, StaffScope scope, CancellationToken ct = default)
     {
         db.Actor = scope.Actor;
-        var patient = await PatientAccess.LoadAsync(db, patientId, ct);
-        if (patient is null || patient.HospitalId != scope.HospitalId)
-            return PatientCommandResult.NotFound(patientId);
-        if (!PatientAccess.MayChange(scope, patient))
-            return PatientCommandResult.Forbidden(PatientAccess.OutOfScope);
+        var (patient, refusal) = await PatientAccess.LoadForChangeAsync(db, patientId, scope, ct);
+        if (patient is null)
+            return refusal!;
         var existing = encounterId is { } eid ? patient.Encounters.FirstOrDefault(e => e.Id == eid) : null;
         if (encounterId is not null && existing is null)
             return PatientCommandResult.NotFound(patientId) with { Message = $"这位患者没有 ID 为 {encounterId} 的就诊记录。" };

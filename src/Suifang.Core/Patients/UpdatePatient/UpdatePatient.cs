@@ -13,11 +13,9 @@ public sealed class UpdatePatientHandler(SuifangDbContext db, SensitiveDataProte
     public async Task<PatientCommandResult> HandleAsync(long patientId, PatientRecord record, StaffScope scope, CancellationToken ct = default)
     {
         db.Actor = scope.Actor;
-        var patient = await PatientAccess.LoadAsync(db, patientId, ct);
-        if (patient is null || patient.HospitalId != scope.HospitalId)
-            return PatientCommandResult.NotFound(patientId);
-        if (!PatientAccess.MayChange(scope, patient))
-            return PatientCommandResult.Forbidden(PatientAccess.OutOfScope);
+        var (patient, refusal) = await PatientAccess.LoadForChangeAsync(db, patientId, scope, ct);
+        if (patient is null)
+            return refusal!;
 
         var complete = record with
         {
