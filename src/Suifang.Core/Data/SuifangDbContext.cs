@@ -6,6 +6,9 @@ using Suifang.Core.Organization;
 using Suifang.Core.Patients;
 using Suifang.Core.Patients.HisSync;
 using Suifang.Core.Patients.Import;
+using Suifang.Core.Pathways;
+using Suifang.Core.Plans;
+using Suifang.Core.Tasks;
 
 namespace Suifang.Core.Data;
 
@@ -24,6 +27,13 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<HisSyncRun> HisSyncRuns => Set<HisSyncRun>();
+    public DbSet<Pathway> Pathways => Set<Pathway>();
+    public DbSet<PathwayNode> PathwayNodes => Set<PathwayNode>();
+    public DbSet<PlanRule> PlanRules => Set<PlanRule>();
+    public DbSet<FollowUpPlan> Plans => Set<FollowUpPlan>();
+    public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+    public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
+    public DbSet<TaskAttempt> TaskAttempts => Set<TaskAttempt>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

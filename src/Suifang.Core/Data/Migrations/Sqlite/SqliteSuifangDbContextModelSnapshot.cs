@@ -395,6 +395,113 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.ToTable("Hospitals");
                 });
 
+            modelBuilder.Entity("Suifang.Core.Pathways.Pathway", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiseaseCodes")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiseaseNames")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPreset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HospitalId", "DepartmentId", "Status");
+
+                    b.HasIndex("HospitalId", "Key", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Pathways");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Pathways.PathwayNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Anchor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffsetUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PathwayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScriptKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PathwayId", "Order");
+
+                    b.ToTable("PathwayNodes");
+                });
+
             modelBuilder.Entity("Suifang.Core.Patients.Encounter", b =>
                 {
                     b.Property<long>("Id")
@@ -721,6 +828,372 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Suifang.Core.Plans.FollowUpPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnchorTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EncounterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MergeNotes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PlanningAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PlanningEffectiveness")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("RedialIntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Redials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SmsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmsTemplate")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampusId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("EncounterId");
+
+                    b.HasIndex("PatientId", "Status");
+
+                    b.HasIndex("HospitalId", "DepartmentId", "Status", "CreatedAt");
+
+                    b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.PlanPathway", b =>
+                {
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PathwayId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId", "PathwayId");
+
+                    b.HasIndex("PathwayId");
+
+                    b.ToTable("PlanPathway");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.PlanRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiagnosisCodes")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PathwayKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VisitType")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HospitalId", "Enabled");
+
+                    b.ToTable("PlanRules");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.PlanStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DependsOnStepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ResultCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScriptKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNodeIds")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WasNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Order");
+
+                    b.ToTable("PlanSteps");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.FollowUpTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FallbackOfTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastFailureReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlanStepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetryIntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("PlanStepId");
+
+                    b.HasIndex("PatientId", "State");
+
+                    b.HasIndex("Queue", "State", "NextAttemptAt")
+                        .HasFilter("\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
+
+                    b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.TaskAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EffectKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectKey")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TaskAttempts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -809,6 +1282,128 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Suifang.Core.Pathways.Pathway", b =>
+                {
+                    b.HasOne("Suifang.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Suifang.Core.Organization.Hospital", null)
+                        .WithMany()
+                        .HasForeignKey("HospitalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Pathways.PathwayNode", b =>
+                {
+                    b.HasOne("Suifang.Core.Pathways.Pathway", null)
+                        .WithMany("Nodes")
+                        .HasForeignKey("PathwayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Suifang.Core.Pathways.ChannelStep", "Channels", b1 =>
+                        {
+                            b1.Property<int>("PathwayNodeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("FallbackAfterHours");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<int>("RedialIntervalMinutes");
+
+                            b1.Property<int>("Redials");
+
+                            b1.HasKey("PathwayNodeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PathwayNodes");
+
+                            b1
+                                .ToJson("Channels")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PathwayNodeId");
+                        });
+
+                    b.OwnsMany("Suifang.Core.Pathways.NodeQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<int>("PathwayNodeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Choices");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<bool>("Required");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit");
+
+                            b1.HasKey("PathwayNodeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PathwayNodes");
+
+                            b1
+                                .ToJson("Questions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PathwayNodeId");
+                        });
+
+                    b.OwnsMany("Suifang.Core.Pathways.TriggerRule", "Triggers", b1 =>
+                        {
+                            b1.Property<int>("PathwayNodeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Operator");
+
+                            b1.Property<string>("QuestionKey")
+                                .IsRequired();
+
+                            b1.Property<int>("Severity");
+
+                            b1.Property<string>("Value")
+                                .IsRequired();
+
+                            b1.HasKey("PathwayNodeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PathwayNodes");
+
+                            b1
+                                .ToJson("Triggers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PathwayNodeId");
+                        });
+
+                    b.Navigation("Channels");
+
+                    b.Navigation("Questions");
+
+                    b.Navigation("Triggers");
+                });
+
             modelBuilder.Entity("Suifang.Core.Patients.Encounter", b =>
                 {
                     b.HasOne("Suifang.Core.Organization.Campus", null)
@@ -880,6 +1475,193 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Suifang.Core.Plans.FollowUpPlan", b =>
+                {
+                    b.HasOne("Suifang.Core.Organization.Campus", null)
+                        .WithMany()
+                        .HasForeignKey("CampusId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Suifang.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Suifang.Core.Patients.Encounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Suifang.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.PlanPathway", b =>
+                {
+                    b.HasOne("Suifang.Core.Pathways.Pathway", "Pathway")
+                        .WithMany()
+                        .HasForeignKey("PathwayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
+                        .WithMany("Pathways")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pathway");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.PlanRule", b =>
+                {
+                    b.HasOne("Suifang.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.PlanStep", b =>
+                {
+                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Suifang.Core.Pathways.ChannelStep", "Channels", b1 =>
+                        {
+                            b1.Property<long>("PlanStepId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("FallbackAfterHours");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<int>("RedialIntervalMinutes");
+
+                            b1.Property<int>("Redials");
+
+                            b1.HasKey("PlanStepId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PlanSteps");
+
+                            b1
+                                .ToJson("Channels")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanStepId");
+                        });
+
+                    b.OwnsMany("Suifang.Core.Pathways.NodeQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<long>("PlanStepId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Choices");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<bool>("Required");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit");
+
+                            b1.HasKey("PlanStepId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PlanSteps");
+
+                            b1
+                                .ToJson("Questions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanStepId");
+                        });
+
+                    b.OwnsMany("Suifang.Core.Pathways.TriggerRule", "Triggers", b1 =>
+                        {
+                            b1.Property<long>("PlanStepId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Operator");
+
+                            b1.Property<string>("QuestionKey")
+                                .IsRequired();
+
+                            b1.Property<int>("Severity");
+
+                            b1.Property<string>("Value")
+                                .IsRequired();
+
+                            b1.HasKey("PlanStepId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PlanSteps");
+
+                            b1
+                                .ToJson("Triggers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanStepId");
+                        });
+
+                    b.Navigation("Channels");
+
+                    b.Navigation("Questions");
+
+                    b.Navigation("Triggers");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.FollowUpTask", b =>
+                {
+                    b.HasOne("Suifang.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Suifang.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.TaskAttempt", b =>
+                {
+                    b.HasOne("Suifang.Core.Tasks.FollowUpTask", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Suifang.Core.Accounts.StaffUser", b =>
                 {
                     b.Navigation("Departments");
@@ -890,9 +1672,26 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Navigation("Campuses");
                 });
 
+            modelBuilder.Entity("Suifang.Core.Pathways.Pathway", b =>
+                {
+                    b.Navigation("Nodes");
+                });
+
             modelBuilder.Entity("Suifang.Core.Patients.Patient", b =>
                 {
                     b.Navigation("Encounters");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.FollowUpPlan", b =>
+                {
+                    b.Navigation("Pathways");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.FollowUpTask", b =>
+                {
+                    b.Navigation("AttemptLog");
                 });
 #pragma warning restore 612, 618
         }

@@ -345,6 +345,70 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Pathways",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DiseaseCodes = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    DiseaseNames = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IsPreset = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pathways", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Pathways_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Pathways_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DiagnosisCodes = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    VisitType = table.Column<int>(type: "INTEGER", nullable: true),
+                    PathwayKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanRules_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffDepartments",
                 columns: table => new
                 {
@@ -413,6 +477,35 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PathwayNodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PathwayId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Anchor = table.Column<int>(type: "INTEGER", nullable: false),
+                    Offset = table.Column<int>(type: "INTEGER", nullable: false),
+                    OffsetUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Channels = table.Column<string>(type: "TEXT", nullable: true),
+                    Questions = table.Column<string>(type: "TEXT", nullable: true),
+                    Triggers = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PathwayNodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PathwayNodes_Pathways_PathwayId",
+                        column: x => x.PathwayId,
+                        principalTable: "Pathways",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EncounterDiagnoses",
                 columns: table => new
                 {
@@ -429,6 +522,203 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         name: "FK_EncounterDiagnoses_Encounters_EncounterId",
                         column: x => x.EncounterId,
                         principalTable: "Encounters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EncounterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnchorTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Redials = table.Column<int>(type: "INTEGER", nullable: true),
+                    RedialIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    SmsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SmsTemplate = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    MergeNotes = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanningEffectiveness = table.Column<double>(type: "REAL", nullable: true),
+                    PlanningAccuracy = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Plans_Campuses_CampusId",
+                        column: x => x.CampusId,
+                        principalTable: "Campuses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Plans_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Plans_Encounters_EncounterId",
+                        column: x => x.EncounterId,
+                        principalTable: "Encounters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Plans_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanPathway",
+                columns: table => new
+                {
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PathwayId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanPathway", x => new { x.PlanId, x.PathwayId });
+                    table.ForeignKey(
+                        name: "FK_PlanPathway_Pathways_PathwayId",
+                        column: x => x.PathwayId,
+                        principalTable: "Pathways",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanPathway_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DueFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueTo = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DependsOnStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SourceNodeIds = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WasNeeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ResultCorrect = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Channels = table.Column<string>(type: "TEXT", nullable: true),
+                    Questions = table.Column<string>(type: "TEXT", nullable: true),
+                    Triggers = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanSteps_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FallbackOfTaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Queue = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DueFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueTo = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetryIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpectedSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LastFailureReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskAttempts_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -580,6 +870,27 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PathwayNodes_PathwayId_Order",
+                table: "PathwayNodes",
+                columns: new[] { "PathwayId", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pathways_DepartmentId",
+                table: "Pathways",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pathways_HospitalId_DepartmentId_Status",
+                table: "Pathways",
+                columns: new[] { "HospitalId", "DepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pathways_HospitalId_Key_Version",
+                table: "Pathways",
+                columns: new[] { "HospitalId", "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Patients_CampusId",
                 table: "Patients",
                 column: "CampusId");
@@ -629,9 +940,98 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 column: "PhoneIndex");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanPathway_PathwayId",
+                table: "PlanPathway",
+                column: "PathwayId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanRules_DepartmentId",
+                table: "PlanRules",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanRules_HospitalId_Enabled",
+                table: "PlanRules",
+                columns: new[] { "HospitalId", "Enabled" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_CampusId",
+                table: "Plans",
+                column: "CampusId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_DepartmentId",
+                table: "Plans",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_EncounterId",
+                table: "Plans",
+                column: "EncounterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_HospitalId_DepartmentId_Status_CreatedAt",
+                table: "Plans",
+                columns: new[] { "HospitalId", "DepartmentId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_PatientId_Status",
+                table: "Plans",
+                columns: new[] { "PatientId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSteps_PlanId_Order",
+                table: "PlanSteps",
+                columns: new[] { "PlanId", "Order" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffDepartments_DepartmentId",
                 table: "StaffDepartments",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskAttempts_EffectKey",
+                table: "TaskAttempts",
+                column: "EffectKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskAttempts_TaskId_Number",
+                table: "TaskAttempts",
+                columns: new[] { "TaskId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_DepartmentId",
+                table: "Tasks",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_IdempotencyKey",
+                table: "Tasks",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_PatientId_State",
+                table: "Tasks",
+                columns: new[] { "PatientId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_PlanId",
+                table: "Tasks",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_PlanStepId",
+                table: "Tasks",
+                column: "PlanStepId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Queue_State_NextAttemptAt",
+                table: "Tasks",
+                columns: new[] { "Queue", "State", "NextAttemptAt" },
+                filter: "\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
         }
 
         /// <inheritdoc />
@@ -665,16 +1065,40 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
+                name: "PathwayNodes");
+
+            migrationBuilder.DropTable(
+                name: "PlanPathway");
+
+            migrationBuilder.DropTable(
+                name: "PlanRules");
+
+            migrationBuilder.DropTable(
+                name: "PlanSteps");
+
+            migrationBuilder.DropTable(
                 name: "StaffDepartments");
+
+            migrationBuilder.DropTable(
+                name: "TaskAttempts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Encounters");
+                name: "Pathways");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "Encounters");
 
             migrationBuilder.DropTable(
                 name: "Departments");

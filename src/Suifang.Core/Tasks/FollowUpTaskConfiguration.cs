@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Suifang.Core.Organization;
+using Suifang.Core.Patients;
+using Suifang.Core.Plans;
+
+namespace Suifang.Core.Tasks;
+
+internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
+{
+    public void Configure(EntityTypeBuilder<FollowUpTask> b)
+    {
+        b.ToTable("Tasks");
+        b.Property(t => t.Queue).HasMaxLength(32);
+        b.Property(t => t.LeaseOwner).HasMaxLength(64);
+        b.Property(t => t.IdempotencyKey).HasMaxLength(96);
+        b.Property(t => t.Outcome).HasMaxLength(256);
+        b.Property(t => t.LastFailureReason).HasMaxLength(256);
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.Ignore(t => t.IsOpen);
+        b.HasIndex(t => t.IdempotencyKey).IsUnique();
+        // The lease query: open, unpaused tasks of a queue whose next attempt is due, oldest first.
+        b.HasIndex(t => new { t.Queue, t.State, t.NextAttemptAt })
+            .HasFilter("\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
+        b.HasIndex(t => new { t.PatientId, t.State });
+        b.HasIndex(t => new { t.PlanStepId });
+        b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId);
+        b.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<FollowUpPlan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(t => t.AttemptLog).WithOne().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TaskAttemptConfiguration : IEntityTypeConfiguration<TaskAttempt>
+{
+    public void Configure(EntityTypeBuilder<TaskAttempt> b)
+    {
+        b.Property(a => a.Outcome).HasMaxLength(256);
+        b.Property(a => a.FailureReason).HasMaxLength(256);
+        b.Property(a => a.EffectKey).HasMaxLength(128);
+        b.HasIndex(a => a.EffectKey).IsUnique();
+        b.HasIndex(a => new { a.TaskId, a.Number }).IsUnique();
+    }
+}
