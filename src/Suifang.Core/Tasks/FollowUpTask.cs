@@ -34,7 +34,12 @@ public sealed class FollowUpTask
     public long PatientId { get; set; }
     public int DepartmentId { get; set; }
     public long? PlanId { get; set; }
+    public Plans.FollowUpPlan? Plan { get; set; }
     public long? PlanStepId { get; set; }
+    public Plans.PlanStep? Step { get; set; }
+
+    /// Which of the step's channels this task is (0 = the first; higher = a fallback).
+    public int ChannelIndex { get; set; }
 
     /// The task this one falls back from (AI call → SMS → manual).
     public long? FallbackOfTaskId { get; set; }

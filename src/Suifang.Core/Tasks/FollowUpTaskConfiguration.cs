@@ -26,7 +26,8 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         b.HasIndex(t => new { t.PlanStepId });
         b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId);
         b.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<FollowUpPlan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(t => t.Plan).WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(t => t.Step).WithMany().HasForeignKey(t => t.PlanStepId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(t => t.AttemptLog).WithOne().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1050,6 +1050,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChannelIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1647,10 +1650,19 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
+                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Suifang.Core.Plans.PlanStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("PlanStepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("Suifang.Core.Tasks.TaskAttempt", b =>

@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261129203552_Initial")]
+    [Migration("20261129203751_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1088,6 +1088,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ChannelIndex")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp without time zone");
 
@@ -1689,10 +1692,19 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
+                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Suifang.Core.Plans.PlanStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("PlanStepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("Suifang.Core.Tasks.TaskAttempt", b =>

@@ -652,6 +652,7 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
                     PlanId = table.Column<long>(type: "INTEGER", nullable: true),
                     PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ChannelIndex = table.Column<int>(type: "INTEGER", nullable: false),
                     FallbackOfTaskId = table.Column<long>(type: "INTEGER", nullable: true),
                     Channel = table.Column<int>(type: "INTEGER", nullable: false),
                     Queue = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -690,6 +691,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         principalTable: "Patients",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Tasks_PlanSteps_PlanStepId",
+                        column: x => x.PlanStepId,
+                        principalTable: "PlanSteps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Tasks_Plans_PlanId",
                         column: x => x.PlanId,
@@ -1074,9 +1081,6 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "PlanRules");
 
             migrationBuilder.DropTable(
-                name: "PlanSteps");
-
-            migrationBuilder.DropTable(
                 name: "StaffDepartments");
 
             migrationBuilder.DropTable(
@@ -1093,6 +1097,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "PlanSteps");
 
             migrationBuilder.DropTable(
                 name: "Plans");

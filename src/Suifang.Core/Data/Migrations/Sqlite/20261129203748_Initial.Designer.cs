@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261129203548_Initial")]
+    [Migration("20261129203748_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1053,6 +1053,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChannelIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1650,10 +1653,19 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
+                    b.HasOne("Suifang.Core.Plans.FollowUpPlan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Suifang.Core.Plans.PlanStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("PlanStepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("Suifang.Core.Tasks.TaskAttempt", b =>

@@ -654,6 +654,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     DepartmentId = table.Column<int>(type: "integer", nullable: false),
                     PlanId = table.Column<long>(type: "bigint", nullable: true),
                     PlanStepId = table.Column<long>(type: "bigint", nullable: true),
+                    ChannelIndex = table.Column<int>(type: "integer", nullable: false),
                     FallbackOfTaskId = table.Column<long>(type: "bigint", nullable: true),
                     Channel = table.Column<int>(type: "integer", nullable: false),
                     Queue = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -692,6 +693,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         principalTable: "Patients",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Tasks_PlanSteps_PlanStepId",
+                        column: x => x.PlanStepId,
+                        principalTable: "PlanSteps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Tasks_Plans_PlanId",
                         column: x => x.PlanId,
@@ -1076,9 +1083,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanRules");
 
             migrationBuilder.DropTable(
-                name: "PlanSteps");
-
-            migrationBuilder.DropTable(
                 name: "StaffDepartments");
 
             migrationBuilder.DropTable(
@@ -1095,6 +1099,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "PlanSteps");
 
             migrationBuilder.DropTable(
                 name: "Plans");
