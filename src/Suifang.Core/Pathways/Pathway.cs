@@ -36,6 +36,11 @@ public sealed class Pathway
     public DateTime? FirstUsedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
+    public DateTime? UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+
+    /// Counts in-place edits: an editor that loaded revision 3 cannot overwrite revision 4 unseen.
+    public int Revision { get; set; }
 
     public List<PathwayNode> Nodes { get; set; } = [];
 

@@ -14,6 +14,7 @@ internal sealed class PathwayConfiguration : IEntityTypeConfiguration<Pathway>
         b.Property(p => p.DiseaseNames).HasMaxLength(256);
         b.Property(p => p.Description).HasMaxLength(2000);
         b.Property(p => p.CreatedBy).HasMaxLength(64);
+        b.Property(p => p.UpdatedBy).HasMaxLength(64);
         b.HasIndex(p => new { p.HospitalId, p.Key, p.Version }).IsUnique();
         b.HasIndex(p => new { p.HospitalId, p.DepartmentId, p.Status });
         b.HasOne<Hospital>().WithMany().HasForeignKey(p => p.HospitalId);
