@@ -1,5 +1,6 @@
 using Suifang.Web.Accounts;
 using Suifang.Web.His;
+using Suifang.Web.Pathways;
 using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
 
@@ -12,6 +13,7 @@ builder.AddSuifangUi();            // Blazor (interactive server) with MudBlazor
 builder.AddSuifangApi();           // REST API under /api/<module>, OpenAPI and its reference page
 builder.AddPatients();             // patients, encounters, lists, archive, Excel import
 builder.AddHis();                  // HIS pull (FHIR R4 or demo HIS), daily job, "sync now"
+builder.AddPathways();             // disease pathways: versions, visual editor, presets loaded at start
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();
