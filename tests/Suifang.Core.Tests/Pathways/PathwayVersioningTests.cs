@@ -161,6 +161,25 @@ public sealed class PathwayVersioningTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task The_last_version_of_a_pathway_an_enabled_plan_rule_names_is_not_deleted(DatabaseProvider provider)
+    {
+        var (h, id) = await PublishedAsync(provider);
+        await using var _ = h;
+        await using (var db = h.Database.NewContext())
+        {
+            var key = await db.Pathways.Where(p => p.Id == id).Select(p => p.Key).SingleAsync();
+            db.PlanRules.Add(new Core.Plans.PlanRule { HospitalId = h.Hospital.Id, Name = "心梗出院", DiagnosisCodes = "I21", PathwayKey = key, CreatedAt = PathwayFixtures.Now });
+            await db.SaveChangesAsync();
+        }
+
+        await using var db2 = h.Database.NewContext();
+        var refused = await new DeletePathwayHandler(db2).HandleAsync(id, PathwayFixtures.Doctor(h, h.Cardiology.Id));
+
+        Assert.Equal(PathwayCommandStatus.Conflict, refused.Status);
+        Assert.Contains("计划规则“心梗出院”", refused.Message);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task A_copy_is_a_new_draft_pathway_with_its_own_nodes(DatabaseProvider provider)
     {
         var (h, id) = await PublishedAsync(provider);

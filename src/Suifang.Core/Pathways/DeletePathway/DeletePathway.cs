@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Accounts;
 using Suifang.Core.Data;
 using Suifang.Core.Pathways.Editing;
@@ -23,6 +24,12 @@ public sealed class DeletePathwayHandler(SuifangDbContext db)
         if (pathway.IsPreset)
             return PathwayCommandResult.Conflict(
                 $"“{pathway.Name}”是系统预设路径，不能删除（删除后下次启动会自动补回）。不想使用时请点击“归档”；想按本院习惯修改，可以直接编辑或复制一份。", pathway.Id);
+
+        var lastVersion = !await db.Pathways.AnyAsync(p => p.HospitalId == pathway.HospitalId && p.Key == pathway.Key && p.Id != pathway.Id, ct);
+        if (lastVersion && await db.PlanRules.Where(r => r.HospitalId == pathway.HospitalId && r.PathwayKey == pathway.Key && r.Enabled)
+                .Select(r => r.Name).FirstOrDefaultAsync(ct) is { } rule)
+            return PathwayCommandResult.Conflict(
+                $"计划规则“{rule}”按这条路径为新患者建立随访计划，删除后规则就找不到路径了。请先修改或停用该规则，或者把路径“归档”。", pathway.Id);
 
         db.Pathways.Remove(pathway);
         await db.SaveChangesAsync(ct);
