@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Data;
 
@@ -9,6 +10,9 @@ public sealed class PathwayCatalogue
 {
     private readonly IReadOnlyList<(Pathway Pathway, IReadOnlyList<IcdRange> Ranges)> _entries;
 
+    // A hospital's diagnoses repeat: each distinct code is matched against the ranges once. Safe across threads.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Pathway>> _covering = new(StringComparer.Ordinal);
+
     private PathwayCatalogue(IReadOnlyList<Pathway> pathways) =>
         _entries = pathways.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p, IcdRange.ParseList(p.DiseaseCodes))).ToList();
 
@@ -16,7 +20,10 @@ public sealed class PathwayCatalogue
 
     /// The newest published versions whose diseases contain the code (e.g. "I21.9" → the PCI pathway), ordered by key.
     public IReadOnlyList<Pathway> Covering(string? code) =>
-        _entries.Where(e => IcdRange.AnyContains(e.Ranges, code)).Select(e => e.Pathway).ToList();
+        string.IsNullOrWhiteSpace(code)
+            ? []
+            : _covering.GetOrAdd(code.Trim().ToUpperInvariant(),
+                c => _entries.Where(e => IcdRange.AnyContains(e.Ranges, c)).Select(e => e.Pathway).ToList());
 
     /// The newest published version of one pathway (what a PlanRule's PathwayKey names), or null.
     public Pathway? Newest(string key) => _entries.FirstOrDefault(e => e.Pathway.Key == key).Pathway;
