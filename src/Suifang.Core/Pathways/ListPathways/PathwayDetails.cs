@@ -10,7 +10,20 @@ public sealed record PathwayDetail(
     int Id, string Key, string Name, int Version, PathwayStatus Status, int DepartmentId, string DepartmentName,
     string DiseaseCodes, string DiseaseNames, string? Description, bool IsPreset, bool IsUsed, int PlanCount, int Revision,
     int NextVersion, int? NewerDraftId, int? NewerDraftVersion, DateTime CreatedAt, string? CreatedBy, DateTime? UpdatedAt, string? UpdatedBy,
-    IReadOnlyList<PathwayNode> Nodes);
+    IReadOnlyList<PathwayNode> Nodes)
+{
+    /// The version as the editor's input, carrying the revision it was loaded at.
+    public Editing.PathwayInput ToInput() => new()
+    {
+        Name = Name,
+        DepartmentId = DepartmentId,
+        DiseaseCodes = DiseaseCodes,
+        DiseaseNames = DiseaseNames,
+        Description = Description,
+        Revision = Revision,
+        Nodes = Nodes.OrderBy(n => n.Order).Select(Editing.NodeInput.From).ToList(),
+    };
+}
 
 public enum DetailAccess
 {
