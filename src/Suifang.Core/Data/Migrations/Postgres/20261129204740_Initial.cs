@@ -143,6 +143,46 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SimulatedEffects",
+                columns: table => new
+                {
+                    EffectKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TaskId = table.Column<long>(type: "bigint", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    AttemptNumber = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    Replays = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SimulatedEffects", x => x.EffectKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskQueueSettings",
+                columns: table => new
+                {
+                    Queue = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Policy = table.Column<int>(type: "integer", nullable: false),
+                    PoolSize = table.Column<int>(type: "integer", nullable: false),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    EmergencyMode = table.Column<bool>(type: "boolean", nullable: false),
+                    StallMinutes = table.Column<int>(type: "integer", nullable: false),
+                    FailureAlarmPercent = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Shares = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskQueueSettings", x => x.Queue);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -665,6 +705,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     DueTo = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastAttemptNumber = table.Column<int>(type: "integer", nullable: false),
                     MaxAttempts = table.Column<int>(type: "integer", nullable: false),
                     RetryIntervalMinutes = table.Column<int>(type: "integer", nullable: false),
                     ExpectedSeconds = table.Column<int>(type: "integer", nullable: false),
@@ -994,6 +1035,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "PlanId", "Order" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SimulatedEffects_PatientId_StartedAt",
+                table: "SimulatedEffects",
+                columns: new[] { "PatientId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffDepartments_DepartmentId",
                 table: "StaffDepartments",
                 column: "DepartmentId");
@@ -1016,10 +1062,48 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Due_Deadline",
+                table: "Tasks",
+                columns: new[] { "Queue", "DueTo", "NextAttemptAt" },
+                filter: "\"State\" = 1 AND NOT \"Paused\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Due_Department",
+                table: "Tasks",
+                columns: new[] { "Queue", "DepartmentId", "NextAttemptAt" },
+                filter: "\"State\" = 1 AND NOT \"Paused\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Due_Priority",
+                table: "Tasks",
+                columns: new[] { "Queue", "Priority", "NextAttemptAt" },
+                descending: new[] { false, true, false },
+                filter: "\"State\" = 1 AND NOT \"Paused\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Due_Shortest",
+                table: "Tasks",
+                columns: new[] { "Queue", "ExpectedSeconds", "NextAttemptAt" },
+                filter: "\"State\" = 1 AND NOT \"Paused\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_IdempotencyKey",
                 table: "Tasks",
                 column: "IdempotencyKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Leased",
+                table: "Tasks",
+                columns: new[] { "Queue", "LeaseExpiresAt" },
+                filter: "\"LeaseOwner\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_OneActivePerPatient",
+                table: "Tasks",
+                column: "PatientId",
+                unique: true,
+                filter: "\"LeaseOwner\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_PatientId_State",
@@ -1035,6 +1119,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "IX_Tasks_PlanStepId",
                 table: "Tasks",
                 column: "PlanStepId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Queue_FinishedAt",
+                table: "Tasks",
+                columns: new[] { "Queue", "FinishedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Queue_State_NextAttemptAt",
@@ -1083,10 +1172,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanRules");
 
             migrationBuilder.DropTable(
+                name: "SimulatedEffects");
+
+            migrationBuilder.DropTable(
                 name: "StaffDepartments");
 
             migrationBuilder.DropTable(
                 name: "TaskAttempts");
+
+            migrationBuilder.DropTable(
+                name: "TaskQueueSettings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
