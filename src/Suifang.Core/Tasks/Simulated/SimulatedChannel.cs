@@ -36,6 +36,7 @@ public sealed class SimulatedChannel(ChannelKind kind, Func<SuifangDbContext> ne
             Outcome = decided.Kind,
             Summary = decided.Summary,
             StartedAt = now(),
+            EndedAt = effectMilliseconds > 0 ? null : now(), // an instant effect is written once
         };
         db.SimulatedEffects.Add(effect);
         try
@@ -52,9 +53,11 @@ public sealed class SimulatedChannel(ChannelKind kind, Func<SuifangDbContext> ne
             return ToOutcome(first);
         }
         if (effectMilliseconds > 0)
+        {
             await Task.Delay(effectMilliseconds, ct);
-        effect.EndedAt = now();
-        await db.SaveChangesAsync(ct);
+            effect.EndedAt = now();
+            await db.SaveChangesAsync(ct);
+        }
         return ToOutcome(effect);
     }
 
