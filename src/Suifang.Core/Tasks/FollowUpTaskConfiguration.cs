@@ -24,6 +24,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
             .HasFilter("\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
         // The due tasks in each scheduling policy's order (7.2.2.1 a), so a lease reads only the rows it takes.
         const string due = "\"State\" = 1 AND NOT \"Paused\"";
+        b.HasIndex(t => new { t.Queue, t.NextAttemptAt }, "IX_Tasks_Due_FirstCome").HasFilter(due);
         b.HasIndex(t => new { t.Queue, t.Priority, t.NextAttemptAt }, "IX_Tasks_Due_Priority").IsDescending(false, true, false).HasFilter(due);
         b.HasIndex(t => new { t.Queue, t.DueTo, t.NextAttemptAt }, "IX_Tasks_Due_Deadline").HasFilter(due);
         b.HasIndex(t => new { t.Queue, t.ExpectedSeconds, t.NextAttemptAt }, "IX_Tasks_Due_Shortest").HasFilter(due);

@@ -1198,6 +1198,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex(new[] { "Queue", "DepartmentId", "NextAttemptAt" }, "IX_Tasks_Due_Department")
                         .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
 
+                    b.HasIndex(new[] { "Queue", "NextAttemptAt" }, "IX_Tasks_Due_FirstCome")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
                     b.HasIndex(new[] { "Queue", "Priority", "NextAttemptAt" }, "IX_Tasks_Due_Priority")
                         .IsDescending(false, true, false)
                         .HasFilter("\"State\" = 1 AND NOT \"Paused\"");

@@ -1163,6 +1163,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "Queue", "DepartmentId", "NextAttemptAt" }, "IX_Tasks_Due_Department")
                         .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
 
+                    b.HasIndex(new[] { "Queue", "NextAttemptAt" }, "IX_Tasks_Due_FirstCome")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
                     b.HasIndex(new[] { "Queue", "Priority", "NextAttemptAt" }, "IX_Tasks_Due_Priority")
                         .IsDescending(false, true, false)
                         .HasFilter("\"State\" = 1 AND NOT \"Paused\"");

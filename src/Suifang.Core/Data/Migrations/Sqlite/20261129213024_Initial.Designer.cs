@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261129204734_Initial")]
+    [Migration("20261129213024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1164,6 +1164,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
 
                     b.HasIndex(new[] { "Queue", "DepartmentId", "NextAttemptAt" }, "IX_Tasks_Due_Department")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "NextAttemptAt" }, "IX_Tasks_Due_FirstCome")
                         .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
 
                     b.HasIndex(new[] { "Queue", "Priority", "NextAttemptAt" }, "IX_Tasks_Due_Priority")

@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261129204740_Initial")]
+    [Migration("20261129213032_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1199,6 +1199,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
 
                     b.HasIndex(new[] { "Queue", "DepartmentId", "NextAttemptAt" }, "IX_Tasks_Due_Department")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "NextAttemptAt" }, "IX_Tasks_Due_FirstCome")
                         .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
 
                     b.HasIndex(new[] { "Queue", "Priority", "NextAttemptAt" }, "IX_Tasks_Due_Priority")
