@@ -4,11 +4,15 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- patient-list --patients 1000000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- import --rows 100000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- pathway-covering --lookups 1000000 --provider sqlite|postgres
+//   dotnet run -c Release --project bench/Suifang.Bench -- task-lease --tasks 1000000 --provider sqlite|postgres
+//   dotnet run -c Release --project bench/Suifang.Bench -- dispatch --tasks 20000 --provider sqlite|postgres
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
     ["import"] = _ => ImportBenchmark.RunAsync(args[1..]),
     ["pathway-covering"] = PathwayCoveringBench.RunAsync,
+    ["task-lease"] = TaskBench.LeaseAsync,
+    ["dispatch"] = TaskBench.DispatchAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

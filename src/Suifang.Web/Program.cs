@@ -3,6 +3,7 @@ using Suifang.Web.His;
 using Suifang.Web.Pathways;
 using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
+using Suifang.Web.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddSuifangApi();           // REST API under /api/<module>, OpenAPI and 
 builder.AddPatients();             // patients, encounters, lists, archive, Excel import
 builder.AddHis();                  // HIS pull (FHIR R4 or demo HIS), daily job, "sync now"
 builder.AddPathways();             // disease pathways: versions, visual editor, presets loaded at start
+builder.AddTasks();                // task engine: dispatcher, lines, policies, simulated channel, monitor
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

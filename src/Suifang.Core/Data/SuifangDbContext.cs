@@ -34,6 +34,8 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
     public DbSet<TaskAttempt> TaskAttempts => Set<TaskAttempt>();
+    public DbSet<TaskQueueSetting> TaskQueueSettings => Set<TaskQueueSetting>();
+    public DbSet<Tasks.Simulated.SimulatedEffect> SimulatedEffects => Set<Tasks.Simulated.SimulatedEffect>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

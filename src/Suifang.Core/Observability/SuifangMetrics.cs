@@ -23,4 +23,13 @@ public static class SuifangMetrics
 
     public static readonly Counter<long> Logins =
         Meter.CreateCounter<long>("suifang.accounts.logins", "{login}", "Login attempts, by outcome");
+
+    public static readonly Counter<long> TaskTransitions =
+        Meter.CreateCounter<long>("suifang.tasks.transitions", "{transition}", "Task state changes, by queue and new state");
+
+    public static readonly Counter<long> TaskEffects =
+        Meter.CreateCounter<long>("suifang.tasks.effects", "{effect}", "Channel effects (calls, SMS) carried out, by queue and outcome");
+
+    public static readonly Histogram<double> TaskLeaseMilliseconds =
+        Meter.CreateHistogram<double>("suifang.tasks.lease.duration", "ms", "Time of one lease of due tasks, by queue");
 }

@@ -59,7 +59,11 @@ public sealed class FollowUpTask
 
     /// Not before this time (redial interval, quiet hours, "call me later").
     public DateTime NextAttemptAt { get; set; }
+    /// Attempts used of MaxAttempts (a postponement uses none).
     public int Attempts { get; set; }
+
+    /// Number of the last TaskAttempt row; effect keys are numbered by it ("task:{id}:attempt:{n}").
+    public int LastAttemptNumber { get; set; }
     public int MaxAttempts { get; set; } = 1;
     public int RetryIntervalMinutes { get; set; } = 60;
 

@@ -22,6 +22,17 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         // The lease query: open, unpaused tasks of a queue whose next attempt is due, oldest first.
         b.HasIndex(t => new { t.Queue, t.State, t.NextAttemptAt })
             .HasFilter("\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
+        // The due tasks in each scheduling policy's order (7.2.2.1 a), so a lease reads only the rows it takes.
+        const string due = "\"State\" = 1 AND NOT \"Paused\"";
+        b.HasIndex(t => new { t.Queue, t.NextAttemptAt }, "IX_Tasks_Due_FirstCome").HasFilter(due);
+        b.HasIndex(t => new { t.Queue, t.Priority, t.NextAttemptAt }, "IX_Tasks_Due_Priority").IsDescending(false, true, false).HasFilter(due);
+        b.HasIndex(t => new { t.Queue, t.DueTo, t.NextAttemptAt }, "IX_Tasks_Due_Deadline").HasFilter(due);
+        b.HasIndex(t => new { t.Queue, t.ExpectedSeconds, t.NextAttemptAt }, "IX_Tasks_Due_Shortest").HasFilter(due);
+        b.HasIndex(t => new { t.Queue, t.DepartmentId, t.NextAttemptAt }, "IX_Tasks_Due_Department").HasFilter(due);
+        // Never two calls to one patient at once (7.2.2): at most one task per patient holds a lease, on every node.
+        b.HasIndex(t => t.PatientId, "IX_Tasks_OneActivePerPatient").IsUnique().HasFilter("\"LeaseOwner\" IS NOT NULL");
+        b.HasIndex(t => new { t.Queue, t.LeaseExpiresAt }, "IX_Tasks_Leased").HasFilter("\"LeaseOwner\" IS NOT NULL");
+        b.HasIndex(t => new { t.Queue, t.FinishedAt });
         b.HasIndex(t => new { t.PatientId, t.State });
         b.HasIndex(t => new { t.PlanStepId });
         b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId);

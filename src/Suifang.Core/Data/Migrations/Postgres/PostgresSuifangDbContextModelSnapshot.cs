@@ -1127,6 +1127,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasMaxLength(96)
                         .HasColumnType("character varying(96)");
 
+                    b.Property<int>("LastAttemptNumber")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LastFailureReason")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1194,10 +1197,77 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId", "State");
 
+                    b.HasIndex("Queue", "FinishedAt");
+
                     b.HasIndex("Queue", "State", "NextAttemptAt")
                         .HasFilter("\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
 
+                    b.HasIndex(new[] { "Queue", "DueTo", "NextAttemptAt" }, "IX_Tasks_Due_Deadline")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "DepartmentId", "NextAttemptAt" }, "IX_Tasks_Due_Department")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "NextAttemptAt" }, "IX_Tasks_Due_FirstCome")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "Priority", "NextAttemptAt" }, "IX_Tasks_Due_Priority")
+                        .IsDescending(false, true, false)
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "ExpectedSeconds", "NextAttemptAt" }, "IX_Tasks_Due_Shortest")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "LeaseExpiresAt" }, "IX_Tasks_Leased")
+                        .HasFilter("\"LeaseOwner\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "PatientId" }, "IX_Tasks_OneActivePerPatient")
+                        .IsUnique()
+                        .HasFilter("\"LeaseOwner\" IS NOT NULL");
+
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.Simulated.SimulatedEffect", b =>
+                {
+                    b.Property<string>("EffectKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("AttemptNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Replays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("EffectKey");
+
+                    b.HasIndex("PatientId", "StartedAt");
+
+                    b.ToTable("SimulatedEffects", (string)null);
                 });
 
             modelBuilder.Entity("Suifang.Core.Tasks.TaskAttempt", b =>
@@ -1242,6 +1312,42 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("TaskAttempts");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.TaskQueueSetting", b =>
+                {
+                    b.Property<string>("Queue")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("EmergencyMode")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FailureAlarmPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Policy")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StallMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Queue");
+
+                    b.ToTable("TaskQueueSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1721,6 +1827,34 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.TaskQueueSetting", b =>
+                {
+                    b.OwnsMany("Suifang.Core.Tasks.DepartmentShare", "Shares", b1 =>
+                        {
+                            b1.Property<string>("TaskQueueSettingQueue");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("DepartmentId");
+
+                            b1.Property<int>("Percent");
+
+                            b1.HasKey("TaskQueueSettingQueue", "__synthesizedOrdinal");
+
+                            b1.ToTable("TaskQueueSettings");
+
+                            b1
+                                .ToJson("Shares")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskQueueSettingQueue");
+                        });
+
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("Suifang.Core.Accounts.StaffUser", b =>

@@ -1092,6 +1092,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasMaxLength(96)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LastAttemptNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastFailureReason")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1159,10 +1162,77 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "State");
 
+                    b.HasIndex("Queue", "FinishedAt");
+
                     b.HasIndex("Queue", "State", "NextAttemptAt")
                         .HasFilter("\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
 
+                    b.HasIndex(new[] { "Queue", "DueTo", "NextAttemptAt" }, "IX_Tasks_Due_Deadline")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "DepartmentId", "NextAttemptAt" }, "IX_Tasks_Due_Department")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "NextAttemptAt" }, "IX_Tasks_Due_FirstCome")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "Priority", "NextAttemptAt" }, "IX_Tasks_Due_Priority")
+                        .IsDescending(false, true, false)
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "ExpectedSeconds", "NextAttemptAt" }, "IX_Tasks_Due_Shortest")
+                        .HasFilter("\"State\" = 1 AND NOT \"Paused\"");
+
+                    b.HasIndex(new[] { "Queue", "LeaseExpiresAt" }, "IX_Tasks_Leased")
+                        .HasFilter("\"LeaseOwner\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "PatientId" }, "IX_Tasks_OneActivePerPatient")
+                        .IsUnique()
+                        .HasFilter("\"LeaseOwner\" IS NOT NULL");
+
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.Simulated.SimulatedEffect", b =>
+                {
+                    b.Property<string>("EffectKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttemptNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Replays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EffectKey");
+
+                    b.HasIndex("PatientId", "StartedAt");
+
+                    b.ToTable("SimulatedEffects", (string)null);
                 });
 
             modelBuilder.Entity("Suifang.Core.Tasks.TaskAttempt", b =>
@@ -1205,6 +1275,42 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TaskAttempts");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.TaskQueueSetting", b =>
+                {
+                    b.Property<string>("Queue")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmergencyMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailureAlarmPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Policy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StallMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Queue");
+
+                    b.ToTable("TaskQueueSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1682,6 +1788,34 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Tasks.TaskQueueSetting", b =>
+                {
+                    b.OwnsMany("Suifang.Core.Tasks.DepartmentShare", "Shares", b1 =>
+                        {
+                            b1.Property<string>("TaskQueueSettingQueue");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("DepartmentId");
+
+                            b1.Property<int>("Percent");
+
+                            b1.HasKey("TaskQueueSettingQueue", "__synthesizedOrdinal");
+
+                            b1.ToTable("TaskQueueSettings");
+
+                            b1
+                                .ToJson("Shares")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskQueueSettingQueue");
+                        });
+
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("Suifang.Core.Accounts.StaffUser", b =>
