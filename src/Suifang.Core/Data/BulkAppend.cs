@@ -23,7 +23,7 @@ internal static class BulkAppend
             return;
         var type = added[0].Metadata;
         var key = type.FindPrimaryKey()!.Properties.Single();
-        var keys = await NextKeysAsync(db, type, key, added.Count, ct);
+        var keys = await NextKeysAsync(db, type, added.Count, ct);
         for (var i = 0; i < added.Count; i++)
         {
             var k = added[i].Property(key.Name);
@@ -42,7 +42,8 @@ internal static class BulkAppend
         return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct);
     }
 
-    private static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct)
+    /// Inserts rows given as "value of this property" functions (rows that the change tracker does not hold).
+    public static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -101,8 +102,11 @@ internal static class BulkAppend
 
     /// New keys: from the identity sequence on PostgreSQL (not necessarily contiguous when others insert too);
     /// on SQLite (one writer at a time, inside the write transaction) past both the highest row and the AUTOINCREMENT counter.
-    private static async Task<List<long>> NextKeysAsync(DbContext db, IEntityType type, IProperty key, int count, CancellationToken ct)
+    public static async Task<List<long>> NextKeysAsync(DbContext db, IEntityType type, int count, CancellationToken ct)
     {
+        if (count == 0)
+            return [];
+        var key = type.FindPrimaryKey()!.Properties.Single();
         var sql = db.GetService<ISqlGenerationHelper>();
         var tableName = type.GetTableName()!;
         var table = sql.DelimitIdentifier(tableName, type.GetSchema());

@@ -54,7 +54,11 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             if (patient is null)
             {
                 patient = NewPatient(row, hospitalId, source, now);
-                db.Patients.Add(patient);
+                // A large batch inserts its new patients without tracking them (see UntrackedAppend).
+                if (db.BulkAppend)
+                    db.AppendNew(patient);
+                else
+                    db.Patients.Add(patient);
                 known.Add(patient);
                 patientOutcome = WriteOutcome.Created;
             }
