@@ -53,6 +53,18 @@ internal static class BulkAppend
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (!db.Database.IsNpgsql())
         {
+            var columnMappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+            var text = head + "(" + string.Join(", ", columns.Select(_ => "?")) + ")";
+            using (var inserter = SqliteRowInserter.Prepare((Microsoft.Data.Sqlite.SqliteConnection)connection, text, columnMappings))
+                if (inserter is not null)
+                {
+                    foreach (var row in rows)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        inserter.Insert(c => row(columns[c]));
+                    }
+                    return;
+                }
             // SQLite: one prepared single-row statement, run once per row (SQLite binds parameters by a
             // linear name search, so long multi-row statements get slower with every parameter). The parameters
             // are made once and only their values change: SQLite runs in-process, so the per-row cost is ours.
