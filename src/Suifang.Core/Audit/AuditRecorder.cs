@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,8 +11,6 @@ namespace Suifang.Core.Audit;
 internal static class AuditRecorder
 {
     public static readonly SemaphoreSlim Gate = new(1, 1);
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void RejectAuditTampering(ChangeTracker tracker)
     {
@@ -68,8 +65,7 @@ internal static class AuditRecorder
     /// The entry of a new row inserted without the change tracker (see UntrackedAppend): the same snapshot as a
     /// tracked new row's, read from the object through the model's getters.
     public static AuditEntry NewRowEntry(IEntityType type, object entity, AuditActor actor, DateTime at) =>
-        BuildEntry(entity, type.ClrType, EntityState.Added, type.GetProperties().Where(Recorded)
-            .ToDictionary(p => p.Name, p => p.GetGetter().GetClrValue(entity)), softDeleted: false, actor, at);
+        BuildEntry(entity, type.ClrType, EntityState.Added, SnapshotJson.Write(type, entity, Recorded), softDeleted: false, actor, at);
 
     private static bool Recorded(IReadOnlyProperty p) => !IsSecret(p.Name) && !p.IsPrimaryKey();
 
@@ -98,11 +94,11 @@ internal static class AuditRecorder
             var values = CapturedValues ?? Snapshot(Entry, original: false);
             var softDeleted = State == EntityState.Modified && values.ContainsKey("DeletedAt")
                 && Entry.Property("DeletedAt").CurrentValue is not null;
-            return BuildEntry(Entry.Entity, Entry.Metadata.ClrType, State, values, softDeleted, actor, at);
+            return BuildEntry(Entry.Entity, Entry.Metadata.ClrType, State, JsonSerializer.Serialize(values, SnapshotJson.Options), softDeleted, actor, at);
         }
     }
 
-    private static AuditEntry BuildEntry(object entity, Type clrType, EntityState state, Dictionary<string, object?> values, bool softDeleted,
+    private static AuditEntry BuildEntry(object entity, Type clrType, EntityState state, string changes, bool softDeleted,
         AuditActor actor, DateTime at)
     {
         var (type, id, label) = entity switch
@@ -128,7 +124,7 @@ internal static class AuditRecorder
             EntityType = type,
             EntityId = id,
             Summary = $"{verb}{label}",
-            Changes = JsonSerializer.Serialize(values, Json),
+            Changes = changes,
         };
     }
 }
