@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Suifang.Core.Data;
 using Suifang.Core.Patients;
 
@@ -11,8 +11,6 @@ namespace Suifang.Core.Audit;
 internal static class AuditRecorder
 {
     public static readonly SemaphoreSlim Gate = new(1, 1);
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void RejectAuditTampering(ChangeTracker tracker)
     {
@@ -61,8 +59,15 @@ internal static class AuditRecorder
             && items.Cast<object>().Any(i => entry.Context.Entry(i).State != EntityState.Unchanged));
 
     private static Dictionary<string, object?> Snapshot(EntityEntry entry, bool original) =>
-        entry.Properties.Where(p => !IsSecret(p.Metadata.Name) && !p.Metadata.IsPrimaryKey())
+        entry.Properties.Where(p => Recorded(p.Metadata))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
+
+    /// The entry of a new row inserted without the change tracker (see UntrackedAppend): the same snapshot as a
+    /// tracked new row's, read from the object through the model's getters.
+    public static AuditEntry NewRowEntry(IEntityType type, object entity, AuditActor actor, DateTime at) =>
+        BuildEntry(entity, type.ClrType, EntityState.Added, SnapshotJson.Write(type, entity, Recorded), softDeleted: false, actor, at);
+
+    private static bool Recorded(IReadOnlyProperty p) => !IsSecret(p.Name) && !p.IsPrimaryKey();
 
     private static Dictionary<string, object?> Diff(EntityEntry entry)
     {
@@ -87,33 +92,39 @@ internal static class AuditRecorder
         public AuditEntry ToEntry(AuditActor actor, DateTime at)
         {
             var values = CapturedValues ?? Snapshot(Entry, original: false);
-            var (type, id, label) = Entry.Entity switch
-            {
-                Patient p => ("Patient", p.Id.ToString(), $"患者 {p.Name}（ID {p.Id}）"),
-                Encounter e => ("Encounter", e.Id.ToString(), $"患者 ID {e.PatientId} 的就诊记录 {e.VisitNumber ?? e.Id.ToString()}"),
-                _ => (Entry.Metadata.ClrType.Name, null, Entry.Metadata.ClrType.Name),
-            };
             var softDeleted = State == EntityState.Modified && values.ContainsKey("DeletedAt")
                 && Entry.Property("DeletedAt").CurrentValue is not null;
-            var (action, verb) = State switch
-            {
-                EntityState.Added => (AuditActions.Create, "新建"),
-                EntityState.Deleted => (AuditActions.Delete, "删除"),
-                _ when softDeleted => (AuditActions.Delete, "删除"),
-                _ => (AuditActions.Update, "修改"),
-            };
-            return new AuditEntry
-            {
-                At = at,
-                UserId = actor.UserId,
-                UserName = actor.UserName,
-                IpAddress = actor.IpAddress,
-                Action = action,
-                EntityType = type,
-                EntityId = id,
-                Summary = $"{verb}{label}",
-                Changes = JsonSerializer.Serialize(values, Json),
-            };
+            return BuildEntry(Entry.Entity, Entry.Metadata.ClrType, State, JsonSerializer.Serialize(values, SnapshotJson.Options), softDeleted, actor, at);
         }
+    }
+
+    private static AuditEntry BuildEntry(object entity, Type clrType, EntityState state, string changes, bool softDeleted,
+        AuditActor actor, DateTime at)
+    {
+        var (type, id, label) = entity switch
+        {
+            Patient p => ("Patient", p.Id.ToString(), $"患者 {p.Name}（ID {p.Id}）"),
+            Encounter e => ("Encounter", e.Id.ToString(), $"患者 ID {e.PatientId} 的就诊记录 {e.VisitNumber ?? e.Id.ToString()}"),
+            _ => (clrType.Name, null, clrType.Name),
+        };
+        var (action, verb) = state switch
+        {
+            EntityState.Added => (AuditActions.Create, "新建"),
+            EntityState.Deleted => (AuditActions.Delete, "删除"),
+            _ when softDeleted => (AuditActions.Delete, "删除"),
+            _ => (AuditActions.Update, "修改"),
+        };
+        return new AuditEntry
+        {
+            At = at,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            IpAddress = actor.IpAddress,
+            Action = action,
+            EntityType = type,
+            EntityId = id,
+            Summary = $"{verb}{label}",
+            Changes = changes,
+        };
     }
 }

@@ -23,7 +23,7 @@ internal static class BulkAppend
             return;
         var type = added[0].Metadata;
         var key = type.FindPrimaryKey()!.Properties.Single();
-        var keys = await NextKeysAsync(db, type, key, added.Count, ct);
+        var keys = await NextKeysAsync(db, type, added.Count, ct);
         for (var i = 0; i < added.Count; i++)
         {
             var k = added[i].Property(key.Name);
@@ -42,7 +42,8 @@ internal static class BulkAppend
         return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct);
     }
 
-    private static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct)
+    /// Inserts rows given as "value of this property" functions (rows that the change tracker does not hold).
+    public static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -52,6 +53,18 @@ internal static class BulkAppend
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (!db.Database.IsNpgsql())
         {
+            var columnMappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+            var text = head + "(" + string.Join(", ", columns.Select(_ => "?")) + ")";
+            using (var inserter = SqliteRowInserter.Prepare((Microsoft.Data.Sqlite.SqliteConnection)connection, text, columnMappings))
+                if (inserter is not null)
+                {
+                    foreach (var row in rows)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        inserter.Insert(c => row(columns[c]));
+                    }
+                    return;
+                }
             // SQLite: one prepared single-row statement, run once per row (SQLite binds parameters by a
             // linear name search, so long multi-row statements get slower with every parameter). The parameters
             // are made once and only their values change: SQLite runs in-process, so the per-row cost is ours.
@@ -101,8 +114,11 @@ internal static class BulkAppend
 
     /// New keys: from the identity sequence on PostgreSQL (not necessarily contiguous when others insert too);
     /// on SQLite (one writer at a time, inside the write transaction) past both the highest row and the AUTOINCREMENT counter.
-    private static async Task<List<long>> NextKeysAsync(DbContext db, IEntityType type, IProperty key, int count, CancellationToken ct)
+    public static async Task<List<long>> NextKeysAsync(DbContext db, IEntityType type, int count, CancellationToken ct)
     {
+        if (count == 0)
+            return [];
+        var key = type.FindPrimaryKey()!.Properties.Single();
         var sql = db.GetService<ISqlGenerationHelper>();
         var tableName = type.GetTableName()!;
         var table = sql.DelimitIdentifier(tableName, type.GetSchema());

@@ -17,6 +17,7 @@ namespace Suifang.Core.Data;
 public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
     private readonly List<AuditEntry> _manualAudit = [];
+    private readonly List<Patient> _appended = [];
 
     public DbSet<Hospital> Hospitals => Set<Hospital>();
     public DbSet<Campus> Campuses => Set<Campus>();
@@ -43,6 +44,10 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     /// Large batches (Excel import) set this: new patients, encounters and audit entries are then written with
     /// multi-row inserts (see BulkAppend) instead of one statement per row. Same rows, same audit chain.
     public bool BulkAppend { get; set; }
+
+    /// Hands a certainly new patient (with its encounters) to the next SaveChanges, which inserts it without change
+    /// tracking and audits it like a tracked insert (see UntrackedAppend). The save consumes it whether it commits or not.
+    internal void AppendNew(Patient patient) => _appended.Add(patient);
 
     /// Time source for audit entries; hospital local time.
     public Func<DateTime> Now { get; set; } = () => Common.HospitalClock.ChinaStandard().Now;
@@ -98,7 +103,7 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     {
         AuditRecorder.RejectAuditTampering(ChangeTracker);
         var captured = AuditRecorder.Capture(ChangeTracker);
-        if (captured.Count == 0 && _manualAudit.Count == 0)
+        if (captured.Count == 0 && _manualAudit.Count == 0 && _appended.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var actor = Actor ?? throw MissingActor();
 
@@ -111,12 +116,13 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
             await using (ownTransaction)
             {
                 await LockAuditChainAsync(cancellationToken);
-                var saved = 0;
+                var saved = await UntrackedAppend.InsertAsync(this, _appended, cancellationToken);
                 if (BulkAppend)
                     saved += await AppendNewPatientsAsync(cancellationToken);
                 saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 var at = Now();
-                var entries = captured.Select(c => c.ToEntry(actor, at)).Concat(_manualAudit).ToList();
+                var entries = UntrackedAppend.AuditEntries(Model, _appended, actor, at)
+                    .Concat(captured.Select(c => c.ToEntry(actor, at))).Concat(_manualAudit).ToList();
                 await AuditRecorder.ChainAsync(this, entries, cancellationToken);
                 if (BulkAppend)
                 {
@@ -136,6 +142,7 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
         }
         finally
         {
+            _appended.Clear();
             AuditRecorder.Gate.Release();
         }
     }

@@ -21,6 +21,7 @@ public sealed class PatientImporter(SuifangDbContext db, SensitiveDataProtector 
     {
         db.Actor = scope.Actor;
         db.BulkAppend = true;
+        await using var session = await SqliteBulkSession.BeginAsync(db, ct);
         var job = new ImportJob { FileName = Path.GetFileName(fileName), UserName = scope.UserName, StartedAt = now(), Status = JobStatus.Running };
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);

@@ -54,7 +54,11 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             if (patient is null)
             {
                 patient = NewPatient(row, hospitalId, source, now);
-                db.Patients.Add(patient);
+                // A large batch inserts its new patients without tracking them (see UntrackedAppend).
+                if (db.BulkAppend)
+                    db.AppendNew(patient);
+                else
+                    db.Patients.Add(patient);
                 known.Add(patient);
                 patientOutcome = WriteOutcome.Created;
             }
@@ -74,19 +78,23 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         var ids = rows.Where(r => r.IdIndex is not null).Select(r => r.IdIndex!).Distinct().ToList();
         var phones = rows.Select(r => r.PhoneIndex).Distinct().ToList();
         // One indexed look-up per kind of key, then one load of the matches with their encounters. The phone
-        // and ID look-ups leave the hospital out (checked on load): with it, SQLite prefers an index that starts
-        // with the hospital and scans all of its patients; OR-ing the three conditions in one query does the same.
+        // and ID look-ups leave the hospital out of the SQL and check it on the ids they return; the final load
+        // asks for ids alone. With the hospital in the SQL, SQLite (without planner statistics, as in a fresh
+        // database) prefers an index that starts with the hospital and scans all of its patients, once per batch;
+        // OR-ing the three conditions in one query does the same.
         // EF.Parameter sends each list as one parameter (json_each on SQLite, an array on PostgreSQL):
         // expanded into a thousand scalar parameters, EF's SQL generation grows quadratically with the batch.
         var matches = new HashSet<long>();
         if (his.Count > 0)
             matches.UnionWith(await db.Patients.Where(p => p.HospitalId == hospitalId && EF.Parameter(his).Contains(p.HisPatientId!)).Select(p => p.Id).ToListAsync(ct));
         if (ids.Count > 0)
-            matches.UnionWith(await db.Patients.Where(p => EF.Parameter(ids).Contains(p.IdNumberIndex!)).Select(p => p.Id).ToListAsync(ct));
-        matches.UnionWith(await db.Patients.Where(p => EF.Parameter(phones).Contains(p.PhoneIndex)).Select(p => p.Id).ToListAsync(ct));
+            matches.UnionWith((await db.Patients.Where(p => EF.Parameter(ids).Contains(p.IdNumberIndex!)).Select(p => new { p.Id, p.HospitalId }).ToListAsync(ct))
+                .Where(p => p.HospitalId == hospitalId).Select(p => p.Id));
+        matches.UnionWith((await db.Patients.Where(p => EF.Parameter(phones).Contains(p.PhoneIndex)).Select(p => new { p.Id, p.HospitalId }).ToListAsync(ct))
+            .Where(p => p.HospitalId == hospitalId).Select(p => p.Id));
         var keys = matches.ToList();
         var found = keys.Count == 0 ? [] : await db.Patients.Include(p => p.Encounters)
-            .Where(p => EF.Parameter(keys).Contains(p.Id) && p.HospitalId == hospitalId)
+            .Where(p => EF.Parameter(keys).Contains(p.Id))
             .AsSplitQuery()
             .ToListAsync(ct);
         return new KnownPatients(found);

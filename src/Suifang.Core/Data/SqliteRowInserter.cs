@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
+
+namespace Suifang.Core.Data;
+
+/// Runs one single-row INSERT per row on SQLite through the native statement: prepared once, values bound by
+/// position, stepped and reset. Microsoft.Data.Sqlite looks each parameter up by name and re-enumerates the
+/// statement on every execution, which cost a third of an import's inserts. Values are the provider values EF
+/// would send (after its value converters), written the way Microsoft.Data.Sqlite writes them (dates as
+/// "yyyy-MM-dd HH:mm:ss.FFFFFFF" text, booleans as 0/1).
+internal sealed class SqliteRowInserter : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private readonly RelationalTypeMapping[] _mappings;
+    private byte[] _utf8 = new byte[256];
+
+    private SqliteRowInserter(sqlite3 db, sqlite3_stmt statement, RelationalTypeMapping[] mappings) =>
+        (_db, _statement, _mappings) = (db, statement, mappings);
+
+    /// Null when a column's values are of a type this class does not write (the caller then uses ADO.NET parameters).
+    public static SqliteRowInserter? Prepare(SqliteConnection connection, string insert, RelationalTypeMapping[] mappings)
+    {
+        if (!mappings.All(m => Supported(m.Converter?.ProviderClrType ?? m.ClrType)))
+            return null;
+        if (connection.Handle is not { } db)
+            return null;
+        var rc = raw.sqlite3_prepare_v2(db, insert, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, db);
+        return new SqliteRowInserter(db, statement, mappings);
+    }
+
+    public void Insert(Func<int, object?> valueOfColumn)
+    {
+        for (var c = 0; c < _mappings.Length; c++)
+        {
+            var value = valueOfColumn(c);
+            if (value is not null && _mappings[c].Converter is { } converter)
+                value = converter.ConvertToProvider(value);
+            Bind(c + 1, value);
+        }
+        var rc = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE)
+            SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+
+    private void Bind(int index, object? value)
+    {
+        var rc = value switch
+        {
+            null => raw.sqlite3_bind_null(_statement, index),
+            string s => BindText(index, s),
+            long l => raw.sqlite3_bind_int64(_statement, index, l),
+            int i => raw.sqlite3_bind_int64(_statement, index, i),
+            short s => raw.sqlite3_bind_int64(_statement, index, s),
+            byte b => raw.sqlite3_bind_int64(_statement, index, b),
+            bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
+            double d => raw.sqlite3_bind_double(_statement, index, d),
+            float f => raw.sqlite3_bind_double(_statement, index, f),
+            DateTime t => BindText(index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateOnly d => BindText(index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"SqliteRowInserter cannot write {value.GetType()}"),
+        };
+        SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+
+    private int BindText(int index, string text)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (max > _utf8.Length)
+            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+        var length = Encoding.UTF8.GetBytes(text, _utf8);
+        // SQLitePCL binds with SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer is reused for the next value.
+        return raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length));
+    }
+
+    private static bool Supported(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(string) || t == typeof(long) || t == typeof(int) || t == typeof(short)
+            || t == typeof(byte) || t == typeof(bool) || t == typeof(double) || t == typeof(float) || t == typeof(DateTime) || t == typeof(DateOnly));
+
+    public void Dispose() => _statement.Dispose();
+}
