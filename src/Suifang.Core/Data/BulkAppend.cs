@@ -42,12 +42,38 @@ internal static class BulkAppend
         return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct);
     }
 
-    private static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct)
+    /// Gives new keys to rows that are not tracked (e.g. a batch of plans, whose dependents need the keys first).
+    public static Task<List<long>> NextKeysAsync<T>(DbContext db, int count, CancellationToken ct) where T : class
     {
+        var type = db.Model.FindEntityType(typeof(T))!;
+        return count == 0 ? Task.FromResult(new List<long>()) : NextKeysAsync(db, type, type.FindPrimaryKey()!.Properties.Single(), count, ct);
+    }
+
+    /// Inserts untracked rows together with their owned collections mapped to JSON columns (written with
+    /// System.Text.Json in EF's shape: property names as declared, enums as numbers).
+    public static Task InsertUntrackedWithJsonAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var json = type.GetNavigations().Where(n => n.TargetEntityType.IsMappedToJson())
+            .Select(n => new JsonColumn(n.TargetEntityType.GetContainerColumnName()!, n.TargetEntityType.GetContainerColumnType(),
+                i => System.Text.Json.JsonSerializer.Serialize(n.GetGetter().GetClrValue(rows[i]), JsonShape)))
+            .ToList();
+        return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct, json);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonShape =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private sealed record JsonColumn(string Name, string? StoreType, Func<int, string?> ValueOf);
+
+    private static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct,
+        IReadOnlyList<JsonColumn>? json = null)
+    {
+        json ??= [];
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)).Concat(json.Select(j => sql.DelimitIdentifier(j.Name))))}) VALUES ";
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (!db.Database.IsNpgsql())
@@ -59,12 +85,18 @@ internal static class BulkAppend
             single.Transaction = transaction;
             // Parameter names carry their prefix: Microsoft.Data.Sqlite then finds each one in a single look-up.
             var names = columns.Select((_, c) => sql.GenerateParameterName($"p{c}")).ToArray();
-            single.CommandText = head + "(" + string.Join(", ", names) + ")";
+            var jsonNames = json.Select((_, j) => sql.GenerateParameterName($"j{j}")).ToArray();
+            single.CommandText = head + "(" + string.Join(", ", names.Concat(jsonNames)) + ")";
             var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
             var parameters = columns.Select((c, i) => mappings[i].CreateParameter(single, names[i], null, c.IsNullable)).ToArray();
             single.Parameters.AddRange(parameters);
-            foreach (var row in rows)
+            var jsonParameters = jsonNames.Select(n => { var p = single.CreateParameter(); p.ParameterName = n; return p; }).ToArray();
+            single.Parameters.AddRange(jsonParameters);
+            for (var r = 0; r < rows.Count; r++)
             {
+                var row = rows[r];
+                for (var j = 0; j < json.Count; j++)
+                    jsonParameters[j].Value = (object?)json[j].ValueOf(r) ?? DBNull.Value;
                 ct.ThrowIfCancellationRequested();
                 for (var c = 0; c < columns.Count; c++)
                 {
@@ -77,7 +109,9 @@ internal static class BulkAppend
             }
             return;
         }
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParametersPostgres / columns.Count)))
+        var perRow = columns.Count + json.Count;
+        var offset = 0;
+        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParametersPostgres / perRow)))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -92,8 +126,18 @@ internal static class BulkAppend
                     text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterName(name));
                     command.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(command, name, chunk[r](columns[c]), columns[c].IsNullable));
                 }
+                foreach (var j in json)
+                {
+                    var name = $"p{n++}";
+                    text.Append(", CAST(").Append(sql.GenerateParameterName(name)).Append(" AS ").Append(j.StoreType ?? "jsonb").Append(')');
+                    var p = command.CreateParameter();
+                    p.ParameterName = name;
+                    p.Value = (object?)j.ValueOf(offset + r) ?? DBNull.Value;
+                    command.Parameters.Add(p);
+                }
                 text.Append(')');
             }
+            offset += chunk.Length;
             command.CommandText = text.ToString();
             await command.ExecuteNonQueryAsync(ct);
         }

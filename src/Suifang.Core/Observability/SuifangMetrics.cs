@@ -23,4 +23,7 @@ public static class SuifangMetrics
 
     public static readonly Counter<long> Logins =
         Meter.CreateCounter<long>("suifang.accounts.logins", "{login}", "Login attempts, by outcome");
+
+    public static readonly Counter<long> PlansCreated =
+        Meter.CreateCounter<long>("suifang.plans.created", "{plan}", "Follow-up plans created (by rule or by hand)");
 }
