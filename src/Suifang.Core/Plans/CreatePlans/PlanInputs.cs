@@ -20,10 +20,13 @@ public static class PlanInputs
             var people = await db.Patients.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id) && p.DeletedAt == null)
                 .Select(p => new { p.Id, p.HospitalId, p.Name, HasPhone = p.PhoneCipher != "" || p.FamilyPhoneCipher != null })
                 .ToListAsync(ct);
-            var open = (await db.Plans.AsNoTracking()
-                .Where(p => EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active))
-                .SelectMany(p => p.Pathways.Select(x => new { p.PatientId, p.EncounterId, x.Pathway!.Key }))
-                .ToListAsync(ct)).ToLookup(x => x.PatientId);
+            var open = (await (
+                    from p in db.Plans
+                    where EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active)
+                    join x in db.Set<PlanPathway>() on p.Id equals x.PlanId
+                    join w in db.Pathways on x.PathwayId equals w.Id
+                    select new { p.PatientId, p.EncounterId, w.Key })
+                .AsNoTracking().ToListAsync(ct)).ToLookup(x => x.PatientId);
             var calls = (await db.Tasks.AsNoTracking()
                 .Where(t => EF.Parameter(ids).Contains(t.PatientId)
                     && (t.State == TaskState.Pending || t.State == TaskState.Due || t.State == TaskState.Leased || t.State == TaskState.Running)
