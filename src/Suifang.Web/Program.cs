@@ -2,6 +2,7 @@ using Suifang.Web.Accounts;
 using Suifang.Web.His;
 using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
+using Suifang.Web.Plans;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddSuifangUi();            // Blazor (interactive server) with MudBlazor
 builder.AddSuifangApi();           // REST API under /api/<module>, OpenAPI and its reference page
 builder.AddPatients();             // patients, encounters, lists, archive, Excel import
 builder.AddHis();                  // HIS pull (FHIR R4 or demo HIS), daily job, "sync now"
+builder.AddPlans();                // follow-up plans: rules, merge, checks, daily creation and closing jobs
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

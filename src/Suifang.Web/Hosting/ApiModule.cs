@@ -1,5 +1,6 @@
 using Suifang.Web.Patients;
 using Suifang.Web.His;
+using Suifang.Web.Plans;
 using Suifang.Web.Admin.AuditTrail;
 using Suifang.Web.Admin.Departments;
 using Suifang.Web.Admin.Users;
@@ -26,6 +27,7 @@ internal static class ApiModule
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapPatientsApi();
         api.MapHisApi();
+        api.MapPlansApi();
         api.MapAccountsApi();
         api.MapDepartmentsApi();
         api.MapAuditApi();
