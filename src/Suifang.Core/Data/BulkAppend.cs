@@ -54,15 +54,28 @@ internal static class BulkAppend
     public static Task InsertUntrackedWithJsonAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         var type = db.Model.FindEntityType(typeof(T))!;
+        // Rows often share one collection instance (plan steps from the same pathway node): serialised once per instance.
+        var written = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
         var json = type.GetNavigations().Where(n => n.TargetEntityType.IsMappedToJson())
-            .Select(n => new JsonColumn(n.TargetEntityType.GetContainerColumnName()!, n.TargetEntityType.GetContainerColumnType(),
-                i => System.Text.Json.JsonSerializer.Serialize(n.GetGetter().GetClrValue(rows[i]), JsonShape)))
+            .Select(n => new JsonColumn(n.TargetEntityType.GetContainerColumnName()!, n.TargetEntityType.GetContainerColumnType(), i =>
+            {
+                var value = n.GetGetter().GetClrValue(rows[i]);
+                if (value is null)
+                    return null;
+                if (!written.TryGetValue(value, out var text))
+                    written[value] = text = System.Text.Json.JsonSerializer.Serialize(value, JsonShape);
+                return text;
+            }))
             .ToList();
         return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct, json);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonShape =
-        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        new()
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
 
     private sealed record JsonColumn(string Name, string? StoreType, Func<int, string?> ValueOf);
 
@@ -92,6 +105,7 @@ internal static class BulkAppend
             single.Parameters.AddRange(parameters);
             var jsonParameters = jsonNames.Select(n => { var p = single.CreateParameter(); p.ParameterName = n; return p; }).ToArray();
             single.Parameters.AddRange(jsonParameters);
+            var times = new Dictionary<DateTime, string>();
             for (var r = 0; r < rows.Count; r++)
             {
                 var row = rows[r];
@@ -102,7 +116,16 @@ internal static class BulkAppend
                 {
                     // The same conversion RelationalTypeMapping.CreateParameter applies (enums, value converters).
                     var value = row(columns[c]);
-                    parameters[c].Value = (mappings[c].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                    value = mappings[c].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
+                    // Microsoft.Data.Sqlite writes a DateTime as this text; batches repeat the same times (now, due dates),
+                    // so each is formatted once.
+                    if (value is DateTime at)
+                    {
+                        if (!times.TryGetValue(at, out var text))
+                            times[at] = text = at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+                        value = text;
+                    }
+                    parameters[c].Value = value ?? DBNull.Value;
                 }
                 // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway, at the cost of a task per row.
                 single.ExecuteNonQuery();

@@ -58,7 +58,7 @@ public sealed class PlanMergeTests
         var plan = PlanBuilder.Build(Request(a, b), Now).Plan!;
 
         Assert.Single(Assert.Single(plan.Steps).Triggers);
-        Assert.Contains(plan.MergeNotes, n => n.Contains("相同，保留一条"));
+        Assert.Contains(plan.MergeNotes, n => n.Contains("相同，各保留一条"));
     }
 
     [Fact]

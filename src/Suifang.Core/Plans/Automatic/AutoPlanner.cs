@@ -92,3 +92,4 @@ public static class AutoPlanner
     private static AutoPlanResult Add(AutoPlanResult a, AutoPlanResult b) =>
         new(a.Encounters + b.Encounters, a.Created + b.Created, a.NoRule + b.NoRule, [.. a.Refusals, .. b.Refusals.Take(Math.Max(0, 200 - a.Refusals.Count))]);
 }
+

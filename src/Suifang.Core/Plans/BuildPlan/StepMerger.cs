@@ -42,9 +42,11 @@ internal static class StepMerger
             step.To = step.From;
         if (nodes.Count == 1)
         {
-            step.Questions = first.Questions.Select(Copy).ToList();
-            step.Triggers = first.Triggers.Select(Copy).ToList();
-            step.Channels = first.Channels.Select(Copy).ToList();
+            // The node's own lists, not copies: a used pathway version is frozen, the checks replace a list rather than
+            // change it, and plans built from one node then share one list (written once as JSON by PlanWriter).
+            step.Questions = first.Questions;
+            step.Triggers = first.Triggers;
+            step.Channels = first.Channels;
             return step;
         }
         notes.Add($"{PlanWords.Names(nodes.Select(n => n.Pathway))}的节点 {string.Join("、", nodes.Select(n => n.Node.Label))} 时间相近"

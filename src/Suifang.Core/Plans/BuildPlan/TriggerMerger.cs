@@ -10,6 +10,7 @@ internal static class TriggerMerger
     public static List<TriggerRule> Merge(List<NodeAt> nodes, string label, List<string> notes)
     {
         var merged = new List<(TriggerRule Rule, Pathway From)>();
+        var identical = new List<string>();
         foreach (var n in nodes)
         {
             foreach (var t in n.Node.Triggers)
@@ -18,7 +19,7 @@ internal static class TriggerMerger
                 if (same >= 0)
                 {
                     if (merged[same].From.Id != n.Pathway.Id)
-                        notes.Add($"“{label}”：异常条件“{t.Description}”（{PlanWords.Of(t)}）在“{merged[same].From.Name}”和“{n.Pathway.Name}”中相同，保留一条。");
+                        identical.Add($"“{t.Description}”（{PlanWords.Of(t)}）");
                     continue;
                 }
                 var conflict = merged.FindIndex(m => Conflicts(m.Rule, t));
@@ -34,6 +35,8 @@ internal static class TriggerMerger
                 merged[conflict] = (resolved, from);
             }
         }
+        if (identical.Count > 0)
+            notes.Add($"“{label}”：异常条件{string.Join("、", identical.Distinct())}在{PlanWords.Names(nodes.Select(n => n.Pathway))}中相同，各保留一条。");
         return merged.Select(m => m.Rule).ToList();
     }
 

@@ -18,12 +18,16 @@ public static class PlanWriter
         if (plans.Count == 0)
             return plans;
         var tasks = builds.Where(b => !b.Refused).SelectMany(b => b.Tasks).ToList();
+        var bigSqliteBatch = plans.Count >= 1_000 && !db.Database.IsNpgsql();
+        if (bigSqliteBatch)
+            // Each task enters eight indexes, several at scattered places: with SQLite's default 2 MB page cache a large
+            // batch keeps re-reading index pages. 64 MB for this connection while it writes the batch.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-65536", ct);
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (ownTransaction)
         {
             db.AuditEvent("plan.create", nameof(FollowUpPlan), plans.Count == 1 ? plans[0].PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, auditSummary);
             await db.SaveChangesAsync(ct);
-
             var steps = plans.SelectMany(p => p.Steps).ToList();
             await AssignKeysAsync(db, plans, steps, tasks, ct);
             await BulkAppend.InsertUntrackedAsync(db, plans, ct);
@@ -37,6 +41,8 @@ public static class PlanWriter
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(ct);
         }
+        if (bigSqliteBatch)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000", ct);
         Observability.SuifangMetrics.PlansCreated.Add(plans.Count);
         return plans;
     }

@@ -41,7 +41,8 @@ public static class OpenPlan
         var pathways = plan.Pathways.Select(x => x.Pathway!).ToList();
         var last = steps.Count > 0 ? (int)Math.Round((steps[^1].DueFrom - plan.AnchorTime).TotalDays) : 0;
         var anchorWord = encounter?.DischargeAt is not null ? "出院" : "就诊";
-        var goal = $"{anchorWord}后 {last} 天{string.Join("、", pathways.Select(p => p.DiseaseNames).Distinct())}随访";
+        var diseases = string.Join("、", pathways.Select(p => p.DiseaseNames.Trim().TrimEnd("随访".ToCharArray()).Trim()).Distinct());
+        var goal = $"{anchorWord}后 {last} 天 {diseases} 随访";
         var encounterText = encounter is null ? null
             : $"{encounter.PrimaryDiagnosisCode} {encounter.PrimaryDiagnosisName}，{anchorWord}时间 {plan.AnchorTime:yyyy-MM-dd HH:mm}";
         return ScopedResult<PlanDetail>.Granted(new PlanDetail(plan, patient, department, goal, encounterText, pathways, views, PlanMetrics.Compute(steps)));
