@@ -38,6 +38,9 @@ public static class PlanWriter
             var used = plans.SelectMany(p => p.Pathways).Select(x => x.PathwayId).Distinct().ToList();
             await db.Pathways.Where(p => EF.Parameter(used).Contains(p.Id) && p.FirstUsedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.FirstUsedAt, now), ct);
+            // Hook for the pre-call SMS notice (issue #3 "Reach"): every plan — by hand, by rule on arrival, by the daily
+            // job — and its first tasks are inserted here, in this transaction; a notice task for the first AI call
+            // (step Order 1, ChannelIndex 0) belongs here.
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(ct);
         }
