@@ -63,5 +63,8 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GotoAsync("/plans");
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByTestId("plan-row")).ToHaveCountAsync(2);
+        await page.GotoAsync("/plans/rules");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("rule-name")).ToHaveCountAsync(12);   // the default rules of the presets
     }
 }

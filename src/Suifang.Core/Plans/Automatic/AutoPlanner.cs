@@ -42,8 +42,9 @@ public static class AutoPlanner
 
     public static async Task<AutoPlanResult> ForEncountersAsync(SuifangDbContext db, IReadOnlyCollection<long> encounterIds, DateTime now, CancellationToken ct)
     {
-        if (encounterIds.Count == 0)
-            return AutoPlanResult.None;
+        // Most imports and pulls of a hospital without rules stop here, after one indexed look-up.
+        if (encounterIds.Count == 0 || !await db.PlanRules.AnyAsync(r => r.Enabled, ct))
+            return new AutoPlanResult(encounterIds.Count, 0, encounterIds.Count, []);
         var ids = encounterIds.Distinct().ToList();
         var encounters = await db.Encounters.AsNoTracking()
             .Where(e => EF.Parameter(ids).Contains(e.Id) && e.DeletedAt == null && !db.Plans.Any(p => p.EncounterId == e.Id))
