@@ -4,6 +4,7 @@ using Suifang.Web.Pathways;
 using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
 using Suifang.Web.Tasks;
+using Suifang.Web.Plans;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.AddPatients();             // patients, encounters, lists, archive, Exce
 builder.AddHis();                  // HIS pull (FHIR R4 or demo HIS), daily job, "sync now"
 builder.AddPathways();             // disease pathways: versions, visual editor, presets loaded at start
 builder.AddTasks();                // task engine: dispatcher, lines, policies, simulated channel, monitor
+builder.AddPlans();                // follow-up plans: rules, merge, checks, daily creation and closing jobs
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

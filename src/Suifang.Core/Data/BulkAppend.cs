@@ -43,19 +43,62 @@ internal static class BulkAppend
     }
 
     /// Inserts rows given as "value of this property" functions (rows that the change tracker does not hold).
-    public static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct)
+    public static Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct) =>
+        InsertRowsAsync(db, type, rows, ct, null);
+
+    /// Gives new keys to rows that are not tracked (e.g. a batch of plans, whose dependents need the keys first).
+    public static Task<List<long>> NextKeysAsync<T>(DbContext db, int count, CancellationToken ct) where T : class
     {
+        var type = db.Model.FindEntityType(typeof(T))!;
+        return NextKeysAsync(db, type, count, ct);
+    }
+
+    /// Inserts untracked rows together with their owned collections mapped to JSON columns (written with
+    /// System.Text.Json in EF's shape: property names as declared, enums as numbers).
+    public static Task InsertUntrackedWithJsonAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T))!;
+        // Rows often share one collection instance (plan steps from the same pathway node): serialised once per instance.
+        var written = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
+        var json = type.GetNavigations().Where(n => n.TargetEntityType.IsMappedToJson())
+            .Select(n => new JsonColumn(n.TargetEntityType.GetContainerColumnName()!, n.TargetEntityType.GetContainerColumnType(), i =>
+            {
+                var value = n.GetGetter().GetClrValue(rows[i]);
+                if (value is null)
+                    return null;
+                if (!written.TryGetValue(value, out var text))
+                    written[value] = text = System.Text.Json.JsonSerializer.Serialize(value, JsonShape);
+                return text;
+            }))
+            .ToList();
+        return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct, json);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonShape =
+        new()
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+
+    private sealed record JsonColumn(string Name, string? StoreType, Func<int, string?> ValueOf);
+
+    private static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct,
+        IReadOnlyList<JsonColumn>? json)
+    {
+        json ??= [];
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)).Concat(json.Select(j => sql.DelimitIdentifier(j.Name))))}) VALUES ";
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (!db.Database.IsNpgsql())
         {
+            // The positional fast path knows plain columns only; rows with JSON columns take the named statement below.
             var columnMappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
             var text = head + "(" + string.Join(", ", columns.Select(_ => "?")) + ")";
-            using (var inserter = SqliteRowInserter.Prepare((Microsoft.Data.Sqlite.SqliteConnection)connection, text, columnMappings))
+            using (var inserter = json.Count > 0 ? null : SqliteRowInserter.Prepare((Microsoft.Data.Sqlite.SqliteConnection)connection, text, columnMappings))
                 if (inserter is not null)
                 {
                     foreach (var row in rows)
@@ -72,25 +115,43 @@ internal static class BulkAppend
             single.Transaction = transaction;
             // Parameter names carry their prefix: Microsoft.Data.Sqlite then finds each one in a single look-up.
             var names = columns.Select((_, c) => sql.GenerateParameterName($"p{c}")).ToArray();
-            single.CommandText = head + "(" + string.Join(", ", names) + ")";
+            var jsonNames = json.Select((_, j) => sql.GenerateParameterName($"j{j}")).ToArray();
+            single.CommandText = head + "(" + string.Join(", ", names.Concat(jsonNames)) + ")";
             var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
             var parameters = columns.Select((c, i) => mappings[i].CreateParameter(single, names[i], null, c.IsNullable)).ToArray();
             single.Parameters.AddRange(parameters);
-            foreach (var row in rows)
+            var jsonParameters = jsonNames.Select(n => { var p = single.CreateParameter(); p.ParameterName = n; return p; }).ToArray();
+            single.Parameters.AddRange(jsonParameters);
+            var times = new Dictionary<DateTime, string>();
+            for (var r = 0; r < rows.Count; r++)
             {
+                var row = rows[r];
+                for (var j = 0; j < json.Count; j++)
+                    jsonParameters[j].Value = (object?)json[j].ValueOf(r) ?? DBNull.Value;
                 ct.ThrowIfCancellationRequested();
                 for (var c = 0; c < columns.Count; c++)
                 {
                     // The same conversion RelationalTypeMapping.CreateParameter applies (enums, value converters).
                     var value = row(columns[c]);
-                    parameters[c].Value = (mappings[c].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                    value = mappings[c].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
+                    // Microsoft.Data.Sqlite writes a DateTime as this text; batches repeat the same times (now, due dates),
+                    // so each is formatted once.
+                    if (value is DateTime at)
+                    {
+                        if (!times.TryGetValue(at, out var formatted))
+                            times[at] = formatted = at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+                        value = formatted;
+                    }
+                    parameters[c].Value = value ?? DBNull.Value;
                 }
                 // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway, at the cost of a task per row.
                 single.ExecuteNonQuery();
             }
             return;
         }
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParametersPostgres / columns.Count)))
+        var perRow = columns.Count + json.Count;
+        var offset = 0;
+        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParametersPostgres / perRow)))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -105,8 +166,18 @@ internal static class BulkAppend
                     text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterName(name));
                     command.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(command, name, chunk[r](columns[c]), columns[c].IsNullable));
                 }
+                foreach (var j in json)
+                {
+                    var name = $"p{n++}";
+                    text.Append(", CAST(").Append(sql.GenerateParameterName(name)).Append(" AS ").Append(j.StoreType ?? "jsonb").Append(')');
+                    var p = command.CreateParameter();
+                    p.ParameterName = name;
+                    p.Value = (object?)j.ValueOf(offset + r) ?? DBNull.Value;
+                    command.Parameters.Add(p);
+                }
                 text.Append(')');
             }
+            offset += chunk.Length;
             command.CommandText = text.ToString();
             await command.ExecuteNonQueryAsync(ct);
         }

@@ -32,4 +32,6 @@ public static class SuifangMetrics
 
     public static readonly Histogram<double> TaskLeaseMilliseconds =
         Meter.CreateHistogram<double>("suifang.tasks.lease.duration", "ms", "Time of one lease of due tasks, by queue");
+    public static readonly Counter<long> PlansCreated =
+        Meter.CreateCounter<long>("suifang.plans.created", "{plan}", "Follow-up plans created (by rule or by hand)");
 }

@@ -2,6 +2,7 @@ using Suifang.Web.Patients;
 using Suifang.Web.His;
 using Suifang.Web.Pathways;
 using Suifang.Web.Tasks;
+using Suifang.Web.Plans;
 using Suifang.Web.Admin.AuditTrail;
 using Suifang.Web.Admin.Departments;
 using Suifang.Web.Admin.Users;
@@ -29,6 +30,7 @@ internal static class ApiModule
         api.MapPatientsApi();
         api.MapHisApi();
         api.MapPathwaysApi();
+        api.MapPlansApi();
         api.MapAccountsApi();
         api.MapDepartmentsApi();
         api.MapAuditApi();

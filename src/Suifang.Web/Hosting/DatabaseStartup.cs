@@ -27,6 +27,7 @@ internal static class DatabaseStartup
         log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
 
         var hospital = await EnsureHospitalAsync(db, app.Configuration);
+        await Suifang.Core.Plans.Rules.DefaultPlanRules.SeedAsync(db, hospital.Id, sp.GetRequiredService<Suifang.Core.Common.HospitalClock>().Now);
         var admins = sp.GetRequiredService<AdminBootstrapper>();
         await admins.EnsureAsync(hospital.Id);
         if (args.Contains("--reset-admin-password"))

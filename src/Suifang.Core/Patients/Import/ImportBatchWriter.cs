@@ -16,13 +16,15 @@ internal sealed class ImportBatchWriter(SuifangDbContext db, SensitiveDataProtec
     {
         try
         {
-            if (batch.Rows.Count > 0)
-                foreach (var o in await new PatientWriter(db, protector).StageAsync(batch.Rows, hospitalId, PatientSource.Excel, now(), ct))
-                    Count(o);
+            var outcomes = batch.Rows.Count > 0 ? await new PatientWriter(db, protector).StageAsync(batch.Rows, hospitalId, PatientSource.Excel, now(), ct) : [];
+            foreach (var o in outcomes)
+                Count(o);
             (job.TotalRows, job.RejectedRows) = (batch.RowsRead, batch.RejectedRows);
             db.ImportJobs.Update(job);
             await db.SaveChangesAsync(ct);
             _committed = (job.TotalRows, job.ImportedPatients, job.ImportedEncounters, job.DuplicateRows, job.UpdatedRows, job.RejectedRows);
+            // 5.1.3: plans for the imported encounters, by the plan rules (after the batch is committed).
+            await Plans.Automatic.AutoPlanner.OnArrivalAsync(db, outcomes, now(), ct);
         }
         catch
         {

@@ -11,7 +11,11 @@ public enum WriteOutcome
     Unchanged,
 }
 
-public sealed record RowOutcome(Patient Patient, WriteOutcome PatientOutcome, WriteOutcome? EncounterOutcome);
+public sealed record RowOutcome(Patient Patient, WriteOutcome PatientOutcome, WriteOutcome? EncounterOutcome)
+{
+    /// The encounter the row wrote (new or existing), when it had one; its Id is real after saving.
+    public Encounter? Encounter { get; init; }
+}
 
 /// Writes validated records: finds the same person (HIS id, ID number, or name + phone) and the same
 /// encounter (visit number, or department + time) so that a repeated import or pull creates no duplicates.
@@ -24,6 +28,8 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         var outcomes = await StageAsync(batch, hospitalId, source, now, ct);
         await db.SaveChangesAsync(ct);
         CountWritten(outcomes, source);
+        // 5.1.3: the plan rules create the follow-up plans of the encounters that just arrived.
+        await Plans.Automatic.AutoPlanner.OnArrivalAsync(db, outcomes, now, ct);
         return outcomes;
     }
 
@@ -66,8 +72,8 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             {
                 patientOutcome = Update(patient, row, now) ? WriteOutcome.Updated : WriteOutcome.Unchanged;
             }
-            var encounterOutcome = row.Patient.Encounter is { } e ? WriteEncounter(patient, e, hospitalId, source, now) : (WriteOutcome?)null;
-            outcomes.Add(new RowOutcome(patient, patientOutcome, encounterOutcome));
+            var (encounterOutcome, encounter) = row.Patient.Encounter is { } e ? WriteEncounter(patient, e, hospitalId, source, now) : (null, null);
+            outcomes.Add(new RowOutcome(patient, patientOutcome, encounterOutcome) { Encounter = encounter });
         }
         return outcomes;
     }
@@ -146,12 +152,12 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
         return changed;
     }
 
-    private WriteOutcome WriteEncounter(Patient patient, ValidatedEncounter e, int hospitalId, PatientSource source, DateTime now)
+    private (WriteOutcome?, Encounter?) WriteEncounter(Patient patient, ValidatedEncounter e, int hospitalId, PatientSource source, DateTime now)
     {
         var existing = patient.Encounters.FirstOrDefault(x => SameEncounter(x, e));
         if (existing is null)
         {
-            patient.Encounters.Add(new Encounter
+            var created = new Encounter
             {
                 HospitalId = hospitalId,
                 CampusId = patient.CampusId,
@@ -166,8 +172,9 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
                 SecondaryDiagnoses = e.SecondaryDiagnoses.ToList(),
                 Source = source,
                 CreatedAt = now,
-            });
-            return WriteOutcome.Created;
+            };
+            patient.Encounters.Add(created);
+            return (WriteOutcome.Created, created);
         }
         var changed = false;
         if (existing.VisitType != e.VisitType) { existing.VisitType = e.VisitType; changed = true; }
@@ -184,7 +191,7 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             existing.SecondaryDiagnoses = e.SecondaryDiagnoses.ToList();
             changed = true;
         }
-        return changed ? WriteOutcome.Updated : WriteOutcome.Unchanged;
+        return (changed ? WriteOutcome.Updated : WriteOutcome.Unchanged, existing);
     }
 
     /// The same visit: equal visit numbers; without numbers, the same department and start time

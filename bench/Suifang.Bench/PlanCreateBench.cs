@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Suifang.Core.Audit;
+using Suifang.Core.Organization;
+using Suifang.Core.Pathways;
+using Suifang.Core.Patients;
+using Suifang.Core.Plans;
+using Suifang.Core.Plans.Automatic;
+using Suifang.Core.Security;
+
+namespace Suifang.Bench;
+
+/// plan-create (issue #3: plans for 100,000 discharged patients ≤ 10 s): loads --patients discharged patients (default
+/// 100,000, discharged in the last three days), two published pathways and two rules (every diagnosis → general discharge
+/// follow-up; I20–I25 → PCI, so coronary patients get a merged plan), then times the daily plan creation
+/// (AutoPlanner.DailyAsync: the code the Quartz job and the arrival hook run) from a cold context.
+/// Options: --provider sqlite|postgres, --data DIR, --pg CONNECTION.
+internal static class PlanCreateBench
+{
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var patients = args.GetInt("patients", 100_000);
+        var database = await BenchDatabase.OpenAsync(args, $"suifang_plans_{patients}");
+        var now = new DateTime(2026, 11, 30, 8, 0, 0);
+        Console.WriteLine($"plan-create on {database.Provider}, {patients:N0} discharged patients");
+        var load = Stopwatch.StartNew();
+        await database.ResetAsync();
+        var (hospitalId, campusId, departments) = await SeedHospitalAsync(database, now);
+        var rng = new Random(2026);
+        var loader = new PatientLoader(database, new SensitiveDataProtector(new byte[32]), hospitalId, campusId, departments);
+        await loader.LoadAsync(Enumerable.Range(1, patients).Select(i => Discharged(i, rng, now, departments.Length)));
+        await using (var analyze = database.NewContext())
+            await analyze.Database.ExecuteSqlRawAsync(database.Provider == Suifang.Core.Data.DatabaseProvider.Sqlite ? "ANALYZE" : "VACUUM ANALYZE");
+        Console.WriteLine($"  loaded in {load.Elapsed.TotalSeconds:F1} s");
+
+        var before = GC.GetTotalAllocatedBytes();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await using (var db = database.NewContext())
+        {
+            db.Actor = AuditActor.System("bench");
+            var result = await AutoPlanner.DailyAsync(db, now, lookbackDays: 30, default);
+            watch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine($"  daily plan creation: {result.Encounters:N0} encounters, {result.Created:N0} plans, {result.Refusals.Count:N0} refused, {result.NoRule:N0} without a rule");
+        }
+        await using var read = database.NewContext();
+        var steps = await read.PlanSteps.CountAsync();
+        var tasks = await read.Tasks.CountAsync();
+        var merged = await read.Plans.CountAsync(p => p.Pathways.Count > 1);
+        Console.WriteLine($"  {watch.Elapsed.TotalSeconds:F2} s for {await read.Plans.CountAsync():N0} plans ({merged:N0} merged), {steps:N0} steps, {tasks:N0} tasks; "
+            + $"{(steps + tasks) / watch.Elapsed.TotalSeconds:N0} step+task rows/s; {(GC.GetTotalAllocatedBytes() - before) / 1e6:N0} MB allocated; "
+            + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+        Console.WriteLine($"  CPU time of this process {cpu.TotalSeconds:F2} s; load average {LoadAverage()} (the machine is shared: with a high load, wall time overstates the cost)");
+        return 0;
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    private static SyntheticPatient Discharged(long id, Random rng, DateTime now, int departmentCount)
+    {
+        var (code, name) = SyntheticHospital.Diagnoses[SyntheticHospital.Skewed(rng, SyntheticHospital.Diagnoses.Length)];
+        var discharged = now.Date.AddDays(-rng.Next(0, 3)).AddMinutes(rng.Next(8 * 60, 18 * 60));
+        var dept = SyntheticHospital.Skewed(rng, departmentCount);
+        var encounter = new SyntheticEncounter(id, VisitType.Discharged, dept, SyntheticHospital.DoctorName(dept, 1), discharged.AddDays(-rng.Next(2, 12)), discharged, code, name);
+        return new SyntheticPatient(id, "患者" + id, id % 2 == 0 ? Gender.Male : Gender.Female, new DateOnly(1960, 1, 1).AddDays((int)(id % 10_000)),
+            $"139{id * 48271 % 100_000_000:D8}", null, [encounter]);
+    }
+
+    private static async Task<(int, int, int[])> SeedHospitalAsync(BenchDatabase database, DateTime now)
+    {
+        await using var db = database.NewContext();
+        db.Actor = AuditActor.System("bench");
+        var hospital = new Hospital { Code = "BENCH", Name = "基准测试医院" };
+        hospital.Campuses.Add(new Campus { Code = "MAIN", Name = "本院区" });
+        db.Hospitals.Add(hospital);
+        await db.SaveChangesAsync();
+        var departments = SyntheticHospital.Departments
+            .Select((name, i) => new Department { HospitalId = hospital.Id, CampusId = hospital.Campuses[0].Id, Code = $"D{i:D2}", Name = name }).ToList();
+        db.Departments.AddRange(departments);
+        await db.SaveChangesAsync();
+        db.Pathways.AddRange(BenchPathways.General(hospital.Id, departments[0].Id, now), BenchPathways.Pci(hospital.Id, departments[0].Id, now));
+        db.PlanRules.AddRange(
+            new PlanRule { HospitalId = hospital.Id, Name = "出院随访", DiagnosisCodes = "A00-Z99", VisitType = VisitType.Discharged, PathwayKey = "discharge", CreatedAt = now },
+            new PlanRule { HospitalId = hospital.Id, Name = "冠心病", DiagnosisCodes = "I20-I25", PathwayKey = "pci", CreatedAt = now });
+        await db.SaveChangesAsync();
+        return (hospital.Id, hospital.Campuses[0].Id, departments.Select(d => d.Id).ToArray());
+    }
+}
+
+/// Two pathways of realistic size for the benchmark: four nodes, three to four questions and one or two triggers each.
+internal static class BenchPathways
+{
+    private static NodeQuestion Q(string key, string text, AnswerKind kind = AnswerKind.YesNo) => new() { Key = key, Text = text, Kind = kind };
+
+    private static TriggerRule T(string key, TriggerOperator op, string value, string description, TriggerSeverity s = TriggerSeverity.Abnormal) =>
+        new() { QuestionKey = key, Operator = op, Value = value, Description = description, Severity = s };
+
+    private static List<ChannelStep> Channels() =>
+    [
+        new() { Kind = ChannelKind.AiCall, Redials = 2, RedialIntervalMinutes = 60 },
+        new() { Kind = ChannelKind.Questionnaire, FallbackAfterHours = 48 },
+        new() { Kind = ChannelKind.Manual, Redials = 1 },
+    ];
+
+    private static PathwayNode Node(int order, string title, int offset, OffsetUnit unit, int window, params NodeQuestion[] questions) => new()
+    {
+        Order = order, Title = title, Offset = offset, OffsetUnit = unit, WindowDays = window, ScriptKey = "discharge-general",
+        Questions = questions.ToList(),
+        Triggers = [T("temperature", TriggerOperator.GreaterOrEqual, "38.5", "体温≥38.5℃，可能有感染"), T("pain", TriggerOperator.GreaterOrEqual, "7", "疼痛评分≥7")],
+        Channels = Channels(),
+    };
+
+    public static Pathway General(int hospitalId, int departmentId, DateTime now) => new()
+    {
+        HospitalId = hospitalId, DepartmentId = departmentId, Key = "discharge", Name = "出院通用随访", Version = 1, Status = PathwayStatus.Published,
+        DiseaseCodes = "A00-Z99", DiseaseNames = "出院患者", CreatedAt = now,
+        Nodes =
+        [
+            Node(1, "出院后第3天", 3, OffsetUnit.Day, 2, Q("general", "您出院后身体感觉怎么样？", AnswerKind.Text), Q("temperature", "您现在体温多少度？", AnswerKind.Number), Q("pain", "疼痛打几分（0到10）？", AnswerKind.Score), Q("medication", "有没有按时吃药？")),
+            Node(2, "出院后第7天", 7, OffsetUnit.Day, 2, Q("general", "您出院后身体感觉怎么样？", AnswerKind.Text), Q("temperature", "您现在体温多少度？", AnswerKind.Number), Q("medication", "有没有按时吃药？")),
+            Node(3, "出院后一个月", 30, OffsetUnit.Day, 3, Q("general", "您出院后身体感觉怎么样？", AnswerKind.Text), Q("revisit", "有没有按时复查？"), Q("pain", "疼痛打几分（0到10）？", AnswerKind.Score)),
+            Node(4, "出院后三个月", 3, OffsetUnit.Month, 7, Q("general", "您出院后身体感觉怎么样？", AnswerKind.Text), Q("readmitted", "有没有再住院？")),
+        ],
+    };
+
+    public static Pathway Pci(int hospitalId, int departmentId, DateTime now) => new()
+    {
+        HospitalId = hospitalId, DepartmentId = departmentId, Key = "pci", Name = "冠心病 PCI 术后随访", Version = 1, Status = PathwayStatus.Published,
+        DiseaseCodes = "I20-I25", DiseaseNames = "冠心病 PCI 术后", CreatedAt = now,
+        Nodes =
+        [
+            Node(1, "术后第3天", 3, OffsetUnit.Day, 1, Q("chest_pain", "有没有胸痛、胸闷？"), Q("temperature", "您现在体温多少度？", AnswerKind.Number), Q("puncture", "穿刺处有没有出血、肿胀？")),
+            Node(2, "术后第7天", 7, OffsetUnit.Day, 2, Q("chest_pain", "有没有胸痛、胸闷？"), Q("antiplatelet", "阿司匹林和氯吡格雷有没有每天吃？")),
+            Node(3, "术后一个月", 30, OffsetUnit.Day, 3, Q("chest_pain", "有没有胸痛、胸闷？"), Q("bleeding", "有没有牙龈出血、黑便？")),
+            Node(4, "术后三个月", 3, OffsetUnit.Month, 7, Q("chest_pain", "有没有胸痛、胸闷？"), Q("revisit", "有没有按时复查？")),
+        ],
+    };
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Suifang.Core.Pathways;
+
+namespace Suifang.Core.Plans.BuildPlan;
+
+/// 7.2.3.2 personalised paths: the nodes of several pathways at nearby time points become one step. A shared question
+/// is asked once, every trigger is kept, and the richer channel combination is used. Every decision is written to notes.
+internal static class StepMerger
+{
+    /// Groups nodes in time order: a node joins a group when its time point lies within the smaller window of every
+    /// node already in it, or on the same day (two calls on one day become one), and it comes from another pathway.
+    public static List<List<NodeAt>> Group(IEnumerable<NodeAt> nodes)
+    {
+        var groups = new List<List<NodeAt>>();
+        foreach (var n in nodes.OrderBy(n => n.From).ThenBy(n => n.Node.Order))
+        {
+            var last = groups.Count > 0 ? groups[^1] : null;
+            if (last is not null && last.All(m => Near(m, n)) && last.All(m => m.Pathway.Id != n.Pathway.Id))
+                last.Add(n);
+            else
+                groups.Add([n]);
+        }
+        return groups;
+    }
+
+    public static bool Near(NodeAt a, NodeAt b) =>
+        Math.Abs((a.From - b.From).TotalDays) <= Math.Min(a.Node.WindowDays, b.Node.WindowDays) || a.From.Date == b.From.Date;
+
+    public static StepDraft Merge(List<NodeAt> nodes, List<string> notes)
+    {
+        var first = nodes[0].Node;
+        var step = new StepDraft
+        {
+            Nodes = nodes,
+            From = nodes.Max(n => n.From),
+            To = nodes.Min(n => n.To),
+            Title = Clip(string.Join(" + ", nodes.Select(n => n.Node.Title).Distinct()), 128),
+            Label = Clip(string.Join("/", nodes.Select(n => n.Node.Label).Distinct()), 32),
+            ScriptKey = nodes.Select(n => n.Node.ScriptKey).FirstOrDefault(k => k is not null),
+        };
+        if (step.To < step.From)
+            step.To = step.From;
+        if (nodes.Count == 1)
+        {
+            // The node's own lists, not copies: a used pathway version is frozen, the checks replace a list rather than
+            // change it, and plans built from one node then share one list (written once as JSON by PlanWriter).
+            step.Questions = first.Questions;
+            step.Triggers = first.Triggers;
+            step.Channels = first.Channels;
+            return step;
+        }
+        notes.Add($"{PlanWords.Names(nodes.Select(n => n.Pathway))}的节点 {string.Join("、", nodes.Select(n => n.Node.Label))} 时间相近"
+            + $"（相差不超过较小的时间窗口，或在同一天），合并为一次随访“{step.Label}”，时间窗口取它们的重叠部分 {step.From:MM-dd}～{step.To:MM-dd}。");
+        if (nodes.Select(n => n.Node.ScriptKey).Where(k => k is not null).Distinct().Count() > 1)
+            notes.Add($"合并后的“{step.Label}”使用“{nodes.First(n => n.Node.ScriptKey == step.ScriptKey).Pathway.Name}”的话术，其他路径的问题都已加入本次提问。");
+        step.Questions = MergeQuestions(nodes, step.Label, notes);
+        step.Triggers = TriggerMerger.Merge(nodes, step.Label, notes);
+        step.Channels = MergeChannels(nodes, step.Label, notes);
+        return step;
+    }
+
+    private static List<NodeQuestion> MergeQuestions(List<NodeAt> nodes, string label, List<string> notes)
+    {
+        var merged = new List<NodeQuestion>();
+        var owners = new Dictionary<string, List<NodeAt>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var n in nodes)
+        {
+            foreach (var q in n.Node.Questions)
+            {
+                var existing = merged.FirstOrDefault(m => string.Equals(m.Key, q.Key, StringComparison.OrdinalIgnoreCase));
+                if (existing is null)
+                {
+                    merged.Add(Copy(q));
+                    owners[q.Key] = [n];
+                    continue;
+                }
+                owners[existing.Key].Add(n);
+                var why = new List<string>();
+                if (q.Required && !existing.Required)
+                {
+                    existing.Required = true;
+                    why.Add("有一条路径要求必答，合并后为必答");
+                }
+                if (existing.Kind == AnswerKind.Choice && q.Kind == AnswerKind.Choice && q.Choices is not null)
+                {
+                    var union = Split(existing.Choices).Union(Split(q.Choices)).ToList();
+                    if (union.Count > Split(existing.Choices).Count)
+                        why.Add("选项取两者的并集：" + string.Join("、", union));
+                    existing.Choices = string.Join(";", union);
+                }
+                else if (q.Kind != existing.Kind)
+                    why.Add($"回答方式不同，按先出现的“{existing.Text}”的方式提问");
+                notes.Add($"“{label}”：问题“{existing.Text}”（{existing.Key}）在{PlanWords.Names(owners[existing.Key].Select(o => o.Pathway))}中都有，只问一次"
+                    + (why.Count > 0 ? "；" + string.Join("；", why) : "") + "。");
+            }
+        }
+        return merged;
+    }
+
+    private static List<ChannelStep> MergeChannels(List<NodeAt> nodes, string label, List<string> notes)
+    {
+        var combos = nodes.Select(n => n.Node.Channels).ToList();
+        // The richer combination leads: more channels first, then more redials.
+        var kinds = combos.OrderByDescending(c => c.Count).ThenByDescending(c => c.Sum(x => x.Redials))
+            .SelectMany(c => c.Select(x => x.Kind)).Distinct()
+            .OrderBy(k => k == ChannelKind.Manual ? 1 : 0).ToList();
+        var merged = kinds.Select(kind =>
+        {
+            var all = combos.SelectMany(c => c).Where(c => c.Kind == kind).ToList();
+            var waits = all.Select(c => c.FallbackAfterHours).Where(h => h > 0).ToList();
+            return new ChannelStep
+            {
+                Kind = kind,
+                Redials = all.Max(c => c.Redials),
+                RedialIntervalMinutes = all.Min(c => c.RedialIntervalMinutes),
+                FallbackAfterHours = waits.Count > 0 ? waits.Min() : 0,
+            };
+        }).ToList();
+        var describe = (List<ChannelStep> c) => string.Join(" → ", c.Select(x => PlanWords.Of(x.Kind)
+            + (x.Redials > 0 ? $"（重拨 {x.Redials} 次，间隔 {x.RedialIntervalMinutes} 分钟）" : "")
+            + (x.FallbackAfterHours > 0 ? $"（{x.FallbackAfterHours} 小时无回应转下一种）" : "")));
+        if (combos.Select(describe).Distinct().Count() > 1)
+            notes.Add($"“{label}”：各路径的联系方式不同，取更周全的组合：{describe(merged)}（重拨次数取多的，间隔和转下一种方式的等待取短的）。");
+        return merged;
+    }
+
+    private static List<string> Split(string? choices) =>
+        (choices ?? "").Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    internal static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+
+    public static NodeQuestion Copy(NodeQuestion q) =>
+        new() { Key = q.Key, Text = q.Text, Kind = q.Kind, Unit = q.Unit, Choices = q.Choices, Required = q.Required };
+
+    public static TriggerRule Copy(TriggerRule t) =>
+        new() { QuestionKey = t.QuestionKey, Operator = t.Operator, Value = t.Value, Severity = t.Severity, Description = t.Description };
+
+    public static ChannelStep Copy(ChannelStep c) =>
+        new() { Kind = c.Kind, Redials = c.Redials, RedialIntervalMinutes = c.RedialIntervalMinutes, FallbackAfterHours = c.FallbackAfterHours };
+
+    internal static bool TryNumber(string s, out decimal value) =>
+        decimal.TryParse(s.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+}
