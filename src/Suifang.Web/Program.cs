@@ -1,4 +1,5 @@
 using Suifang.Web.Accounts;
+using Suifang.Web.Contact;
 using Suifang.Web.His;
 using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
@@ -12,6 +13,7 @@ builder.AddSuifangUi();            // Blazor (interactive server) with MudBlazor
 builder.AddSuifangApi();           // REST API under /api/<module>, OpenAPI and its reference page
 builder.AddPatients();             // patients, encounters, lists, archive, Excel import
 builder.AddHis();                  // HIS pull (FHIR R4 or demo HIS), daily job, "sync now"
+builder.AddContact();              // contact rules: calling hours, holidays, caps, do-not-call, consent
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();
