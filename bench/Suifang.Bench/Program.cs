@@ -3,10 +3,12 @@ using Suifang.Bench;
 // Benchmarks print figures; they never fail a build. One command per benchmark:
 //   dotnet run -c Release --project bench/Suifang.Bench -- patient-list --patients 1000000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- import --rows 100000 --provider sqlite|postgres
+//   dotnet run -c Release --project bench/Suifang.Bench -- contact-gate --patients 20000 --checks 20000 --provider sqlite|postgres
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
     ["import"] = _ => ImportBenchmark.RunAsync(args[1..]),
+    ["contact-gate"] = ContactGateBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

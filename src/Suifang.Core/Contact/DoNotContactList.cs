@@ -14,11 +14,14 @@ public static class DoNotContactList
     /// Why the patient may not be contacted, or null: an active entry for the patient or for the patient's number.
     public static Task<string?> ReasonForAsync(SuifangDbContext db, int hospitalId, long patientId, CancellationToken ct)
     {
-        var phone = db.Patients.Where(p => p.Id == patientId).Select(p => p.PhoneIndex);
-        return db.DoNotContacts.AsNoTracking()
-            .Where(d => d.HospitalId == hospitalId && d.RemovedAt == null
-                && (d.PatientId == patientId || (d.PhoneIndex != null && phone.Contains(d.PhoneIndex))))
-            .OrderBy(d => d.Id).Select(d => d.Reason).FirstOrDefaultAsync(ct);
+        // Two index searches joined by UNION ALL: by patient (PatientId, RemovedAt) and by number through the patient's
+        // phone index (HospitalId, PhoneIndex, RemovedAt); one query with OR would read every entry of the hospital.
+        var byPatient = db.DoNotContacts.Where(d => d.PatientId == patientId && d.RemovedAt == null && d.HospitalId == hospitalId).Select(d => d.Reason);
+        var byNumber = from p in db.Patients.IgnoreQueryFilters()
+                       join d in db.DoNotContacts on new { p.HospitalId, PhoneIndex = (string?)p.PhoneIndex } equals new { d.HospitalId, d.PhoneIndex }
+                       where p.Id == patientId && p.HospitalId == hospitalId && d.RemovedAt == null
+                       select d.Reason;
+        return byPatient.Concat(byNumber).AsNoTracking().FirstOrDefaultAsync(ct);
     }
 
     public static async Task<ContactOutcome> AddPatientAsync(SuifangDbContext db, StaffScope scope, long patientId, string? reason, DateTime now, CancellationToken ct = default)
