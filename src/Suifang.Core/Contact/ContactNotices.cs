@@ -66,7 +66,7 @@ public sealed class ContactNotices(ContactPolicy policy, string hospitalName, IR
     {
         var department = departments.GetValueOrDefault(plan.DepartmentId, "随访中心");
         var why = call.Step?.Title ?? plan.Steps.FirstOrDefault(s => s.Id == call.PlanStepId)?.Title ?? "出院后随访";
-        var number = string.IsNullOrWhiteSpace(policy.CallerNumber) ? "本院随访电话" : $"号码 {policy.CallerNumber}";
+        var number = string.IsNullOrWhiteSpace(policy.CallerNumber) ? "本院随访电话" : $"号码 {policy.CallerNumber} ";
         return $"【{hospitalName}】您好！{department}将于{callAt:M月d日}起用{number}给您来电，进行“{why}”，了解您的恢复情况，约需 3 分钟，请留意接听。如不方便接听，我们会另约时间。";
     }
 
