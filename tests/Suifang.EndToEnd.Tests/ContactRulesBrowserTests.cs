@@ -12,7 +12,7 @@ namespace Suifang.EndToEnd.Tests;
 public sealed class ContactRulesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task The_admin_sets_calling_hours_and_puts_a_number_on_the_do_not_call_list_which_cancels_the_patients_open_task()
+    public async Task The_admin_sets_calling_hours_puts_a_number_on_the_do_not_call_list_which_cancels_the_patients_open_task_and_records_consent()
     {
         var xnk = await StaffAccounts.EnsureDepartmentAsync(browser.App.Services, "XNK", "心血管内科");
         await StaffAccounts.CreateAsync(browser.App.Services, "contact.e2e", Roles.Admin);
@@ -44,12 +44,26 @@ public sealed class ContactRulesBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.GetByTestId("dnc-table")).ToContainTextAsync("139****5678");
         await Assertions.Expect(page.GetByTestId("dnc-table")).ToContainTextAsync("家属来电要求不再打扰");
 
+        // The archive shows consent; recording its withdrawal stops the patient's follow-up.
+        await page.GotoAsync($"/patients/{patient.Id}");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("consent-state")).ToContainTextAsync("未登记");
+        await page.GetByTestId("consent-give").ClickAsync();
+        await page.GetByTestId("consent-note").FillAsync("出院时签字");
+        await page.GetByTestId("consent-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("consent-state")).ToContainTextAsync("已同意");
+        await page.GetByTestId("consent-withdraw").ClickAsync();
+        await page.GetByTestId("consent-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("consent-state")).ToContainTextAsync("已撤回");
+        await Assertions.Expect(page.GetByTestId("consent-panel")).ToContainTextAsync("出院时签字");
+
         await using var scope = browser.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
         var settings = await db.ContactSettings.SingleAsync();
         Assert.Equal("08:30-12:00,14:00-18:00", settings.CallingHours[2]);
         Assert.Contains(await db.Holidays.ToListAsync(), h => h.Date == new DateOnly(2027, 2, 9) && h.Name == "春节调休");
         Assert.Equal(TaskState.Cancelled, (await db.Tasks.SingleAsync(t => t.Id == taskId)).State);
+        Assert.Equal(2, await db.Consents.CountAsync(c => c.PatientId == patient.Id));
     }
 
     private async Task<long> AddDueCallAsync(long patientId, int departmentId)
