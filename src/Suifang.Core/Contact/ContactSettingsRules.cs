@@ -1,5 +1,3 @@
-
-
 namespace Suifang.Core.Contact;
 
 public sealed record ContactSettingsInput(
@@ -107,5 +105,4 @@ public static class ContactSettingsRules
 
     public static string? CanonicalNumber(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
 }
