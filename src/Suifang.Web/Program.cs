@@ -1,4 +1,5 @@
 using Suifang.Web.Accounts;
+using Suifang.Web.Contact;
 using Suifang.Web.His;
 using Suifang.Web.Pathways;
 using Suifang.Web.Hosting;
@@ -18,6 +19,7 @@ builder.AddHis();                  // HIS pull (FHIR R4 or demo HIS), daily job,
 builder.AddPathways();             // disease pathways: versions, visual editor, presets loaded at start
 builder.AddTasks();                // task engine: dispatcher, lines, policies, simulated channel, monitor
 builder.AddPlans();                // follow-up plans: rules, merge, checks, daily creation and closing jobs
+builder.AddContact();              // contact rules: calling hours, holidays, caps, do-not-call, consent
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

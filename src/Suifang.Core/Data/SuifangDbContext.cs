@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Accounts;
 using Suifang.Core.Audit;
+using Suifang.Core.Contact;
 using Suifang.Core.Organization;
 using Suifang.Core.Patients;
 using Suifang.Core.Patients.HisSync;
@@ -37,6 +38,10 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<TaskAttempt> TaskAttempts => Set<TaskAttempt>();
     public DbSet<TaskQueueSetting> TaskQueueSettings => Set<TaskQueueSetting>();
     public DbSet<Tasks.Simulated.SimulatedEffect> SimulatedEffects => Set<Tasks.Simulated.SimulatedEffect>();
+    public DbSet<ContactSettings> ContactSettings => Set<ContactSettings>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<DoNotContactEntry> DoNotContacts => Set<DoNotContactEntry>();
+    public DbSet<FollowUpConsent> Consents => Set<FollowUpConsent>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

@@ -79,6 +79,9 @@ public sealed class FollowUpTask
     /// Outcome in plain words and the reason of the last failed attempt (未接通原因).
     public string? Outcome { get; set; }
     public string? LastFailureReason { get; set; }
+
+    /// The text an SMS task sends when it is not the plan's template, e.g. the pre-call notice (ContactNotices).
+    public string? Message { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }

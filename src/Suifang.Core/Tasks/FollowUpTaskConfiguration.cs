@@ -16,6 +16,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         b.Property(t => t.IdempotencyKey).HasMaxLength(96);
         b.Property(t => t.Outcome).HasMaxLength(256);
         b.Property(t => t.LastFailureReason).HasMaxLength(256);
+        b.Property(t => t.Message).HasMaxLength(500);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.Ignore(t => t.IsOpen);
         b.HasIndex(t => t.IdempotencyKey).IsUnique();

@@ -54,8 +54,13 @@ public sealed class PlanStorageTests
         Assert.Equal(PlanSource.Manual, plan.Source);
         Assert.Equal("护士甲", plan.CreatedBy);
 
-        var tasks = await read.Tasks.OrderBy(t => t.DueFrom).ToListAsync();
+        var tasks = await read.Tasks.Where(t => t.PlanStepId != null).OrderBy(t => t.DueFrom).ToListAsync();
         Assert.Equal(steps.Select(s => (long?)s.Id), tasks.Select(t => t.PlanStepId));
+        // The pre-call SMS notice: sent before the first call, which waits its lead time after it.
+        var notice = await read.Tasks.SingleAsync(t => t.PlanStepId == null);
+        Assert.Equal(TaskQueues.Sms, notice.Queue);
+        Assert.StartsWith(Suifang.Core.Contact.ContactNotices.KeyPrefix, notice.IdempotencyKey);
+        Assert.True(notice.NextAttemptAt < tasks[0].NextAttemptAt);
         Assert.All(tasks, t => Assert.Equal(plan.Id, t.PlanId));
         Assert.Equal(TaskQueues.AiCall, tasks[0].Queue);
         Assert.Equal(tasks.Count, tasks.Select(t => t.IdempotencyKey).Distinct().Count());

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Data;
+using Suifang.Core.Pathways;
 using Suifang.Core.Plans.BuildPlan;
 using Suifang.Core.Tasks;
 
@@ -29,6 +30,7 @@ public static class PlanWriter
             db.AuditEvent("plan.create", nameof(FollowUpPlan), plans.Count == 1 ? plans[0].PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, auditSummary);
             await db.SaveChangesAsync(ct);
             var steps = plans.SelectMany(p => p.Steps).ToList();
+            tasks.AddRange(await PreCallNoticesAsync(db, plans, tasks, now, ct));
             await AssignKeysAsync(db, plans, steps, tasks, ct);
             await BulkAppend.InsertUntrackedAsync(db, plans, ct);
             await BulkAppend.InsertUntrackedAsync(db, plans.SelectMany(p => p.Pathways).ToList(), ct);
@@ -38,9 +40,6 @@ public static class PlanWriter
             var used = plans.SelectMany(p => p.Pathways).Select(x => x.PathwayId).Distinct().ToList();
             await db.Pathways.Where(p => EF.Parameter(used).Contains(p.Id) && p.FirstUsedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.FirstUsedAt, now), ct);
-            // Hook for the pre-call SMS notice (issue #3 "Reach"): every plan — by hand, by rule on arrival, by the daily
-            // job — and its first tasks are inserted here, in this transaction; a notice task for the first AI call
-            // (step Order 1, ChannelIndex 0) belongs here.
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(ct);
         }
@@ -78,7 +77,26 @@ public static class PlanWriter
             var t = tasks[i];
             t.Id = taskKeys[i];
             t.PlanId = t.Plan!.Id;
-            t.PlanStepId = t.Step!.Id;
+            t.PlanStepId = t.Step?.Id;
         }
+    }
+
+    /// The pre-call SMS notice (issue #3 "Reach"): every plan — by hand, by rule on arrival, by the daily job — is
+    /// inserted here, so the SMS saying which number will call and why is added here, before the plan's first call.
+    private static async Task<List<FollowUpTask>> PreCallNoticesAsync(SuifangDbContext db, List<FollowUpPlan> plans, List<FollowUpTask> tasks,
+        DateTime now, CancellationToken ct)
+    {
+        var notices = new List<FollowUpTask>();
+        var firstCalls = tasks.Where(t => t.ChannelIndex == 0 && t.Channel is (ChannelKind.AiCall or ChannelKind.Manual) && t.Plan is not null)
+            .GroupBy(t => t.Plan!)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.NextAttemptAt).First());
+        foreach (var hospital in plans.GroupBy(p => p.HospitalId))
+        {
+            var notice = await Contact.ContactNotices.ForHospitalAsync(db, hospital.Key, ct);
+            foreach (var plan in hospital)
+                if (firstCalls.TryGetValue(plan, out var call) && notice.NoticeTaskFor(plan, call, now) is { } sms)
+                    notices.Add(sms);
+        }
+        return notices;
     }
 }

@@ -310,6 +310,57 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContactSettings",
+                columns: table => new
+                {
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    CallingHours = table.Column<List<string>>(type: "text[]", nullable: false),
+                    QuietPeriods = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SmsQuietHours = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DailyContactCap = table.Column<int>(type: "integer", nullable: false),
+                    NoRepeatDays = table.Column<int>(type: "integer", nullable: false),
+                    ConsentRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    BestTimeEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    PreCallNoticeEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    PreCallNoticeHours = table.Column<int>(type: "integer", nullable: false),
+                    CallerNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactSettings", x => x.HospitalId);
+                    table.ForeignKey(
+                        name: "FK_ContactSettings_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Holidays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Holidays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Holidays_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
@@ -475,6 +526,66 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    Decision = table.Column<int>(type: "integer", nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Note = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DoNotContact",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: true),
+                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    RemovedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RemovedReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DoNotContact", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DoNotContact_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DoNotContact_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -717,6 +828,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     IdempotencyKey = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: false),
                     Outcome = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     LastFailureReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
@@ -835,6 +947,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consents_PatientId_RecordedAt",
+                table: "Consents",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_CampusId",
                 table: "Departments",
                 column: "CampusId");
@@ -844,6 +961,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 table: "Departments",
                 columns: new[] { "HospitalId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoNotContact_HospitalId_PhoneIndex_RemovedAt",
+                table: "DoNotContact",
+                columns: new[] { "HospitalId", "PhoneIndex", "RemovedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoNotContact_PatientId_RemovedAt",
+                table: "DoNotContact",
+                columns: new[] { "PatientId", "RemovedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EncounterDiagnoses_Code",
@@ -910,6 +1037,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "IX_HisSyncRuns_Source_StartedAt",
                 table: "HisSyncRuns",
                 columns: new[] { "Source", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Holidays_HospitalId_Date",
+                table: "Holidays",
+                columns: new[] { "HospitalId", "Date" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hospitals_Code",
@@ -1163,10 +1296,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
+                name: "ContactSettings");
+
+            migrationBuilder.DropTable(
+                name: "DoNotContact");
+
+            migrationBuilder.DropTable(
                 name: "EncounterDiagnoses");
 
             migrationBuilder.DropTable(
                 name: "HisSyncRuns");
+
+            migrationBuilder.DropTable(
+                name: "Holidays");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");

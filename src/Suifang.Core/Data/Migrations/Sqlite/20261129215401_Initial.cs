@@ -308,6 +308,57 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContactSettings",
+                columns: table => new
+                {
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallingHours = table.Column<string>(type: "TEXT", nullable: false),
+                    QuietPeriods = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SmsQuietHours = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DailyContactCap = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoRepeatDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BestTimeEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreCallNoticeEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreCallNoticeHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallerNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactSettings", x => x.HospitalId);
+                    table.ForeignKey(
+                        name: "FK_ContactSettings_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Holidays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Holidays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Holidays_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
@@ -473,6 +524,66 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DoNotContact",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemovedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RemovedReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DoNotContact", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DoNotContact_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DoNotContact_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -715,6 +826,7 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     LastFailureReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -833,6 +945,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consents_PatientId_RecordedAt",
+                table: "Consents",
+                columns: new[] { "PatientId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_CampusId",
                 table: "Departments",
                 column: "CampusId");
@@ -842,6 +959,16 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 table: "Departments",
                 columns: new[] { "HospitalId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoNotContact_HospitalId_PhoneIndex_RemovedAt",
+                table: "DoNotContact",
+                columns: new[] { "HospitalId", "PhoneIndex", "RemovedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoNotContact_PatientId_RemovedAt",
+                table: "DoNotContact",
+                columns: new[] { "PatientId", "RemovedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EncounterDiagnoses_Code",
@@ -908,6 +1035,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "IX_HisSyncRuns_Source_StartedAt",
                 table: "HisSyncRuns",
                 columns: new[] { "Source", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Holidays_HospitalId_Date",
+                table: "Holidays",
+                columns: new[] { "HospitalId", "Date" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hospitals_Code",
@@ -1161,10 +1294,22 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
+                name: "ContactSettings");
+
+            migrationBuilder.DropTable(
+                name: "DoNotContact");
+
+            migrationBuilder.DropTable(
                 name: "EncounterDiagnoses");
 
             migrationBuilder.DropTable(
                 name: "HisSyncRuns");
+
+            migrationBuilder.DropTable(
+                name: "Holidays");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
