@@ -38,6 +38,29 @@ public sealed class AutomaticPlanTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_number_on_the_do_not_call_list_gets_no_plan_when_its_patient_arrives(DatabaseProvider provider)
+    {
+        await using var hospital = await SetUpAsync(provider);
+        var good = PatientRecordValidatorTests.Good();
+        await using (var db = hospital.Database.NewContext())
+        {
+            db.DoNotContacts.Add(new Suifang.Core.Contact.DoNotContactEntry
+            {
+                HospitalId = hospital.Hospital.Id, PhoneIndex = Protector.IndexOf(SensitiveKind.Phone, good.Phone!),
+                Reason = "家属要求不要来电", AddedAt = Now, AddedBy = "护士甲",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await WriteAsync(hospital, good);
+
+        await using var read = hospital.Database.NewContext();
+        Assert.Equal(1, await read.Patients.CountAsync());
+        Assert.Equal(0, await read.Plans.CountAsync());
+        Assert.Equal(0, await read.Tasks.CountAsync());
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task A_patient_arriving_with_a_matching_diagnosis_gets_exactly_one_plan_and_a_repeat_creates_none(DatabaseProvider provider)
     {
         await using var hospital = await SetUpAsync(provider);

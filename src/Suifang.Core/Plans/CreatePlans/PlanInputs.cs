@@ -18,7 +18,7 @@ public static class PlanInputs
         {
             var ids = chunk.ToList();
             var people = await db.Patients.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id) && p.DeletedAt == null)
-                .Select(p => new { p.Id, p.HospitalId, p.Name, HasPhone = p.PhoneCipher != "" || p.FamilyPhoneCipher != null })
+                .Select(p => new { p.Id, p.HospitalId, p.Name, HasPhone = p.PhoneCipher != "" || p.FamilyPhoneCipher != null, p.PhoneIndex })
                 .ToListAsync(ct);
             var open = (await (
                     from p in db.Plans
@@ -33,14 +33,37 @@ public static class PlanInputs
                     && (t.Channel == ChannelKind.AiCall || t.Channel == ChannelKind.Manual))
                 .Select(t => new { t.PatientId, t.NextAttemptAt })
                 .ToListAsync(ct)).ToLookup(x => x.PatientId);
+            var refused = await RefusalsAsync(db, ids, people.Select(p => p.PhoneIndex).Where(i => i != "").ToList(), ct);
             foreach (var p in people)
                 result[p.Id] = new PlanPatient(p.Id, p.HospitalId, p.Name, p.HasPhone)
                 {
+                    DoNotContactReason = refused.ByPatient.GetValueOrDefault(p.Id) ?? refused.ByPhone.GetValueOrDefault(p.PhoneIndex),
                     OpenPlans = open[p.Id].Select(x => (x.EncounterId, x.Key)).ToHashSet(),
                     CallDays = calls[p.Id].Select(x => DateOnly.FromDateTime(x.NextAttemptAt)).ToHashSet(),
                 };
         }
         return result;
+    }
+
+    /// Patients on the do-not-call list (by patient or by phone number) or whose latest consent is a withdrawal: no plan.
+    private static async Task<(Dictionary<long, string> ByPatient, Dictionary<string, string> ByPhone)> RefusalsAsync(
+        SuifangDbContext db, List<long> ids, List<string> phones, CancellationToken ct)
+    {
+        var entries = await db.DoNotContacts.AsNoTracking()
+            .Where(d => d.RemovedAt == null && ((d.PatientId != null && EF.Parameter(ids).Contains(d.PatientId.Value))
+                || (d.PhoneIndex != null && EF.Parameter(phones).Contains(d.PhoneIndex))))
+            .Select(d => new { d.PatientId, d.PhoneIndex, d.Reason })
+            .ToListAsync(ct);
+        var byPatient = entries.Where(e => e.PatientId is not null)
+            .GroupBy(e => e.PatientId!.Value).ToDictionary(g => g.Key, g => "患者在免打扰名单中（" + g.First().Reason + "）");
+        var byPhone = entries.Where(e => e.PhoneIndex is not null)
+            .GroupBy(e => e.PhoneIndex!).ToDictionary(g => g.Key, g => "患者的电话号码在免打扰名单中（" + g.First().Reason + "）");
+        var consents = await db.Consents.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.PatientId))
+            .Select(c => new { c.PatientId, c.Decision, c.RecordedAt, c.Id }).ToListAsync(ct);
+        foreach (var latest in consents.GroupBy(c => c.PatientId).Select(g => g.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).First()))
+            if (latest.Decision == Contact.ConsentDecision.Withdrawn)
+                byPatient.TryAdd(latest.PatientId, "患者已撤回随访知情同意");
+        return (byPatient, byPhone);
     }
 
     /// After a plan is built, the next plan of the same patient in the same batch must see it.
