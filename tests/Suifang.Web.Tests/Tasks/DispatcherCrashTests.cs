@@ -23,6 +23,18 @@ public sealed class DispatcherCrashTests
         var call = new ChannelStep { Kind = ChannelKind.AiCall, Redials = 1, RedialIntervalMinutes = 0 };
         foreach (var p in await world.PatientsAsync(Patients))
             await world.PlanAsync(p, world.Hospital.Cardiology.Id, call, new ChannelStep { Kind = ChannelKind.Sms }, new ChannelStep { Kind = ChannelKind.Manual });
+        // This test is about the engine, not the contact rules (ContactRulesTests): contact is allowed at any hour.
+        await using (var db = world.NewContext())
+        {
+            db.ContactSettings.Add(new Core.Contact.ContactSettings
+            {
+                HospitalId = world.Hospital.Hospital.Id,
+                CallingHours = Enumerable.Repeat("00:00-24:00", 7).ToList(),
+                DailyContactCap = 100,
+                UpdatedAt = world.Now,
+            });
+            await db.SaveChangesAsync();
+        }
 
         using (var first = StartHost(world))
         {
