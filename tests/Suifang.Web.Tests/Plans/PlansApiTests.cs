@@ -69,7 +69,7 @@ public sealed class PlansApiTests
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("请填写取消原因", await noReason.Content.ReadAsStringAsync());
         var cancelled = await nurse.PostAsJsonAsync($"/api/plans/{planId}/cancel", new { reason = "患者已转院" });
-        Assert.Equal(2, (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelledTasks").GetInt32());
+        Assert.Equal(3, (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelledTasks").GetInt32());   // two step tasks and the pre-call SMS notice
     }
 
     [Theory, ClassData(typeof(Providers))]
