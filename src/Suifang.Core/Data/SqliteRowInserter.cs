@@ -10,21 +10,24 @@ namespace Suifang.Core.Data;
 /// position, stepped and reset. Microsoft.Data.Sqlite looks each parameter up by name and re-enumerates the
 /// statement on every execution, which cost a third of an import's inserts. Values are the provider values EF
 /// would send (after its value converters), written the way Microsoft.Data.Sqlite writes them (dates as
-/// "yyyy-MM-dd HH:mm:ss.FFFFFFF" text, booleans as 0/1).
+/// "yyyy-MM-dd HH:mm:ss.FFFFFFF" text, booleans as 0/1). Columns without a mapping take ready text as it is (the JSON
+/// columns of owned collections, which SQLite stores as TEXT: Microsoft.Data.Sqlite binds a string the same way).
 internal sealed class SqliteRowInserter : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
-    private readonly RelationalTypeMapping[] _mappings;
+    private readonly RelationalTypeMapping?[] _mappings;
+    private readonly Dictionary<DateTime, string> _times = [];
     private byte[] _utf8 = new byte[256];
 
-    private SqliteRowInserter(sqlite3 db, sqlite3_stmt statement, RelationalTypeMapping[] mappings) =>
+    private SqliteRowInserter(sqlite3 db, sqlite3_stmt statement, RelationalTypeMapping?[] mappings) =>
         (_db, _statement, _mappings) = (db, statement, mappings);
 
     /// Null when a column's values are of a type this class does not write (the caller then uses ADO.NET parameters).
-    public static SqliteRowInserter? Prepare(SqliteConnection connection, string insert, RelationalTypeMapping[] mappings)
+    /// A null mapping marks a column whose values are given as text (or null) and bound as they are.
+    public static SqliteRowInserter? Prepare(SqliteConnection connection, string insert, RelationalTypeMapping?[] mappings)
     {
-        if (!mappings.All(m => Supported(m.Converter?.ProviderClrType ?? m.ClrType)))
+        if (!mappings.All(m => m is null || Supported(m.Converter?.ProviderClrType ?? m.ClrType)))
             return null;
         if (connection.Handle is not { } db)
             return null;
@@ -38,7 +41,7 @@ internal sealed class SqliteRowInserter : IDisposable
         for (var c = 0; c < _mappings.Length; c++)
         {
             var value = valueOfColumn(c);
-            if (value is not null && _mappings[c].Converter is { } converter)
+            if (value is not null && _mappings[c]?.Converter is { } converter)
                 value = converter.ConvertToProvider(value);
             Bind(c + 1, value);
         }
@@ -61,11 +64,23 @@ internal sealed class SqliteRowInserter : IDisposable
             bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
             double d => raw.sqlite3_bind_double(_statement, index, d),
             float f => raw.sqlite3_bind_double(_statement, index, f),
-            DateTime t => BindText(index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateTime t => BindText(index, Format(t)),
             DateOnly d => BindText(index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
             _ => throw new NotSupportedException($"SqliteRowInserter cannot write {value.GetType()}"),
         };
         SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+
+    /// Batches repeat the same times (now, due dates): each is formatted once.
+    private string Format(DateTime t)
+    {
+        if (!_times.TryGetValue(t, out var text))
+        {
+            if (_times.Count > 100_000)
+                _times.Clear();
+            _times[t] = text = t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        }
+        return text;
     }
 
     private int BindText(int index, string text)
