@@ -18,10 +18,19 @@ internal sealed class SqliteRowInserter : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly RelationalTypeMapping?[] _mappings;
     private readonly Dictionary<DateTime, string> _times = [];
+    // The value each parameter holds now: SQLite keeps bindings across sqlite3_reset, and batch rows repeat most of
+    // their values (hospital, queue, state, times, nulls, the JSON a pathway node's steps share), so those are not re-bound.
+    private readonly object?[] _bound;
+    private bool _anyBound;
     private byte[] _utf8 = new byte[256];
+    private const int LongText = 256;
+    private readonly Dictionary<string, byte[]> _longTexts = new(ReferenceEqualityComparer.Instance);
 
-    private SqliteRowInserter(sqlite3 db, sqlite3_stmt statement, RelationalTypeMapping?[] mappings) =>
+    private SqliteRowInserter(sqlite3 db, sqlite3_stmt statement, RelationalTypeMapping?[] mappings)
+    {
         (_db, _statement, _mappings) = (db, statement, mappings);
+        _bound = new object?[mappings.Length];
+    }
 
     /// Null when a column's values are of a type this class does not write (the caller then uses ADO.NET parameters).
     /// A null mapping marks a column whose values are given as text (or null) and bound as they are.
@@ -43,8 +52,12 @@ internal sealed class SqliteRowInserter : IDisposable
             var value = valueOfColumn(c);
             if (value is not null && _mappings[c]?.Converter is { } converter)
                 value = converter.ConvertToProvider(value);
+            if (_anyBound && Equals(_bound[c], value))
+                continue;
             Bind(c + 1, value);
+            _bound[c] = value;
         }
+        _anyBound = true;
         var rc = raw.sqlite3_step(_statement);
         raw.sqlite3_reset(_statement);
         if (rc != raw.SQLITE_DONE)
@@ -85,6 +98,18 @@ internal sealed class SqliteRowInserter : IDisposable
 
     private int BindText(int index, string text)
     {
+        // Long texts are mostly one instance shared by many rows (a pathway node's questions as JSON, ≈ 1 KB of
+        // Chinese): encoded once per instance.
+        if (text.Length >= LongText)
+        {
+            if (!_longTexts.TryGetValue(text, out var bytes))
+            {
+                if (_longTexts.Count >= 4_096)
+                    _longTexts.Clear();
+                _longTexts[text] = bytes = Encoding.UTF8.GetBytes(text);
+            }
+            return raw.sqlite3_bind_text(_statement, index, bytes);
+        }
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (max > _utf8.Length)
             _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];

@@ -53,6 +53,38 @@ public sealed class PlanStepBulkWriteTests
             Assert.Equal(("text", "text"), (stored[0]["QuestionsType"], stored[0]["DueFromType"]));
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Rows_that_repeat_change_and_return_to_a_value_are_each_stored_with_their_own_values(DatabaseProvider provider)
+    {
+        // The SQLite inserter does not re-bind a value the previous row already bound; each row must still be its own.
+        var (hospital, pathways) = await PlanStorageTests.SetUpAsync(provider);
+        await using var _ = hospital;
+        var patient = (await hospital.AddAsync(hospital.Patient().DischargedOn(PlanStorageTests.Discharge, hospital.Cardiology.Id)))[0];
+        await using var db = hospital.Database.NewContext();
+        var command = new CreatePlansCommand([patient.Encounters[0].Id], [pathways[0].Id], new PlanOptions());
+        var planId = (await CreatePlans.CreateAsync(db, hospital.Nurse(hospital.Cardiology.Id), command, PlanStorageTests.Now, default)).Value!.Outcomes[0].PlanId!.Value;
+        var template = await db.PlanSteps.AsNoTracking().FirstAsync();
+        // As PlanWriter does: keys and rows inside one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        string?[] scripts = ["a", "a", null, "a", null, null, "b"];
+        int[] days = [1, 1, 2, 1, 3, 3, 1];
+        var keys = await BulkAppend.NextKeysAsync<PlanStep>(db, scripts.Length, default);
+        var rows = scripts.Select((script, i) => new PlanStep
+        {
+            Id = keys[i], PlanId = planId, Order = 10 + i, Title = i % 2 == 0 ? "同" : $"第{i}", Label = "D+" + days[i],
+            DueFrom = PlanStorageTests.Discharge.AddDays(days[i]), DueTo = PlanStorageTests.Discharge.AddDays(days[i] + 1), ScriptKey = script,
+            Questions = i == 2 ? [] : template.Questions, Triggers = template.Triggers, Channels = i == 4 ? [] : template.Channels,
+        }).ToList();
+
+        await BulkAppend.InsertUntrackedWithJsonAsync(db, rows, default);
+        await transaction.CommitAsync();
+
+        var stored = await db.PlanSteps.AsNoTracking().Where(s => s.Order >= 10).OrderBy(s => s.Order).ToListAsync();
+        Assert.Equal(scripts, stored.Select(s => s.ScriptKey));
+        Assert.Equal(rows.Select(r => (r.Title, r.Label, r.DueFrom, r.DueTo)), stored.Select(s => (s.Title, s.Label, s.DueFrom, s.DueTo)));
+        Assert.Equal(rows.Select(r => (r.Questions.Count, r.Channels.Count)), stored.Select(s => (s.Questions.Count, s.Channels.Count)));
+    }
+
     private static JsonNode? WithoutNulls(object? text)
     {
         var node = JsonNode.Parse((string)text!);
