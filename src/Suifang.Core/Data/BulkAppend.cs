@@ -74,7 +74,8 @@ internal static class BulkAppend
         return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct, json);
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions JsonShape =
+    /// The JSON text BulkAppend stores (internal for the test that compares it with what the database holds).
+    internal static readonly System.Text.Json.JsonSerializerOptions JsonShape =
         new()
         {
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -95,16 +96,19 @@ internal static class BulkAppend
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (!db.Database.IsNpgsql())
         {
-            // The positional fast path knows plain columns only; rows with JSON columns take the named statement below.
-            var columnMappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
-            var text = head + "(" + string.Join(", ", columns.Select(_ => "?")) + ")";
-            using (var inserter = json.Count > 0 ? null : SqliteRowInserter.Prepare((Microsoft.Data.Sqlite.SqliteConnection)connection, text, columnMappings))
+            // The positional fast path; JSON columns are TEXT on SQLite and go in as their serialised text (no mapping).
+            var columnMappings = columns.Select(c => (RelationalTypeMapping?)c.GetRelationalTypeMapping()).Concat(json.Select(_ => (RelationalTypeMapping?)null)).ToArray();
+            var text = head + "(" + string.Join(", ", columnMappings.Select(_ => "?")) + ")";
+            using (var inserter = SqliteRowInserter.Prepare((Microsoft.Data.Sqlite.SqliteConnection)connection, text, columnMappings))
                 if (inserter is not null)
                 {
-                    foreach (var row in rows)
+                    var plain = columns.Count;
+                    for (var r = 0; r < rows.Count; r++)
                     {
                         ct.ThrowIfCancellationRequested();
-                        inserter.Insert(c => row(columns[c]));
+                        var row = rows[r];
+                        var index = r;
+                        inserter.Insert(c => c < plain ? row(columns[c]) : json[c - plain].ValueOf(index));
                     }
                     return;
                 }

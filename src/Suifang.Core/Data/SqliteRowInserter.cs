@@ -10,21 +10,33 @@ namespace Suifang.Core.Data;
 /// position, stepped and reset. Microsoft.Data.Sqlite looks each parameter up by name and re-enumerates the
 /// statement on every execution, which cost a third of an import's inserts. Values are the provider values EF
 /// would send (after its value converters), written the way Microsoft.Data.Sqlite writes them (dates as
-/// "yyyy-MM-dd HH:mm:ss.FFFFFFF" text, booleans as 0/1).
+/// "yyyy-MM-dd HH:mm:ss.FFFFFFF" text, booleans as 0/1). Columns without a mapping take ready text as it is (the JSON
+/// columns of owned collections, which SQLite stores as TEXT: Microsoft.Data.Sqlite binds a string the same way).
 internal sealed class SqliteRowInserter : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
-    private readonly RelationalTypeMapping[] _mappings;
+    private readonly RelationalTypeMapping?[] _mappings;
+    private readonly Dictionary<DateTime, string> _times = [];
+    // The value each parameter holds now: SQLite keeps bindings across sqlite3_reset, and batch rows repeat most of
+    // their values (hospital, queue, state, times, nulls, the JSON a pathway node's steps share), so those are not re-bound.
+    private readonly object?[] _bound;
+    private bool _anyBound;
     private byte[] _utf8 = new byte[256];
+    private const int LongText = 256;
+    private readonly Dictionary<string, byte[]> _longTexts = new(ReferenceEqualityComparer.Instance);
 
-    private SqliteRowInserter(sqlite3 db, sqlite3_stmt statement, RelationalTypeMapping[] mappings) =>
+    private SqliteRowInserter(sqlite3 db, sqlite3_stmt statement, RelationalTypeMapping?[] mappings)
+    {
         (_db, _statement, _mappings) = (db, statement, mappings);
+        _bound = new object?[mappings.Length];
+    }
 
     /// Null when a column's values are of a type this class does not write (the caller then uses ADO.NET parameters).
-    public static SqliteRowInserter? Prepare(SqliteConnection connection, string insert, RelationalTypeMapping[] mappings)
+    /// A null mapping marks a column whose values are given as text (or null) and bound as they are.
+    public static SqliteRowInserter? Prepare(SqliteConnection connection, string insert, RelationalTypeMapping?[] mappings)
     {
-        if (!mappings.All(m => Supported(m.Converter?.ProviderClrType ?? m.ClrType)))
+        if (!mappings.All(m => m is null || Supported(m.Converter?.ProviderClrType ?? m.ClrType)))
             return null;
         if (connection.Handle is not { } db)
             return null;
@@ -38,10 +50,14 @@ internal sealed class SqliteRowInserter : IDisposable
         for (var c = 0; c < _mappings.Length; c++)
         {
             var value = valueOfColumn(c);
-            if (value is not null && _mappings[c].Converter is { } converter)
+            if (value is not null && _mappings[c]?.Converter is { } converter)
                 value = converter.ConvertToProvider(value);
+            if (_anyBound && Equals(_bound[c], value))
+                continue;
             Bind(c + 1, value);
+            _bound[c] = value;
         }
+        _anyBound = true;
         var rc = raw.sqlite3_step(_statement);
         raw.sqlite3_reset(_statement);
         if (rc != raw.SQLITE_DONE)
@@ -61,15 +77,39 @@ internal sealed class SqliteRowInserter : IDisposable
             bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
             double d => raw.sqlite3_bind_double(_statement, index, d),
             float f => raw.sqlite3_bind_double(_statement, index, f),
-            DateTime t => BindText(index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateTime t => BindText(index, Format(t)),
             DateOnly d => BindText(index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
             _ => throw new NotSupportedException($"SqliteRowInserter cannot write {value.GetType()}"),
         };
         SqliteException.ThrowExceptionForRC(rc, _db);
     }
 
+    /// Batches repeat the same times (now, due dates): each is formatted once.
+    private string Format(DateTime t)
+    {
+        if (!_times.TryGetValue(t, out var text))
+        {
+            if (_times.Count > 100_000)
+                _times.Clear();
+            _times[t] = text = t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        }
+        return text;
+    }
+
     private int BindText(int index, string text)
     {
+        // Long texts are mostly one instance shared by many rows (a pathway node's questions as JSON, ≈ 1 KB of
+        // Chinese): encoded once per instance.
+        if (text.Length >= LongText)
+        {
+            if (!_longTexts.TryGetValue(text, out var bytes))
+            {
+                if (_longTexts.Count >= 4_096)
+                    _longTexts.Clear();
+                _longTexts[text] = bytes = Encoding.UTF8.GetBytes(text);
+            }
+            return raw.sqlite3_bind_text(_statement, index, bytes);
+        }
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (max > _utf8.Length)
             _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];

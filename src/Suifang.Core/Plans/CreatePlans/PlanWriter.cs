@@ -21,7 +21,7 @@ public static class PlanWriter
         var tasks = builds.Where(b => !b.Refused).SelectMany(b => b.Tasks).ToList();
         var bigSqliteBatch = plans.Count >= 1_000 && !db.Database.IsNpgsql();
         if (bigSqliteBatch)
-            // Each task enters eight indexes, several at scattered places: with SQLite's default 2 MB page cache a large
+            // Each new task enters seven indexes, several at scattered places: with SQLite's default 2 MB page cache a large
             // batch keeps re-reading index pages. 64 MB for this connection while it writes the batch.
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-65536", ct);
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

@@ -1385,7 +1385,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId", "State");
 
-                    b.HasIndex("Queue", "FinishedAt");
+                    b.HasIndex("Queue", "FinishedAt")
+                        .HasFilter("\"FinishedAt\" IS NOT NULL");
 
                     b.HasIndex("Queue", "State", "NextAttemptAt")
                         .HasFilter("\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");

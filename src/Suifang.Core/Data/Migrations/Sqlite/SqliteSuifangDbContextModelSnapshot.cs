@@ -1344,7 +1344,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "State");
 
-                    b.HasIndex("Queue", "FinishedAt");
+                    b.HasIndex("Queue", "FinishedAt")
+                        .HasFilter("\"FinishedAt\" IS NOT NULL");
 
                     b.HasIndex("Queue", "State", "NextAttemptAt")
                         .HasFilter("\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");

@@ -1265,7 +1265,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Queue_FinishedAt",
                 table: "Tasks",
-                columns: new[] { "Queue", "FinishedAt" });
+                columns: new[] { "Queue", "FinishedAt" },
+                filter: "\"FinishedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Queue_State_NextAttemptAt",
