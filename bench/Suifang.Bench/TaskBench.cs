@@ -20,15 +20,18 @@ internal static class TaskBench
         await using (var db = database.NewContext())
         {
             await db.Database.MigrateAsync();
-            if (args.Has("reload") || await db.Tasks.CountAsync() != tasks)
+            var redials = args.Get("redials-as", "pending") == "due" ? TaskState.Due : TaskState.Pending;
+            if (args.Has("reload") || await db.Tasks.CountAsync() != tasks
+                || await db.Tasks.CountAsync(t => t.State == redials && t.NextAttemptAt > Now) != tasks / 20)
             {
                 await db.Tasks.ExecuteDeleteAsync();
                 var sw = Stopwatch.StartNew();
-                await LoadAsync(db, tasks, due: 10, queue: TaskQueues.AiCall);
+                await LoadAsync(db, tasks, due: 10, queue: TaskQueues.AiCall, redials);
                 Console.WriteLine($"loaded {tasks:N0} tasks in {sw.Elapsed.TotalSeconds:F0} s");
             }
             await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "ANALYZE" : "VACUUM ANALYZE \"Tasks\"");
         }
+        database.LogSql = args.Has("sql");
         var runs = args.GetInt("runs", 200);
         Console.WriteLine($"{database.Provider}: lease of 10 due tasks over {tasks:N0} open tasks, {runs} runs per policy");
         Console.WriteLine("policy | p50 ms | p95 ms | max ms");
@@ -89,9 +92,10 @@ internal static class TaskBench
 
     private static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
 
-    /// Tasks without patients or plans (foreign keys off for the load only): 1 in `due` is due now, the rest pending
-    /// in the future; 20 departments, priorities, expected durations and deadlines spread.
-    private static async Task LoadAsync(SuifangDbContext db, int count, int due, string queue)
+    /// Tasks without patients or plans (foreign keys off for the load only): 1 in `due` is due now, 1 in 20 is a redial
+    /// waiting for its time (in the state the engine gives it: Pending; --redials-as due shows the old Due), the rest
+    /// pending in the future; 20 departments, priorities, expected durations and deadlines spread.
+    private static async Task LoadAsync(SuifangDbContext db, int count, int due, string queue, TaskState redials = TaskState.Pending)
     {
         var sqlite = db.Database.IsSqlite();
         var rows = sqlite
@@ -105,7 +109,7 @@ internal static class TaskBench
                 "Paused", "DueFrom", "DueTo", "NextAttemptAt", "Attempts", "LastAttemptNumber", "MaxAttempts", "RetryIntervalMinutes",
                 "ExpectedSeconds", "IdempotencyKey", "CreatedAt", "UpdatedAt", "Version")
             SELECT 1, 1, i, 1 + i % 20, 0, 1, '{queue}', CASE WHEN i % 97 = 0 THEN 10 WHEN i % 7 = 0 THEN 5 ELSE 0 END,
-                CASE WHEN i % {due} = 0 THEN 1 ELSE 0 END, {(sqlite ? "0" : "FALSE")},
+                CASE WHEN i % {due} = 0 THEN 1 WHEN i % 20 = 1 THEN {(int)redials} ELSE 0 END, {(sqlite ? "0" : "FALSE")},
                 {time("-60")}, {time("60 * 24 + i % 2000")}, {time($"CASE WHEN i % {due} = 0 THEN -(i % 600) ELSE 60 + i % 10000 END")},
                 0, 0, 2, 0, 60 + (i * 7) % 300, 'bench:' || i, {time("-60")}, {time("-60")}, 0
             {(sqlite ? "FROM n" : "FROM generate_series(1, {0}) AS i")}

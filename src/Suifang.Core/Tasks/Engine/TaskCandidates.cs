@@ -13,10 +13,15 @@ public static class TaskCandidates
     public static IQueryable<FollowUpTask> Due(SuifangDbContext db, string queue, DateTime now) =>
         db.Tasks.Where(t => t.Queue == queue && t.State == TaskState.Due && !t.Paused && t.NextAttemptAt <= now && t.LeaseOwner == null);
 
+    /// Due tasks whose patient is not busy with another task (IX_Tasks_OneActivePerPatient answers each probe), so the
+    /// patient guard costs no extra round trip and busy patients do not use up the rows read.
+    public static IQueryable<FollowUpTask> Leasable(SuifangDbContext db, string queue, DateTime now) =>
+        Due(db, queue, now).Where(t => !db.Tasks.Any(b => b.PatientId == t.PatientId && b.LeaseOwner != null));
+
     public static async Task<List<TaskCandidate>> ReadAsync(SuifangDbContext db, string queue, SchedulingPolicy policy,
         int take, DateTime now, RoundRobinCursor cursor, CancellationToken ct, IReadOnlyCollection<int>? exclude = null)
     {
-        var due = Due(db, queue, now);
+        var due = Leasable(db, queue, now);
         if (exclude is { Count: > 0 })
             due = due.Where(t => !exclude.Contains(t.DepartmentId));
         if (policy == SchedulingPolicy.RoundRobinDepartments)
@@ -33,7 +38,7 @@ public static class TaskCandidates
 
     /// Emergency mode (7.2.2.2 d): the Critical tasks, most urgent first, read before the policy's order.
     public static Task<List<TaskCandidate>> CriticalAsync(SuifangDbContext db, string queue, int take, DateTime now, CancellationToken ct) =>
-        Project(Due(db, queue, now).Where(t => t.Priority >= TaskPriority.Critical)
+        Project(Leasable(db, queue, now).Where(t => t.Priority >= TaskPriority.Critical)
             .OrderByDescending(t => t.Priority).ThenBy(t => t.NextAttemptAt).Take(take)).ToListAsync(ct);
 
     /// One department after another, starting after the one served last; each department's own tasks oldest first.
