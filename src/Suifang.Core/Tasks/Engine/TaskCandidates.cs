@@ -25,7 +25,7 @@ public static class TaskCandidates
         if (exclude is { Count: > 0 })
             due = due.Where(t => !exclude.Contains(t.DepartmentId));
         if (policy == SchedulingPolicy.RoundRobinDepartments)
-            return await RoundRobinAsync(due, take, cursor, ct);
+            return await RoundRobinAsync(db, due, take, cursor, ct);
         var ordered = policy switch
         {
             SchedulingPolicy.ShortestJobFirst => due.OrderBy(t => t.ExpectedSeconds).ThenBy(t => t.NextAttemptAt),
@@ -42,42 +42,55 @@ public static class TaskCandidates
             .OrderByDescending(t => t.Priority).ThenBy(t => t.NextAttemptAt).Take(take)).ToListAsync(ct);
 
     /// One department after another, starting after the one served last; each department's own tasks oldest first.
-    private static async Task<List<TaskCandidate>> RoundRobinAsync(IQueryable<FollowUpTask> due, int take, RoundRobinCursor cursor, CancellationToken ct)
+    /// The heads of every department are read in one UNION ALL of small per-department queries (each an index seek on
+    /// IX_Tasks_Due_Department), not one round trip per department, and merged in memory.
+    private static async Task<List<TaskCandidate>> RoundRobinAsync(SuifangDbContext db, IQueryable<FollowUpTask> due, int take,
+        RoundRobinCursor cursor, CancellationToken ct)
     {
-        var perDepartment = new List<List<TaskCandidate>>();
-        var after = cursor.LastDepartmentId;
-        var wrapped = false;
-        while (perDepartment.Count < take)
-        {
-            var from = after;
-            var rows = await Project(due.Where(t => t.DepartmentId > from).OrderBy(t => t.DepartmentId).ThenBy(t => t.NextAttemptAt).Take(take)).ToListAsync(ct);
-            if (rows.Count == 0)
-            {
-                if (wrapped || after == int.MinValue)
-                    break;
-                wrapped = true;
-                after = int.MinValue;
-                continue;
-            }
-            var department = rows[0].DepartmentId;
-            if (perDepartment.Count > 0 && perDepartment[0][0].DepartmentId == department)
-                break; // around once
-            perDepartment.Add(rows.Where(r => r.DepartmentId == department).ToList());
-            after = department;
-        }
+        var all = await db.Departments.AsNoTracking().Select(d => d.Id).OrderBy(id => id).ToListAsync(ct);
+        var order = all.Where(d => d > cursor.LastDepartmentId).Concat(all.Where(d => d <= cursor.LastDepartmentId)).ToList();
+        if (order.Count == 0)
+            return [];
+        // Enough rows of each department for its turns when all have tasks; more only for departments that had that many
+        // while the round came up short (few departments with tasks).
+        var per = (take + order.Count - 1) / order.Count + 1;
+        var heads = await HeadsAsync(due, order, per, ct);
+        var full = order.Where(d => heads[d].Count == per).ToList();
+        if (full.Count > 0 && heads.Values.Sum(l => l.Count) < take)
+            foreach (var (department, rows) in await HeadsAsync(due, full, take, ct))
+                heads[department] = rows;
         var result = new List<TaskCandidate>();
         for (var round = 0; result.Count < take; round++)
         {
             var added = false;
-            foreach (var list in perDepartment.Where(l => round < l.Count))
+            foreach (var department in order)
             {
-                result.Add(list[round]);
-                added = true;
+                if (round < heads[department].Count && result.Count < take)
+                {
+                    result.Add(heads[department][round]);
+                    added = true;
+                }
             }
             if (!added)
                 break;
         }
         return result;
+    }
+
+    private static async Task<Dictionary<int, List<TaskCandidate>>> HeadsAsync(IQueryable<FollowUpTask> due, List<int> departments, int per,
+        CancellationToken ct)
+    {
+        var heads = departments.ToDictionary(d => d, _ => new List<TaskCandidate>());
+        foreach (var chunk in departments.Chunk(50))
+        {
+            var query = chunk.Select(department => due.Where(t => t.DepartmentId == department).OrderBy(t => t.NextAttemptAt).Take(per)
+                    .Select(t => new { t.Id, t.PatientId, t.DepartmentId, t.Priority, t.NextAttemptAt }))
+                .Aggregate((a, b) => a.Concat(b));
+            // A UNION ALL promises no order across its parts: each department's rows are put in order here.
+            foreach (var row in (await query.ToListAsync(ct)).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id))
+                heads[row.DepartmentId].Add(new TaskCandidate(row.Id, row.PatientId, row.DepartmentId, row.Priority));
+        }
+        return heads;
     }
 
     private static IQueryable<TaskCandidate> Project(IQueryable<FollowUpTask> q) =>
