@@ -65,7 +65,9 @@ public static class TaskLeaser
     public static async Task<List<TaskCandidate>> PickAsync(SuifangDbContext db, TaskQueueSetting queue, int take, DateTime now,
         RoundRobinCursor cursor, CancellationToken ct)
     {
-        var read = take * 3;
+        // Busy patients are left out by the query itself; reading more than take is for patients with two due tasks
+        // and, with shares, for departments held back at their share.
+        var read = queue.Shares.Count == 0 ? take + Math.Max(5, take / 10) : take * 3;
         var candidates = new List<TaskCandidate>();
         if (queue.EmergencyMode)
             candidates.AddRange(await TaskCandidates.CriticalAsync(db, queue.Queue, read, now, ct));

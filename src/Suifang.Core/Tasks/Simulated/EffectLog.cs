@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Data;
+using Suifang.Core.Tasks.Engine;
 
 namespace Suifang.Core.Tasks.Simulated;
 
@@ -51,16 +54,6 @@ internal sealed class EffectLog(Func<SuifangDbContext> newContext, Func<DateTime
         {
             await WriteBatchAsync(batch);
         }
-        catch (DbUpdateException) when (batch.Count > 1)
-        {
-            // Another process wrote one of these keys at the same moment: each alone, so only that one becomes a replay.
-            foreach (var entry in batch)
-                await WriteAsync([entry]);
-        }
-        catch (DbUpdateException) when (batch[0].Proposed is not null)
-        {
-            await WriteBatchAsync([new Entry(batch[0].Key, null, batch[0].Done) { Replay = true }]);
-        }
         catch (Exception ex)
         {
             foreach (var entry in batch)
@@ -68,44 +61,86 @@ internal sealed class EffectLog(Func<SuifangDbContext> newContext, Func<DateTime
         }
     }
 
+    /// New keys go in with one INSERT … ON CONFLICT DO NOTHING (a key already recorded, here or by another node at
+    /// the same moment, is left alone and becomes a replay); replays and ends update the stored effect.
     private async Task WriteBatchAsync(List<Entry> batch)
     {
         await using var db = newContext();
-        var keys = batch.Select(e => e.Key).Distinct().ToList();
-        var known = await db.SimulatedEffects.Where(e => keys.Contains(e.EffectKey)).ToDictionaryAsync(e => e.EffectKey);
-        var at = now();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var inserted = await InsertNewAsync(db, batch.Where(e => e.Proposed is not null).Select(e => e.Proposed!).DistinctBy(p => p.EffectKey).ToList());
         var results = new List<(Entry Entry, SimulatedEffect Effect)>(batch.Count);
+        var rest = new List<Entry>();
         foreach (var entry in batch)
         {
-            if (known.TryGetValue(entry.Key, out var effect))
-            {
-                if (entry.Proposed is not null || entry.Replay)
-                    effect.Replays++;
-                if (!entry.Replay)
-                    effect.EndedAt ??= at; // a resumed effect whose end was never recorded, or the end of a long one
-            }
-            else if (entry.Proposed is { } proposed)
-            {
-                db.SimulatedEffects.Add(proposed);
-                known[entry.Key] = effect = proposed;
-            }
+            if (entry.Proposed is not null && inserted.Remove(entry.Key))
+                results.Add((entry, entry.Proposed));
             else
-            {
-                entry.Done.TrySetException(new InvalidOperationException($"模拟通道：没有效果 {entry.Key} 的记录。"));
-                continue;
-            }
-            results.Add((entry, effect));
+                rest.Add(entry);
         }
-        await db.SaveChangesAsync();
+        if (rest.Count > 0)
+        {
+            var keys = rest.Select(e => e.Key).Distinct().ToList();
+            var known = await db.SimulatedEffects.Where(e => keys.Contains(e.EffectKey)).ToDictionaryAsync(e => e.EffectKey);
+            var at = now();
+            foreach (var entry in rest)
+            {
+                if (!known.TryGetValue(entry.Key, out var effect))
+                {
+                    entry.Done.TrySetException(new InvalidOperationException($"模拟通道：没有效果 {entry.Key} 的记录。"));
+                    continue;
+                }
+                if (entry.Proposed is not null)
+                {
+                    effect.Replays++;
+                    effect.EndedAt ??= at; // a resumed effect whose end was never recorded
+                }
+                else
+                {
+                    effect.EndedAt ??= at; // the end of an effect that took time
+                }
+                results.Add((entry, effect));
+            }
+            await db.SaveChangesAsync();
+        }
+        await tx.CommitAsync();
         foreach (var (entry, effect) in results)
             entry.Done.TrySetResult(effect);
+    }
+
+    private static async Task<HashSet<string>> InsertNewAsync(SuifangDbContext db, List<SimulatedEffect> effects)
+    {
+        var inserted = new HashSet<string>();
+        foreach (var chunk in effects.Chunk(500))
+        {
+            var sql = new StringBuilder("""
+                INSERT INTO "SimulatedEffects" ("EffectKey", "TaskId", "PatientId", "AttemptNumber", "Channel", "Outcome", "Summary", "StartedAt", "EndedAt", "Replays")
+                VALUES
+                """);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var e = chunk[i];
+                sql.Append(CultureInfo.InvariantCulture,
+                    $"{(i > 0 ? "," : "")} (@k{i}, {e.TaskId}, {e.PatientId}, {e.AttemptNumber}, {(int)e.Channel}, {(int)e.Outcome}, @s{i}, @b{i}, @e{i}, {e.Replays})");
+            }
+            sql.Append(""" ON CONFLICT ("EffectKey") DO NOTHING RETURNING "EffectKey" """);
+            await using var cmd = await TaskSql.CommandAsync(db, sql.ToString(), CancellationToken.None);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                TaskSql.Add(cmd, "k" + n, chunk[i].EffectKey);
+                TaskSql.Add(cmd, "s" + n, chunk[i].Summary);
+                TaskSql.Add(cmd, "b" + n, chunk[i].StartedAt);
+                TaskSql.Add(cmd, "e" + n, chunk[i].EndedAt);
+            }
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                inserted.Add(reader.GetString(0));
+        }
+        return inserted;
     }
 
     private sealed record Entry(string Key, SimulatedEffect? Proposed, TaskCompletionSource<SimulatedEffect> Done)
     {
         public Entry(string key, SimulatedEffect? proposed) : this(key, proposed, new(TaskCreationOptions.RunContinuationsAsynchronously)) { }
-
-        /// The key was found written by another process while this one tried to insert it.
-        public bool Replay { get; init; }
     }
 }
