@@ -19,8 +19,14 @@ public static class TaskLeaser
         // SQLite: the whole lease is one write transaction (one commit instead of three; SQLite has one writer anyway).
         // PostgreSQL: each statement commits alone, so a unique violation in the claim does not abort the others.
         await using var tx = db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(ct) : null;
-        await ReturnExpiredLeasesAsync(db, queue.Queue, now, ct);
-        var leased = await TaskClaims.TakeOverExpiredRunningAsync(db, queue.Queue, owner, expires, now, max, ct);
+        List<long> leased;
+        if (db.Database.IsNpgsql())
+            leased = await TaskClaims.ReturnAndTakeOverPostgresAsync(db, queue.Queue, owner, expires, now, max, ct);
+        else
+        {
+            await ReturnExpiredLeasesAsync(db, queue.Queue, now, ct);
+            leased = await TaskClaims.TakeOverExpiredRunningAsync(db, queue.Queue, owner, expires, now, max, ct);
+        }
         var free = max - leased.Count;
         if (free > 0)
         {
