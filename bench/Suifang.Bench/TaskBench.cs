@@ -20,15 +20,19 @@ internal static class TaskBench
         await using (var db = database.NewContext())
         {
             await db.Database.MigrateAsync();
-            if (args.Has("reload") || await db.Tasks.CountAsync() != tasks)
+            var redials = args.Get("redials-as", "pending") == "due" ? TaskState.Due : TaskState.Pending;
+            var newDepartments = await EnsureDepartmentsAsync(db);
+            if (newDepartments || args.Has("reload") || await db.Tasks.CountAsync() != tasks
+                || await db.Tasks.CountAsync(t => t.State == redials && t.NextAttemptAt > Now) != tasks / 20)
             {
                 await db.Tasks.ExecuteDeleteAsync();
                 var sw = Stopwatch.StartNew();
-                await LoadAsync(db, tasks, due: 10, queue: TaskQueues.AiCall);
+                await LoadAsync(db, tasks, due: 10, queue: TaskQueues.AiCall, redials);
                 Console.WriteLine($"loaded {tasks:N0} tasks in {sw.Elapsed.TotalSeconds:F0} s");
             }
             await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "ANALYZE" : "VACUUM ANALYZE \"Tasks\"");
         }
+        database.LogSql = args.Has("sql");
         var runs = args.GetInt("runs", 200);
         Console.WriteLine($"{database.Provider}: lease of 10 due tasks over {tasks:N0} open tasks, {runs} runs per policy");
         Console.WriteLine("policy | p50 ms | p95 ms | max ms");
@@ -43,6 +47,8 @@ internal static class TaskBench
                 var sw = Stopwatch.StartNew();
                 var leased = await TaskLeaser.LeaseAsync(db, queue, "bench", 10, Now, TimeSpan.FromMinutes(1), cursor, CancellationToken.None);
                 sw.Stop();
+                if (leased.Count != 10)
+                    throw new InvalidOperationException($"{policy}: leased {leased.Count} tasks instead of 10; the figures would mean nothing");
                 if (i >= 5)
                     times.Add(sw.Elapsed.TotalMilliseconds);
                 // Give them back so the backlog stays the same.
@@ -63,6 +69,7 @@ internal static class TaskBench
         await using (var db = database.NewContext())
         {
             await db.Database.MigrateAsync();
+            await EnsureDepartmentsAsync(db);
             await db.TaskAttempts.ExecuteDeleteAsync();
             await db.SimulatedEffects.ExecuteDeleteAsync();
             await db.Tasks.ExecuteDeleteAsync();
@@ -87,11 +94,32 @@ internal static class TaskBench
         return 0;
     }
 
+    /// A hospital with a campus and 20 departments (consecutive ids) for the tasks to belong to; true when just made.
+    private static async Task<bool> EnsureDepartmentsAsync(SuifangDbContext db)
+    {
+        if (await db.Departments.CountAsync() >= 20)
+            return false;
+        var hospital = new Suifang.Core.Organization.Hospital { Code = "BENCH", Name = "基准医院" };
+        hospital.Campuses.Add(new Suifang.Core.Organization.Campus { Code = "C1", Name = "本部" });
+        db.Hospitals.Add(hospital);
+        await db.SaveChangesAsync();
+        for (var d = 0; d < 20; d++)
+        {
+            db.Departments.Add(new Suifang.Core.Organization.Department
+            {
+                HospitalId = hospital.Id, CampusId = hospital.Campuses[0].Id, Code = $"D{d:00}", Name = $"科室{d + 1}",
+            });
+            await db.SaveChangesAsync(); // one by one: consecutive ids
+        }
+        return true;
+    }
+
     private static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
 
-    /// Tasks without patients or plans (foreign keys off for the load only): 1 in `due` is due now, the rest pending
-    /// in the future; 20 departments, priorities, expected durations and deadlines spread.
-    private static async Task LoadAsync(SuifangDbContext db, int count, int due, string queue)
+    /// Tasks without patients or plans (foreign keys off for the load only): 1 in `due` is due now, 1 in 20 is a redial
+    /// waiting for its time (in the state the engine gives it: Pending; --redials-as due shows the old Due), the rest
+    /// pending in the future; 20 departments, priorities, expected durations and deadlines spread.
+    private static async Task LoadAsync(SuifangDbContext db, int count, int due, string queue, TaskState redials = TaskState.Pending)
     {
         var sqlite = db.Database.IsSqlite();
         var rows = sqlite
@@ -104,8 +132,8 @@ internal static class TaskBench
             INSERT INTO "Tasks" ("HospitalId", "CampusId", "PatientId", "DepartmentId", "ChannelIndex", "Channel", "Queue", "Priority", "State",
                 "Paused", "DueFrom", "DueTo", "NextAttemptAt", "Attempts", "LastAttemptNumber", "MaxAttempts", "RetryIntervalMinutes",
                 "ExpectedSeconds", "IdempotencyKey", "CreatedAt", "UpdatedAt", "Version")
-            SELECT 1, 1, i, 1 + i % 20, 0, 1, '{queue}', CASE WHEN i % 97 = 0 THEN 10 WHEN i % 7 = 0 THEN 5 ELSE 0 END,
-                CASE WHEN i % {due} = 0 THEN 1 ELSE 0 END, {(sqlite ? "0" : "FALSE")},
+            SELECT (SELECT MIN("Id") FROM "Hospitals"), (SELECT MIN("Id") FROM "Campuses"), i, (SELECT MIN("Id") FROM "Departments") + i % 20, 0, 1, '{queue}', CASE WHEN i % 97 = 0 THEN 10 WHEN i % 7 = 0 THEN 5 ELSE 0 END,
+                CASE WHEN i % {due} = 0 THEN 1 WHEN i % 20 = 1 THEN {(int)redials} ELSE 0 END, {(sqlite ? "0" : "FALSE")},
                 {time("-60")}, {time("60 * 24 + i % 2000")}, {time($"CASE WHEN i % {due} = 0 THEN -(i % 600) ELSE 60 + i % 10000 END")},
                 0, 0, 2, 0, 60 + (i * 7) % 300, 'bench:' || i, {time("-60")}, {time("-60")}, 0
             {(sqlite ? "FROM n" : "FROM generate_series(1, {0}) AS i")}

@@ -4,7 +4,8 @@ namespace Suifang.Core.Tasks;
 
 /// 任务状态 (7.2.2). Pending → Due (its window opened) → Leased (a worker holds it) → Running (the effect started)
 /// → Completed | Unreached (all attempts used) | Failed; Cancelled from any open state. A lease that expires returns
-/// the task to Due.
+/// the task to Due. A redial or postponement to a later time waits in Pending until then (so Due holds only tasks that
+/// may go now, and every policy's lease reads just the rows it takes).
 public enum TaskState
 {
     Pending = 0,

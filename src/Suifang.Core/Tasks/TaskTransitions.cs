@@ -10,10 +10,12 @@ public static class TaskTransitions
         [TaskState.Pending] = [TaskState.Due, TaskState.Cancelled],
         // A worker leased it; postponed before the lease (the contact gate said "not now"); cancelled.
         [TaskState.Due] = [TaskState.Leased, TaskState.Pending, TaskState.Cancelled],
-        // The effect starts; the lease expired or the contact gate postponed it; cancelled.
-        [TaskState.Leased] = [TaskState.Running, TaskState.Due, TaskState.Cancelled],
-        // Finished one way or another; back to Due for a redial or a postponement; cancelled (answered elsewhere).
-        [TaskState.Running] = [TaskState.Completed, TaskState.Unreached, TaskState.Failed, TaskState.Due, TaskState.Cancelled],
+        // The effect starts; the lease expired (Due); the contact gate postponed it (Due, or Pending when the new time is
+        // later: only tasks whose time came are Due, so the lease reads no waiting task); cancelled.
+        [TaskState.Leased] = [TaskState.Running, TaskState.Due, TaskState.Pending, TaskState.Cancelled],
+        // Finished one way or another; a redial or a postponement: Due when it may go at once, else Pending until
+        // promotion makes it Due at its time; cancelled (answered elsewhere).
+        [TaskState.Running] = [TaskState.Completed, TaskState.Unreached, TaskState.Failed, TaskState.Due, TaskState.Pending, TaskState.Cancelled],
         // Manual retry of a closed task that did not succeed.
         [TaskState.Unreached] = [TaskState.Due],
         [TaskState.Failed] = [TaskState.Due],
@@ -22,6 +24,10 @@ public static class TaskTransitions
     };
 
     public static bool CanMove(TaskState from, TaskState to) => Allowed[from].Contains(to);
+
+    /// Where a task that goes again waits: Due if it may go now, else Pending (the maintenance job promotes it at its
+    /// time). Keeping waiting tasks out of Due is what lets every policy's lease read only the rows it takes.
+    public static TaskState Again(DateTime nextAttemptAt, DateTime now) => nextAttemptAt <= now ? TaskState.Due : TaskState.Pending;
 
     public static IReadOnlyList<TaskState> From(TaskState state) => Allowed[state];
 

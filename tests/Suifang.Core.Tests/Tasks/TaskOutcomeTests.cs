@@ -83,7 +83,7 @@ public sealed class TaskOutcomeTests
         var channel = new ScriptedChannel(e => e.AttemptNumber == 1 ? TaskOutcome.Postponed(later, "患者说晚点打") : TaskOutcome.Completed("ok"));
         await world.Dispatcher(channel: channel).DrainAsync(None);
         var postponed = await world.LoadAsync(task.Id);
-        Assert.Equal((TaskState.Due, later, 0), (postponed.State, postponed.NextAttemptAt, postponed.Attempts));
+        Assert.Equal((TaskState.Pending, later, 0), (postponed.State, postponed.NextAttemptAt, postponed.Attempts));
 
         world.Now = later;
         await world.Dispatcher(channel: channel).DrainAsync(None);
@@ -144,7 +144,7 @@ public sealed class TaskOutcomeTests
 
         Assert.Empty(channel.Calls);
         var p = await world.LoadAsync(postponed.Id);
-        Assert.Equal((TaskState.Due, until, 0), (p.State, p.NextAttemptAt, p.Attempts));
+        Assert.Equal((TaskState.Pending, until, 0), (p.State, p.NextAttemptAt, p.Attempts));
         Assert.Equal(TaskState.Cancelled, (await world.LoadAsync(refused.Id)).State);
     }
 

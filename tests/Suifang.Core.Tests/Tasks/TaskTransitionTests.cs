@@ -17,6 +17,8 @@ public sealed class TaskTransitionTests
     [InlineData(TaskState.Running, TaskState.Completed)]
     [InlineData(TaskState.Running, TaskState.Unreached)]
     [InlineData(TaskState.Running, TaskState.Due)]
+    [InlineData(TaskState.Running, TaskState.Pending)]
+    [InlineData(TaskState.Leased, TaskState.Pending)]
     [InlineData(TaskState.Failed, TaskState.Due)]
     public void Allowed_transition_moves_and_bumps_the_version(TaskState from, TaskState to)
     {

@@ -77,6 +77,28 @@ internal static class TaskClaims
             """), Sqlite("queue", queue), Sqlite("owner", owner), Sqlite("expires", expires), Sqlite("now", now)).ToListAsync(ct);
     }
 
+    /// PostgreSQL, one round trip: the queue's expired Leased tasks go back to Due and its expired Running tasks are
+    /// taken over (the same two statements as ReturnExpiredLeasesAsync and TakeOverExpiredRunningAsync, as one
+    /// statement with two data-modifying parts; they touch different rows).
+    public static async Task<List<long>> ReturnAndTakeOverPostgresAsync(SuifangDbContext db, string queue, string owner, DateTime expires,
+        DateTime now, int max, CancellationToken ct)
+    {
+        TaskTransitions.Require(TaskState.Leased, TaskState.Due);
+        return await db.Database.SqlQueryRaw<long>(Sql($"""
+            WITH returned AS (
+                UPDATE "Tasks" SET "State" = {Due}, "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL, "Version" = "Version" + 1, "UpdatedAt" = @now
+                WHERE "Queue" = @queue AND "LeaseOwner" IS NOT NULL AND "LeaseExpiresAt" < @now AND "State" = {Leased}
+                RETURNING 1),
+            taken AS (
+                UPDATE "Tasks" t SET "LeaseOwner" = @owner, "LeaseExpiresAt" = @expires, "Version" = t."Version" + 1, "UpdatedAt" = @now
+                FROM (SELECT "Id" FROM "Tasks" WHERE "Queue" = @queue AND "LeaseOwner" IS NOT NULL AND "LeaseExpiresAt" < @now
+                      AND "State" = {Running} AND NOT "Paused" ORDER BY "LeaseExpiresAt" LIMIT {max} FOR UPDATE SKIP LOCKED) p
+                WHERE t."Id" = p."Id"
+                RETURNING t."Id")
+            SELECT "Id" AS "Value" FROM taken
+            """), Pg("queue", queue), Pg("owner", owner), Pg("expires", expires), Pg("now", now)).ToListAsync(ct);
+    }
+
     /// The SQL text holds only numbers made here (states, a limit, ids); every outside value is a parameter.
     private static string Sql(string text) => text;
 

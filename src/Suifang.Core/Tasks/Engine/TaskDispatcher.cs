@@ -33,17 +33,22 @@ public sealed class TaskDispatcher(TaskEngine engine, ILogger? log = null)
         return ran;
     }
 
-    /// Maintenance and rounds until a round finds nothing to do (or maxRounds).
+    /// Rounds until maintenance followed by a round finds nothing to do (or maxRounds). Maintenance runs first and again
+    /// whenever a round comes up empty, not between busy rounds: at one moment it has nothing new to promote (a task
+    /// that goes again later waits in Pending), and the lease returns expired leases itself.
     public async Task<int> DrainAsync(CancellationToken ct, int maxRounds = 10_000)
     {
         var total = 0;
+        var maintain = true;
         for (var i = 0; i < maxRounds; i++)
         {
-            await MaintainAsync(ct);
+            if (maintain)
+                await MaintainAsync(ct);
             var ran = await RunRoundAsync(ct);
-            if (ran == 0)
-                break;
             total += ran;
+            if (ran == 0 && maintain)
+                break;
+            maintain = ran == 0;
         }
         return total;
     }

@@ -122,24 +122,33 @@ public sealed class TaskEngine(Func<SuifangDbContext> newContext, IContactGate g
     private async Task FinishBatchAsync(IReadOnlyList<(TaskExecution Execution, TaskOutcome Outcome)> results, CancellationToken ct)
     {
         await using var db = newContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = results.Select(r => r.Execution.Task.Id).ToList();
         var tasks = await db.Tasks.Include(t => t.Step).Include(t => t.Plan).Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        var keys = results.Select(r => r.Execution.EffectKey).ToList();
-        var attempts = await db.TaskAttempts.Where(a => keys.Contains(a.EffectKey)).ToDictionaryAsync(a => a.EffectKey, ct);
         var now = Now();
+        var attempts = new List<(TaskAttempt, bool)>(results.Count);
         foreach (var (execution, outcome) in results)
         {
-            var attempt = attempts.GetValueOrDefault(execution.EffectKey);
+            // The attempt row is closed by a set-based UPDATE below; ApplyAsync fills in its fields.
+            var attempt = new TaskAttempt { TaskId = execution.Task.Id, Number = execution.AttemptNumber, EffectKey = execution.EffectKey };
             if (tasks.TryGetValue(execution.Task.Id, out var task) && task.State == TaskState.Running && task.LeaseOwner == Owner
                 && task.LastAttemptNumber == execution.AttemptNumber)
-                await TaskOutcomes.ApplyAsync(db, task, attempt, outcome, now, ct);
-            else if (attempt is { EndedAt: null })
             {
+                await TaskOutcomes.ApplyAsync(db, task, attempt, outcome, now, ct);
+                attempts.Add((attempt, true));
+            }
+            else
+            {
+                // No longer this worker's (cancelled, taken over): the outcome is kept on the attempt if it is still open.
                 attempt.EndedAt = now;
                 attempt.Outcome = outcome.Summary.Length > 256 ? outcome.Summary[..256] : outcome.Summary;
-                attempt.FailureReason = outcome.FailureReason;
+                attempt.FailureReason = outcome.FailureReason is { Length: > 256 } r ? r[..256] : outcome.FailureReason;
+                attempts.Add((attempt, false));
             }
         }
-        await db.SaveChangesAsync(ct);
+        await TaskBatchWrites.SaveTasksAsync(db, ct);
+        await TaskBatchWrites.EndAttemptsAsync(db, attempts, ct);
+        await db.SaveChangesAsync(ct); // steps, fallback tasks, cancelled siblings not written above
+        await tx.CommitAsync(ct);
     }
 }

@@ -16,8 +16,17 @@ public static class TaskLeaser
     {
         var started = Stopwatch.GetTimestamp();
         var expires = now + leaseFor;
-        await ReturnExpiredLeasesAsync(db, queue.Queue, now, ct);
-        var leased = await TaskClaims.TakeOverExpiredRunningAsync(db, queue.Queue, owner, expires, now, max, ct);
+        // SQLite: the whole lease is one write transaction (one commit instead of three; SQLite has one writer anyway).
+        // PostgreSQL: each statement commits alone, so a unique violation in the claim does not abort the others.
+        await using var tx = db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(ct) : null;
+        List<long> leased;
+        if (db.Database.IsNpgsql())
+            leased = await TaskClaims.ReturnAndTakeOverPostgresAsync(db, queue.Queue, owner, expires, now, max, ct);
+        else
+        {
+            await ReturnExpiredLeasesAsync(db, queue.Queue, now, ct);
+            leased = await TaskClaims.TakeOverExpiredRunningAsync(db, queue.Queue, owner, expires, now, max, ct);
+        }
         var free = max - leased.Count;
         if (free > 0)
         {
@@ -29,6 +38,8 @@ public static class TaskLeaser
                     cursor.LastDepartmentId = picked[^1].DepartmentId;
             }
         }
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         Observability.SuifangMetrics.TaskLeaseMilliseconds.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             new KeyValuePair<string, object?>("queue", queue.Queue));
         return leased;
@@ -60,7 +71,9 @@ public static class TaskLeaser
     public static async Task<List<TaskCandidate>> PickAsync(SuifangDbContext db, TaskQueueSetting queue, int take, DateTime now,
         RoundRobinCursor cursor, CancellationToken ct)
     {
-        var read = take * 3;
+        // Busy patients are left out by the query itself; reading more than take is for patients with two due tasks
+        // and, with shares, for departments held back at their share.
+        var read = queue.Shares.Count == 0 ? take + Math.Max(5, take / 10) : take * 3;
         var candidates = new List<TaskCandidate>();
         if (queue.EmergencyMode)
             candidates.AddRange(await TaskCandidates.CriticalAsync(db, queue.Queue, read, now, ct));
@@ -69,7 +82,8 @@ public static class TaskLeaser
         if (candidates.Count == 0)
             return candidates;
 
-        var busyPatients = await BusyPatientsAsync(db, candidates, ct);
+        // The candidates' patients are not busy elsewhere (TaskCandidates.Leasable); one task per patient of this lease.
+        var busyPatients = new HashSet<long>();
         var holding = queue.Shares.Count == 0 ? [] : await BusyLinesAsync(db, queue.Queue, now, ct);
         var (picked, heldBack) = LineShares.Apply(queue, candidates.Where(c => busyPatients.Add(c.PatientId)), holding, take);
         if (heldBack.Count > 0 && picked.Count < take)
@@ -77,7 +91,6 @@ public static class TaskLeaser
             // Departments at their share wait while others have due tasks further down the order.
             var capped = heldBack.Select(h => h.DepartmentId).Distinct().ToList();
             var others = await TaskCandidates.ReadAsync(db, queue.Queue, queue.Policy, read, now, cursor, ct, exclude: capped);
-            busyPatients.UnionWith(await BusyPatientsAsync(db, others, ct));
             var more = LineShares.Apply(queue, others.Where(c => busyPatients.Add(c.PatientId)), holding, take - picked.Count);
             picked.AddRange(more.Picked);
             heldBack.AddRange(more.HeldBack);
@@ -85,14 +98,5 @@ public static class TaskLeaser
         // Nobody else waits: a department may go beyond its share rather than leave lines idle.
         picked.AddRange(heldBack.Take(take - picked.Count));
         return picked;
-    }
-
-    private static async Task<HashSet<long>> BusyPatientsAsync(SuifangDbContext db, List<TaskCandidate> candidates, CancellationToken ct)
-    {
-        if (candidates.Count == 0)
-            return [];
-        var patients = candidates.Select(c => c.PatientId).Distinct().ToList();
-        return (await db.Tasks.Where(t => t.LeaseOwner != null && patients.Contains(t.PatientId))
-            .Select(t => t.PatientId).ToListAsync(ct)).ToHashSet();
     }
 }

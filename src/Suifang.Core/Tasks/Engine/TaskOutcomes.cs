@@ -32,7 +32,7 @@ public static class TaskOutcomes
                 var redialAt = now.AddMinutes(task.RetryIntervalMinutes);
                 if (task.Attempts < task.MaxAttempts && redialAt <= task.DueTo)
                 {
-                    TaskTransitions.Move(task, TaskState.Due, now);
+                    TaskTransitions.Move(task, TaskTransitions.Again(redialAt, now), now);
                     task.NextAttemptAt = redialAt;
                     task.Outcome = Clip($"{outcome.Summary}；{redialAt:MM-dd HH:mm} 重拨");
                 }
@@ -44,8 +44,8 @@ public static class TaskOutcomes
                 break;
             case OutcomeKind.Postponed:
                 task.Attempts--; // a postponement uses no attempt
-                TaskTransitions.Move(task, TaskState.Due, now);
                 task.NextAttemptAt = outcome.RetryAt ?? now.AddMinutes(task.RetryIntervalMinutes);
+                TaskTransitions.Move(task, TaskTransitions.Again(task.NextAttemptAt, now), now);
                 break;
             case OutcomeKind.Failed:
                 task.LastFailureReason = Clip(outcome.FailureReason ?? outcome.Summary);

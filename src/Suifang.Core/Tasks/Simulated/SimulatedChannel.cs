@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Data;
 using Suifang.Core.Pathways;
 
@@ -13,20 +12,12 @@ public sealed class SimulatedChannel(ChannelKind kind, Func<SuifangDbContext> ne
 {
     public ChannelKind Kind { get; } = kind;
 
+    private readonly EffectLog _log = new(newContext, now);
+
     public async Task<TaskOutcome> ExecuteAsync(TaskExecution execution, CancellationToken ct)
     {
-        await using var db = newContext();
-        var existing = await db.SimulatedEffects.FirstOrDefaultAsync(e => e.EffectKey == execution.EffectKey, ct);
-        if (existing is not null)
-        {
-            existing.Replays++;
-            if (existing.EndedAt is null)
-                existing.EndedAt = now();
-            await db.SaveChangesAsync(ct);
-            return ToOutcome(existing);
-        }
         var decided = Decide(execution.Task.PatientId, execution.AttemptNumber, Kind);
-        var effect = new SimulatedEffect
+        var proposed = new SimulatedEffect
         {
             EffectKey = execution.EffectKey,
             TaskId = execution.Task.Id,
@@ -38,25 +29,12 @@ public sealed class SimulatedChannel(ChannelKind kind, Func<SuifangDbContext> ne
             StartedAt = now(),
             EndedAt = effectMilliseconds > 0 ? null : now(), // an instant effect is written once
         };
-        db.SimulatedEffects.Add(effect);
-        try
-        {
-            await db.SaveChangesAsync(ct); // the effect "happens" here; a crash after this point is replayed, not repeated
-        }
-        catch (DbUpdateException)
-        {
-            // A worker whose lease had expired is acting on the same key at this moment: its effect is the one.
-            await using var again = newContext();
-            var first = await again.SimulatedEffects.FirstAsync(e => e.EffectKey == execution.EffectKey, ct);
-            first.Replays++;
-            await again.SaveChangesAsync(ct);
-            return ToOutcome(first);
-        }
-        if (effectMilliseconds > 0)
+        // The effect "happens" when it is recorded; a crash after this point is replayed, not repeated.
+        var effect = await _log.RecordAsync(proposed);
+        if (effectMilliseconds > 0 && ReferenceEquals(effect, proposed))
         {
             await Task.Delay(effectMilliseconds, ct);
-            effect.EndedAt = now();
-            await db.SaveChangesAsync(ct);
+            effect = await _log.EndAsync(execution.EffectKey);
         }
         return ToOutcome(effect);
     }
