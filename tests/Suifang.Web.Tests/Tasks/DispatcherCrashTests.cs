@@ -38,8 +38,14 @@ public sealed class DispatcherCrashTests
 
         using (var first = StartHost(world))
         {
-            await WaitUntilAsync(world, async db => await db.SimulatedEffects.CountAsync() >= 80, TimeSpan.FromSeconds(120), first);
-            first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
+            try
+            {
+                await WaitUntilAsync(world, async db => await db.SimulatedEffects.CountAsync() >= 80, TimeSpan.FromSeconds(120), first);
+            }
+            finally
+            {
+                first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush (and no host left running if the wait failed)
+            }
             Assert.True(first.WaitForExit(30_000));
         }
         await using (var db = world.NewContext())
