@@ -38,7 +38,20 @@ internal static class DatabaseStartup
 
         var demoWanted = args.Contains("--seed-demo") || (isNew && app.Configuration.GetValue("Suifang:DemoData", true));
         if (demoWanted)
+        {
             await sp.GetRequiredService<DemoHospitalSeeder>().SeedAsync(hospital, app.Configuration.GetValue("Suifang:DemoPatients", 2000));
+            await DemoPlansAsync(db, hospital.Id, sp.GetRequiredService<Suifang.Core.Common.HospitalClock>(), log);
+        }
+    }
+
+    /// The demo patients arrive before the preset pathways are loaded, so they would get plans only from the nightly job:
+    /// load the presets now and run the daily plan creation once, so the demo shows plans and tasks at once.
+    private static async Task DemoPlansAsync(SuifangDbContext db, int hospitalId, Suifang.Core.Common.HospitalClock clock, ILogger log)
+    {
+        await new Suifang.Core.Pathways.Presets.PresetLoader(db, () => clock.Now).EnsureAsync(hospitalId);
+        db.Actor = Suifang.Core.Audit.AuditActor.System("随访计划");
+        var result = await Suifang.Core.Plans.Automatic.AutoPlanner.DailyAsync(db, clock.Now, 30, default);
+        log.LogInformation("Demo plans: {Created} plans for {Encounters} recent encounters", result.Created, result.Encounters);
     }
 
     private static async Task<Hospital> EnsureHospitalAsync(SuifangDbContext db, IConfiguration config)

@@ -58,6 +58,10 @@ public sealed class DemoHospitalSeederTests
         var encounters = patients.SelectMany(p => p.Encounters).ToList();
         Assert.Contains(encounters, e => e.VisitType == VisitType.Inpatient && e.DischargeAt is null);
         Assert.Contains(encounters, e => e.VisitType == VisitType.Outpatient);
+        // The demo shows follow-up at once: presets loaded and the recent discharges and visits planned (5.1.3).
+        Assert.Equal(12, await db.Pathways.CountAsync(p => p.IsPreset));
+        Assert.True(await db.Plans.CountAsync() > 0, "the demo hospital has no follow-up plans");
+        Assert.True(await db.Tasks.CountAsync() > 0);
         Assert.True(encounters.Count(e => e.DischargeAt > DateTime.Now.AddDays(-57)) > 50);
         Assert.Contains(encounters, e => e.SecondaryDiagnoses.Count > 0);
         Assert.Equal(encounters.Count, encounters.Select(e => e.VisitNumber).Distinct().Count());
