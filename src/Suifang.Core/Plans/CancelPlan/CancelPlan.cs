@@ -38,8 +38,7 @@ public static class CancelPlan
         plan.ClosedReason = reason;
         foreach (var step in plan.Steps.Where(s => s.Status is StepStatus.Waiting or StepStatus.InProgress))
             step.Status = StepStatus.Cancelled;
-        var open = await db.Tasks.Where(t => t.PlanId == plan.Id
-                && (t.State == TaskState.Pending || t.State == TaskState.Due || t.State == TaskState.Leased || t.State == TaskState.Running))
+        var open = await db.Tasks.Open().Where(t => t.PlanId == plan.Id)
             .ToListAsync(ct);
         foreach (var t in open)
         {

@@ -27,9 +27,8 @@ public static class PlanInputs
                     join w in db.Pathways on x.PathwayId equals w.Id
                     select new { p.PatientId, p.EncounterId, w.Key })
                 .AsNoTracking().ToListAsync(ct)).ToLookup(x => x.PatientId);
-            var calls = (await db.Tasks.AsNoTracking()
+            var calls = (await db.Tasks.AsNoTracking().Open()
                 .Where(t => EF.Parameter(ids).Contains(t.PatientId)
-                    && (t.State == TaskState.Pending || t.State == TaskState.Due || t.State == TaskState.Leased || t.State == TaskState.Running)
                     && (t.Channel == ChannelKind.AiCall || t.Channel == ChannelKind.Manual))
                 .Select(t => new { t.PatientId, t.NextAttemptAt })
                 .ToListAsync(ct)).ToLookup(x => x.PatientId);

@@ -70,8 +70,7 @@ public static class TaskOutcomes
         TaskTransitions.Move(task, TaskState.Completed, now);
         if (task.PlanStepId is not { } stepId)
             return;
-        var siblings = await db.Tasks.Where(t => t.PlanStepId == stepId && t.Id != task.Id
-            && (t.State == TaskState.Pending || t.State == TaskState.Due || t.State == TaskState.Leased || t.State == TaskState.Running)).ToListAsync(ct);
+        var siblings = await db.Tasks.Open().Where(t => t.PlanStepId == stepId && t.Id != task.Id).ToListAsync(ct);
         foreach (var s in siblings)
         {
             TaskTransitions.Move(s, TaskState.Cancelled, now);
@@ -108,8 +107,7 @@ public static class TaskOutcomes
     {
         if (task.Step is not { } step || step.Status == StepStatus.Done)
             return;
-        var open = await db.Tasks.AnyAsync(t => t.PlanStepId == step.Id && t.Id != task.Id
-            && (t.State == TaskState.Pending || t.State == TaskState.Due || t.State == TaskState.Leased || t.State == TaskState.Running), ct);
+        var open = await db.Tasks.Open().AnyAsync(t => t.PlanStepId == step.Id && t.Id != task.Id, ct);
         if (!open && !db.ChangeTracker.Entries<FollowUpTask>().Any(e => e.State == EntityState.Added && (e.Entity.PlanStepId == step.Id || e.Entity.Step == step)))
             step.Status = status;
     }
