@@ -23,13 +23,13 @@ internal static class AnswerReader
         return q.Type switch
         {
             AnswerType.YesNo => YesNo(u),
-            AnswerType.Number or AnswerType.Score => Number(q, u.Values.FirstOrDefault(v => v.Number is not null)?.Number),
+            AnswerType.Number or AnswerType.Score => Number(q, NumberFor(q, u.Values)),
             AnswerType.BloodPressure => u.Values.FirstOrDefault(v => v is { Number: not null, Number2: not null }) is { } bp
                 ? Pressure(q, bp.Number!.Value, bp.Number2!.Value) : Reading.NotUnderstood,
             AnswerType.Choice => Choice(q, u),
             AnswerType.Date => u.Values.FirstOrDefault(v => v.Date is not null)?.Date is { } d
                 ? new(ReadingKind.Value, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : Reading.NotUnderstood,
-            _ => u.Intent is Intent.Unknown && u.Text.Trim().Length == 0 ? Reading.NotUnderstood : new(ReadingKind.Value, u.Text.Trim()),
+            _ => new(ReadingKind.Value, u.Text.Trim()),
         };
     }
 
@@ -62,6 +62,19 @@ internal static class AnswerReader
             SymptomStatus.Absent => "no",
             _ => "uncertain",
         });
+    }
+
+    /// <summary>The number meant for this question: one of its type first, else one without another unit ("39度" is no pain score).</summary>
+    private static double? NumberFor(ScriptQuestion q, IReadOnlyList<ExtractedValue> values)
+    {
+        double? fallback = null;
+        foreach (var v in values)
+        {
+            if (v.Number is not { } n) continue;
+            if (v.Type == q.Type) return n;
+            if (v.Unit is null || v.Unit == q.Unit) fallback ??= n;
+        }
+        return fallback;
     }
 
     private static Reading Number(ScriptQuestion q, double? n)

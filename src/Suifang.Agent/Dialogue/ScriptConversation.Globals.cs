@@ -99,5 +99,11 @@ internal sealed partial class ScriptConversation
         return pending with { Say = Phrases.Ok + StripPrefix(pending.Say) };
     }
 
-    private static string StripPrefix(string say) => say.StartsWith(Phrases.Ok, StringComparison.Ordinal) ? say[Phrases.Ok.Length..] : say;
+    /// <summary>The pending turn without its acknowledgement: after a clarification only "好的。" leads in.</summary>
+    private static string StripPrefix(string say)
+    {
+        foreach (var lead in (ReadOnlySpan<string>)[Phrases.Ok, Phrases.NotUnderstood])
+            if (say.StartsWith(lead, StringComparison.Ordinal)) say = say[lead.Length..];
+        return say;
+    }
 }

@@ -102,8 +102,12 @@ internal sealed partial class ScriptConversation
             "closing" => questions.Count,
             _ => IndexOf(gotoKey) is var at and >= 0 ? at : index + 1,
         };
-        for (; i < questions.Count && AnsweredThisPeriod(questions[i]); i++)
+        for (var hops = 0; i < questions.Count && AnsweredThisPeriod(questions[i]) is { } same && hops <= questions.Count; hops++)
+        {
             skippedByMemory.Add(questions[i].Key);
+            var jump = BranchMatcher.Match(questions[i], same.Value)?.Goto;
+            i = jump == "closing" ? questions.Count : jump is not null && IndexOf(jump) is var to and >= 0 ? to : i + 1;
+        }
         if (i >= questions.Count)
         {
             index = questions.Count;
@@ -153,12 +157,14 @@ internal sealed partial class ScriptConversation
         return -1;
     }
 
-    private bool AnsweredThisPeriod(ScriptQuestion q)
+    /// <summary>The answer this period already has (7.3.2: not asked again), if any.</summary>
+    private RememberedAnswer? AnsweredThisPeriod(ScriptQuestion q)
     {
-        if (setup.Period is not { } period) return false;
+        if (setup.Period is not { } period) return null;
+        RememberedAnswer? latest = null;
         foreach (var a in setup.Memory.Answers)
-            if (a.QuestionKey == q.Key && a.Period == period) return true;
-        return false;
+            if (a.QuestionKey == q.Key && a.Period == period && (latest is null || a.At >= latest.At)) latest = a;
+        return latest;
     }
 
     /// <summary>The latest earlier answer worth referring to (7.3.2): one that was not a plain "no".</summary>
@@ -166,7 +172,7 @@ internal sealed partial class ScriptConversation
     {
         RememberedAnswer? latest = null;
         foreach (var a in setup.Memory.Answers)
-            if (a.QuestionKey == q.Key && (latest is null || a.At >= latest.At)) latest = a;
+            if (a.QuestionKey == q.Key && a.Period != setup.Period && (latest is null || a.At >= latest.At)) latest = a;
         return latest is { Value: not ("no" or "") } ? latest : null;
     }
 }

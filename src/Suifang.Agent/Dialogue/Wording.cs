@@ -51,7 +51,10 @@ internal sealed partial class Wording(ConversationSetup setup)
         var cut = text.IndexOfAny(['，', ',']);
         if (cut > 4 && (text[(cut + 1)..].StartsWith("或者") || text[(cut + 1)..].StartsWith("比如")))
             text = text[..cut] + "？";
-        return Ask(text);
+        if (text != question.Text) return Ask(text);
+        return question.Type == AnswerType.YesNo
+            ? Ask(text) + (text.Contains("有没有") ? "有，还是没有？" : "是，还是不是？")
+            : "我再问一遍，" + Ask(text);
     }
 
     public static string Label(ScriptQuestion q) => q.Label ?? q.Symptom ?? "";
