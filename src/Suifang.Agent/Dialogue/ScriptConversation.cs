@@ -84,6 +84,7 @@ internal sealed partial class ScriptConversation : IConversation
         {
             silences = 0;
             var asked = phase is Phase.Question or Phase.Confirm ? q : null;
+            // Mentioned is this call's live list (no copy per turn): read it during Understand, do not keep it.
             u = understander.Understand(input.Text!, new UnderstandingContext(asked, setup.Now, mentioned));
             heard.Add(new HeardTurn(turn, input.Text!, asked, u));
             Note(u);
