@@ -40,10 +40,10 @@ internal static class CommandGenerator
     {
         Phase.Question when q is not null => AnswerReader.ReadKeys(q, digits) is { Kind: not ReadingKind.NotUnderstood } r
             ? new AnswerCommand(r) : NotUnderstood,
-        Phase.Confirm or Phase.Identity => digits.TrimEnd('#') switch
+        Phase.Confirm => digits.TrimEnd('#') switch
         {
-            "1" => phase == Phase.Confirm ? new ConfirmCommand(true) : new IdentifyCallerCommand(false),
-            "2" => phase == Phase.Confirm ? new ConfirmCommand(false) : new IdentifyCallerCommand(true),
+            "1" => new ConfirmCommand(true),
+            "2" => new ConfirmCommand(false),
             _ => NotUnderstood,
         },
         _ => NotUnderstood,
@@ -64,6 +64,7 @@ internal static class CommandGenerator
                 Intent.Deny => new EndCommand(CallEnding.WrongNumber),
                 _ => NotUnderstood,
             },
+            Phase.Question when u.Intent == Intent.FamilyMember => new IdentifyCallerCommand(true),
             Phase.Question when q is not null => AnswerReader.Read(q, u) is { Kind: not ReadingKind.NotUnderstood } r
                 ? new AnswerCommand(r) : NotUnderstood,
             Phase.Confirm when q is not null => Confirmation(q, u),

@@ -23,6 +23,9 @@ internal sealed partial class ScriptConversation
         var q = Current!;
         switch (command)
         {
+            case IdentifyCallerCommand:
+                words.Family = true;
+                return Ask(q, Phrases.Ok, plainer: false);
             case AnswerCommand { Reading: { Kind: ReadingKind.Value, Value: { } value } }:
                 if (q.Confirm && value != "uncertain") return AskConfirm(q, value, said, "");
                 return Record(q, value, said, confirmed: false);

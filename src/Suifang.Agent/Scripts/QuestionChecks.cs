@@ -22,6 +22,8 @@ internal static class QuestionChecks
             warn(q.Key, $"{name}不是选择题，填写的选项不会用到。可以把类型改成“选择”，或删去选项。");
         if (q.Min is { } min && q.Max is { } max && min > max)
             error(q.Key, $"{name}的最小值{min}大于最大值{max}，请改正范围。");
+        if (q.Confirm && q.Type != AnswerType.Text && string.IsNullOrWhiteSpace(q.Label))
+            warn(q.Key, $"{name}要复述确认，请填写简称（如“体温”），复述时说“您是说体温38.5度，对吗？”。");
         if (q.Confirm && q.Type == AnswerType.Text)
             warn(q.Key, $"{name}是自由回答，复述确认没有意义，可以取消“复述确认”。");
 

@@ -201,4 +201,14 @@ public sealed class GlobalHandlingTests
         Assert.Equal(["发热"], last.Mentioned);
         Assert.Equal(Now, last.Now);
     }
+
+    [Fact]
+    public void A_family_member_who_says_so_mid_call_hears_the_questions_about_the_patient()
+    {
+        var (call, _) = AtFirstQuestion(Script(), [U("我是他老伴", Intent.FamilyMember)]);
+        var turn = call.Reply(PatientInput.Said("我是他老伴"));
+        Assert.Equal("好的。他有没有发烧？", turn.Say);
+        Assert.Equal("fever", turn.QuestionKey);
+        Assert.True(call.Outcome.AnsweredByFamily);
+    }
 }
