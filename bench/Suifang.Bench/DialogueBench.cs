@@ -12,6 +12,7 @@ namespace Suifang.Bench;
 /// test stories of tests/Suifang.Agent.Tests/Dialogue with their understanding table (a lookup, so the figure is the
 /// engine's own), timing every Reply() and counting the bytes one whole conversation allocates.
 ///   dotnet run -c Release --project bench/Suifang.Bench -- dialogue --rounds 2000
+//   dotnet run -c Release --project bench/Suifang.Bench -- dialogue --print      (the stories as transcripts)
 internal static class DialogueBench
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
@@ -24,6 +25,11 @@ internal static class DialogueBench
         var stories = Directory.GetFiles(Path.Combine(root, "Stories"), "*.story.json").Order(StringComparer.Ordinal).Select(f => Load(f, root)).ToList();
         var understander = new LookupUnderstander(table.Concat(stories.SelectMany(s => s.Extra)));
         var engine = new DialogueEngine(understander, new LookupKnowledge(stories.SelectMany(s => s.Knowledge)));
+        if (args.Has("print"))
+        {
+            foreach (var s in stories) Print(engine, s);
+            return Task.FromResult(0);
+        }
         Console.WriteLine($"dialogue: {stories.Count} stories, {stories.Sum(s => s.Inputs.Count)} patient turns per round, {rounds:N0} rounds");
 
         for (var i = 0; i < 200; i++) foreach (var s in stories) Play(engine, s, null);   // warm-up (JIT tiers)
@@ -60,10 +66,26 @@ internal static class DialogueBench
         _ = call.Outcome;
     }
 
+    /// --print: each story as a transcript, to read the agent's wording.
+    private static void Print(DialogueEngine engine, BenchStory s)
+    {
+        Console.WriteLine($"== {s.Name}");
+        var call = engine.Start(s.Script, s.Setup);
+        Console.WriteLine($"  AI: {call.Open().Say}");
+        foreach (var input in s.Inputs)
+        {
+            Console.WriteLine($"  患者: {input.Text ?? (input.Dtmf is { } d ? "[按键 " + d + "]" : "[沉默]")}");
+            var turn = call.Reply(input);
+            Console.WriteLine($"  AI{(turn.Slow ? "（慢）" : "")}: {turn.Say}");
+            if (turn.EndsCall) break;
+        }
+        Console.WriteLine($"  => {call.Outcome.Ending}; {call.Outcome.Summary}");
+    }
+
     private static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
     private static double P(List<long> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
 
-    private sealed record BenchStory(Script Script, ConversationSetup Setup, List<PatientInput> Inputs,
+    private sealed record BenchStory(string Name, Script Script, ConversationSetup Setup, List<PatientInput> Inputs,
         List<UtteranceUnderstanding> Extra, Dictionary<string, string> Knowledge);
 
     private static BenchStory Load(string file, string root)
@@ -86,7 +108,7 @@ internal static class DialogueBench
         }
         var extra = r.TryGetProperty("understanding", out var u) ? u.Deserialize<List<UtteranceUnderstanding>>(Json)! : [];
         var knowledge = r.TryGetProperty("knowledge", out var k) ? k.Deserialize<Dictionary<string, string>>(Json)! : [];
-        return new BenchStory(script, new ConversationSetup("张伟", "第一人民医院", "普外科", now, now.AddDays(-7), "D+7",
+        return new BenchStory(Path.GetFileName(file), script, new ConversationSetup("张伟", "第一人民医院", "普外科", now, now.AddDays(-7), "D+7",
             new CallMemory(memory), PatientIsMale: true), inputs, extra, knowledge);
     }
 

@@ -25,7 +25,7 @@ internal static class SummaryWriter
             sb.Append("本期已答、未重复问：").AppendJoin("、", f.SkippedByMemory.Distinct().Select(k => Name(f.Script, k))).Append('。');
         if (f.CallBackAt is { } at) sb.Append("约定回电：").Append(f.Words.SpokenTime(at)).Append('。');
         if (f.Escalations.Count > 0)
-            sb.Append("需处理：").AppendJoin("；", f.Escalations.Select(e => (e.Urgent ? "【紧急】" : "") + e.Reason));
+            sb.Append("需处理：").AppendJoin("；", f.Escalations.Select(e => (e.Urgent ? "【紧急】" : "") + e.Reason.TrimEnd('。'))).Append('。');
         return sb.ToString();
     }
 
