@@ -49,6 +49,7 @@ internal static class DialogueBench
         Console.WriteLine($"  Reply() µs: p50 {P(times, 0.50):F1}  p95 {P(times, 0.95):F1}  p99 {P(times, 0.99):F1}  max {times[^1]:F1}");
         Console.WriteLine($"  bytes allocated per conversation (start to outcome): p50 {P(bytes, 0.50) / 1024.0:F1} KB  max {bytes[^1] / 1024.0:F1} KB");
         Console.WriteLine($"  {rounds * stories.Count / total.Elapsed.TotalSeconds:N0} conversations/s on one thread");
+        Active(engine, stories, args.GetInt("active", 500));
         return Task.FromResult(0);
     }
 
@@ -64,6 +65,25 @@ internal static class DialogueBench
             if (turn.EndsCall) break;
         }
         _ = call.Outcome;
+    }
+
+    /// Memory a call holds while it is in progress: N conversations opened and played to their middle, kept alive.
+    private static void Active(DialogueEngine engine, List<BenchStory> stories, int count)
+    {
+        var calls = new List<IConversation>(count);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < count; i++)
+        {
+            var s = stories[i % stories.Count];
+            var call = engine.Start(s.Script, s.Setup);
+            call.Open();
+            foreach (var input in s.Inputs.Take(Math.Max(1, s.Inputs.Count / 2)))
+                if (call.Reply(input).EndsCall) break;
+            calls.Add(call);
+        }
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"  {count} calls in progress at once: {(after - before) / (double)count / 1024:F1} KB retained per call");
+        GC.KeepAlive(calls);
     }
 
     /// --print: each story as a transcript, to read the agent's wording.

@@ -79,11 +79,10 @@ internal sealed partial class ScriptConversation
         return Say(lastPrompt);
     }
 
-    private AgentTurn OnClarify(DialogueCommand command)
+    private AgentTurn OnClarify(DialogueCommand command, string said)
     {
         var c = clarifying!;
         var status = command is ClarifyCommand cc ? cc.Status : SymptomStatus.Uncertain;
-        var said = heard.Count > 0 ? heard[^1].Text : "";
         contradictions.Settle(new SymptomFact(c.Before.Term, status, said, turn, c.Before.QuestionKey ?? c.Now.QuestionKey));
         var key = c.Before.QuestionKey ?? c.Now.QuestionKey;
         var value = status switch { SymptomStatus.Present => "yes", SymptomStatus.Absent => "no", _ => "uncertain" };

@@ -122,7 +122,7 @@ internal sealed partial class ScriptConversation : IConversation
             Phase.Identity => OnIdentity(command),
             Phase.Question => OnAnswer(command, Said(input)),
             Phase.Confirm => OnConfirm(command, Said(input)),
-            Phase.Clarify => OnClarify(command),
+            Phase.Clarify => OnClarify(command, Said(input)),
             Phase.CallTime => End(CallEnding.CallLater, Phrases.CallLaterNoTime),
             _ => throw new InvalidOperationException($"No input is expected in phase {phase}."),
         },
