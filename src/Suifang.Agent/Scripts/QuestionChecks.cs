@@ -16,6 +16,8 @@ internal static class QuestionChecks
             warn(q.Key, $"{name}有{q.Text.Length}个字，患者在电话里不容易听懂（8.1.1），请尽量缩短到{ScriptChecker.MaxQuestionLength}字以内，或拆成两个问题。");
         ScriptChecker.CheckPlaceholders(q.Key, name, q.Text, error);
         ScriptChecker.CheckPlaceholders(q.Key, name + "的换个说法", q.Rephrase, error);
+        WordingChecks.Check(q.Key, name, q.Text, error, warn);
+        WordingChecks.Check(q.Key, name + "的换个说法", q.Rephrase, error, warn);
         if (q.Type == AnswerType.Choice && q.Choices.Count < 2)
             error(q.Key, $"{name}是选择题，但选项少于两个，请填写选项。");
         if (q.Type != AnswerType.Choice && q.Choices.Count > 0)
@@ -72,6 +74,7 @@ internal static class QuestionChecks
             error(q.Key, $"{name}不在选项中（选项：{string.Join("、", q.Choices)}），请改成其中一个。");
 
         ScriptChecker.CheckPlaceholders(q.Key, name + "的回复", b.Say, error);
+        WordingChecks.Check(q.Key, name + "的回复", b.Say, error, warn);
         if (string.IsNullOrWhiteSpace(b.Say) && string.IsNullOrWhiteSpace(b.Goto))
             warn(q.Key, $"{name}既不说话也不跳转，可以删去。");
         if (b.Goto is not { Length: > 0 } target || target == "closing") return;

@@ -41,9 +41,11 @@ public static partial class ScriptChecker
             Error(null, "缺少结束语，请填写通话结束时说的话，如“感谢您的配合，祝您早日康复，再见。”。");
         if (script.Questions.Count == 0) Warn(null, "话术还没有问题，通话只会问候和结束。");
 
-        CheckPlaceholders(null, "开场白", script.Opening, Error);
-        CheckPlaceholders(null, "身份确认", script.IdentityCheck, Error);
-        CheckPlaceholders(null, "结束语", script.Closing, Error);
+        foreach (var (where, text) in new[] { ("开场白", script.Opening), ("身份确认", script.IdentityCheck), ("结束语", script.Closing) })
+        {
+            CheckPlaceholders(null, where, text, Error);
+            WordingChecks.Check(null, where, text, Error, Warn);
+        }
 
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < script.Questions.Count; i++)

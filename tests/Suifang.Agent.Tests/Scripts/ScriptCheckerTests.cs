@@ -79,5 +79,20 @@ public sealed class ScriptCheckerTests
         Assert.Contains("8.1.1", p.Message);
     }
 
+    [Fact]
+    public void A_medical_term_without_a_plain_word_is_a_warning_and_with_one_is_fine()
+    {
+        var bare = ScriptChecker.Check(With(Calls.Fever with { Text = "您最近的收缩压是多少？" }));
+        Assert.Contains(bare, p => p.Severity == ScriptProblemSeverity.Warning && p.Message.Contains("“高压（收缩压）”"));
+        Assert.Empty(ScriptChecker.Check(With(Calls.Fever with { Text = "您最近的高压（收缩压）是多少？" })));
+    }
+
+    [Fact]
+    public void Promising_a_cure_or_telling_patients_to_stop_treatment_is_an_error_but_warning_against_it_is_fine()
+    {
+        Assert.Contains(Errors(With(Calls.Fever with { Branches = [new("no", "没发烧就可以停药了，保证治好。")] })), m => m.Contains("9.3.1"));
+        Assert.Empty(Errors(With(Calls.Fever with { Branches = [new("no", "药请不要自己停药，有问题先问医生。")] })));
+    }
+
     private static Script With(params ScriptQuestion[] questions) => Good with { Questions = questions };
 }
