@@ -15,5 +15,6 @@ public interface IConversationFactory
 /// <param name="AnchorDate">Discharge or visit date the follow-up counts from.</param>
 /// <param name="Period">The plan step label of this call, e.g. "D+7" (memory skips what was answered for it).</param>
 /// <param name="Memory">Earlier answers of this patient.</param>
+/// <param name="PatientAge">Age in years, if known: chooses the polite form ("张阿姨" for an older woman, "李女士" otherwise).</param>
 public sealed record ConversationSetup(string PatientName, string Hospital, string? Department, DateTime Now,
-    DateTime? AnchorDate, string? Period, CallMemory Memory, bool PatientIsMale = false);
+    DateTime? AnchorDate, string? Period, CallMemory Memory, bool PatientIsMale = false, int? PatientAge = null);

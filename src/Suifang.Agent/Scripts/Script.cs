@@ -60,6 +60,11 @@ public sealed record ScriptQuestion
     /// <summary>Answer key shared with pathway nodes and results (see Core's question-vocabulary.json), e.g. "temperature".</summary>
     public required string Key { get; init; }
     public required string Text { get; init; }
+    /// <summary>Short name used when reading an answer back or referring to it, e.g. "体温" ("您是说体温38.5度，对吗？").</summary>
+    public string? Label { get; init; }
+    /// <summary>The standard symptom term a yes/no question asks about (7.1.2.2), e.g. "发热": ties the answer to
+    /// symptoms mentioned elsewhere in the call (contradictions, the red-flag pass skips what the script asked).</summary>
+    public string? Symptom { get; init; }
     /// <summary>Said instead of <see cref="Text"/> when the patient asks to repeat or did not understand (spoken slower).</summary>
     public string? Rephrase { get; init; }
     public AnswerType Type { get; init; } = AnswerType.YesNo;

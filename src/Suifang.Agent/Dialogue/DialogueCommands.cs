@@ -1,0 +1,117 @@
+using Suifang.Agent.Scripts;
+using Suifang.Agent.Understanding;
+
+namespace Suifang.Agent.Dialogue;
+
+/// <summary>Where the conversation stands: what the patient's next input is an answer to.</summary>
+internal enum Phase { Identity, Question, Confirm, Clarify, CallTime, Ended }
+
+/// <summary>
+/// What an input asks the engine to do (Rasa-style: understanding — later perhaps an LLM — only proposes a command;
+/// <see cref="ScriptConversation"/> applies it to the dialogue state deterministically).
+/// </summary>
+internal abstract record DialogueCommand;
+
+internal sealed record SilenceCommand : DialogueCommand;
+internal sealed record FillerCommand : DialogueCommand;
+internal sealed record NotUnderstoodCommand : DialogueCommand;
+internal sealed record AnswerCommand(Reading Reading) : DialogueCommand;
+internal sealed record ConfirmCommand(bool Yes) : DialogueCommand;
+internal sealed record IdentifyCallerCommand(bool Family) : DialogueCommand;
+internal sealed record ClarifyCommand(SymptomStatus Status) : DialogueCommand;
+internal sealed record CallTimeCommand(DateTime? At) : DialogueCommand;
+internal sealed record RepeatCommand : DialogueCommand;
+internal sealed record CallLaterCommand(DateTime? At) : DialogueCommand;
+internal sealed record EndCommand(CallEnding Ending) : DialogueCommand;
+internal sealed record WhoAreYouCommand : DialogueCommand;
+internal sealed record AskKnowledgeCommand(string Question) : DialogueCommand;
+internal sealed record HandOffCommand(RedFlag? Alarming, SymptomMention? Mention) : DialogueCommand;
+
+/// <summary>Turns one input, as understood, into the command for the current phase. Global intents win in every phase.</summary>
+internal static class CommandGenerator
+{
+    private static readonly SilenceCommand Silence = new();
+    private static readonly FillerCommand Filler = new();
+    private static readonly NotUnderstoodCommand NotUnderstood = new();
+    private static readonly RepeatCommand Repeat = new();
+    private static readonly WhoAreYouCommand WhoAreYou = new();
+
+    public static DialogueCommand FromKeys(Phase phase, ScriptQuestion? q, string digits) => phase switch
+    {
+        Phase.Question when q is not null => AnswerReader.ReadKeys(q, digits) is { Kind: not ReadingKind.NotUnderstood } r
+            ? new AnswerCommand(r) : NotUnderstood,
+        Phase.Confirm => digits.TrimEnd('#') switch
+        {
+            "1" => new ConfirmCommand(true),
+            "2" => new ConfirmCommand(false),
+            _ => NotUnderstood,
+        },
+        _ => NotUnderstood,
+    };
+
+    public static DialogueCommand FromWords(Phase phase, ScriptQuestion? q, UtteranceUnderstanding u, double threshold)
+    {
+        if (u.Intent == Intent.Filler) return Filler;
+        if (u.Confidence < threshold) return NotUnderstood;
+        var global = Global(u, phase is Phase.Question or Phase.Confirm ? q : null);
+        if (global is not null) return global;
+        return phase switch
+        {
+            Phase.Identity => u.Intent switch
+            {
+                Intent.IsPatient or Intent.Affirm => new IdentifyCallerCommand(false),
+                Intent.FamilyMember => new IdentifyCallerCommand(true),
+                Intent.Deny => new EndCommand(CallEnding.WrongNumber),
+                _ => NotUnderstood,
+            },
+            Phase.Question when u.Intent == Intent.FamilyMember => new IdentifyCallerCommand(true),
+            Phase.Question when q is not null => AnswerReader.Read(q, u) is { Kind: not ReadingKind.NotUnderstood } r
+                ? new AnswerCommand(r) : NotUnderstood,
+            Phase.Confirm when q is not null => Confirmation(q, u),
+            Phase.Clarify => u.Intent switch
+            {
+                Intent.Affirm => new ClarifyCommand(SymptomStatus.Present),
+                Intent.Deny => new ClarifyCommand(SymptomStatus.Absent),
+                Intent.Uncertain => new ClarifyCommand(SymptomStatus.Uncertain),
+                _ when u.Symptoms.Count > 0 => new ClarifyCommand(u.Symptoms[^1].Status),
+                _ => NotUnderstood,
+            },
+            Phase.CallTime => new CallTimeCommand(u.CallBackAt),
+            _ => NotUnderstood,
+        };
+    }
+
+    private static DialogueCommand? Global(UtteranceUnderstanding u, ScriptQuestion? asked)
+    {
+        DialogueCommand? command = u.Intent switch
+        {
+            Intent.AskRepeat => Repeat,
+            Intent.CallLater => new CallLaterCommand(u.CallBackAt),
+            Intent.WrongNumber => new EndCommand(CallEnding.WrongNumber),
+            Intent.Deceased => new EndCommand(CallEnding.Deceased),
+            Intent.WhoAreYou => WhoAreYou,
+            Intent.Question => new AskKnowledgeCommand(u.Text),
+            Intent.WantPerson => new HandOffCommand(null, null),
+            Intent.Refuse or Intent.Abuse => new EndCommand(CallEnding.Refused),
+            _ => null,
+        };
+        if (command is not null) return command;
+        return RedFlags.Alarming(u, asked) is var (flag, mention) ? new HandOffCommand(flag, mention) : null;
+    }
+
+    /// <summary>A read-back answered: 对/不对, or a corrected value ("不是，是37.5度").</summary>
+    private static DialogueCommand Confirmation(ScriptQuestion q, UtteranceUnderstanding u)
+    {
+        if (q.Type != AnswerType.YesNo && u.Values.Count > 0
+            && AnswerReader.Read(q, u) is { Kind: ReadingKind.Value or ReadingKind.OutOfRange } corrected)
+            return new AnswerCommand(corrected);
+        return u.Intent switch
+        {
+            Intent.Affirm => new ConfirmCommand(true),
+            Intent.Deny => new ConfirmCommand(false),
+            _ => NotUnderstood,
+        };
+    }
+
+    public static DialogueCommand ForSilence() => Silence;
+}
