@@ -12,8 +12,8 @@ namespace Suifang.Agent.Knowledge;
 
 /// <summary>
 /// The follow-up knowledge base searched in memory with Lucene.Net's SmartCn analyzer and BM25 (7.3.2.2). BM25 ranks the
-/// candidates; whether the best one answers the question is decided by how much of the question (its rarer words
-/// counting more) one of the entry's wordings covers, so "今天天气怎么样" finds nothing instead of the least bad entry.
+/// candidates; whether the best one answers the question is decided by how much of the question's content words (rarer
+/// words counting more) the entry's wordings cover, so "今天天气怎么样" finds nothing instead of the least bad entry.
 /// Immutable once built and safe to share between calls; rebuild it when entries change.
 /// </summary>
 public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
@@ -27,8 +27,9 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly IReadOnlyList<KnowledgeDocument> _documents;
-    private readonly IReadOnlyList<IReadOnlyList<HashSet<string>>> _wordings;
+    private readonly List<KnowledgeDocument> _documents;
+    private readonly IReadOnlyList<string> _wordings;
+    private readonly IReadOnlyList<HashSet<string>> _questionWords;
 
     /// <summary>Indexes <paramref name="documents"/>.</summary>
     public KnowledgeIndex(IEnumerable<KnowledgeDocument> documents, double minimumScore = DefaultMinimumScore)
@@ -43,8 +44,8 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        _wordings = _documents.Select(d => (IReadOnlyList<HashSet<string>>)
-            d.Variants.Prepend(d.Question).Select(w => Words(w).ToHashSet()).ToList()).ToList();
+        _wordings = _documents.Select(d => string.Join('\n', d.Variants.Prepend(d.Question))).ToList();
+        _questionWords = _documents.Select(d => Words(d.Question).ToHashSet()).ToList();
     }
 
     /// <summary>The coverage an answer needs.</summary>
@@ -57,9 +58,13 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     public KnowledgeHit? Find(string question, string? department)
     {
         var best = Search(question, department, 5).FirstOrDefault();
-        return best is null || best.Coverage < MinimumScore
-            ? null
-            : new KnowledgeHit(best.Document.Id, best.Document.Question, best.Document.Answer, best.Coverage);
+        if (best is null || best.Coverage < MinimumScore)
+            return null;
+        // One content word ("胰岛素呢") is too vague to answer unless it is what the entry's own question is about.
+        var words = Words(question).Distinct().ToList();
+        if (words.Count == 1 && !_questionWords[_documents.IndexOf(best.Document)].Contains(words[0]))
+            return null;
+        return new KnowledgeHit(best.Document.Id, best.Document.Question, best.Document.Answer, best.Coverage);
     }
 
     /// <summary>The best <paramref name="k"/> candidates, best first (coverage, then BM25).</summary>
@@ -94,10 +99,12 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
             .ToList();
     }
 
-    private static double Coverage(Dictionary<string, double> weights, IReadOnlyList<HashSet<string>> wordings)
+    /// A word counts as covered when some wording of the entry contains it: segmentation depends on context ("挂号" is
+    /// one word in one sentence and "挂/号" in another), containment does not.
+    private static double Coverage(Dictionary<string, double> weights, string wordings)
     {
         var total = weights.Values.Sum();
-        return total <= 0 ? 0 : wordings.Max(w => weights.Where(p => w.Contains(p.Key)).Sum(p => p.Value) / total);
+        return total <= 0 ? 0 : weights.Where(p => wordings.Contains(p.Key, StringComparison.OrdinalIgnoreCase)).Sum(p => p.Value) / total;
     }
 
     private double Idf(string word)
@@ -117,7 +124,7 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         return doc;
     }
 
-    /// <summary>The analyzer's words of <paramref name="text"/> (SmartCn segmentation, punctuation dropped).</summary>
+    /// <summary>The content words of <paramref name="text"/> (SmartCn segmentation; punctuation and function words dropped).</summary>
     public IEnumerable<string> Words(string text)
     {
         var words = new List<string>();
@@ -125,14 +132,25 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            if (!Filler.Contains(term.ToString()))
+            if (!Filler.Contains(term.ToString()) && !IsNumber(term.ToString()))
                 words.Add(term.ToString());
         stream.End();
         return words;
     }
 
-    /// Words that carry no meaning in a patient's question.
-    private static readonly HashSet<string> Filler = ["吗", "呢", "啊", "吧", "呀", "的", "了", "我", "请问", "问", "一下", "那个", "嗯", "医生", "护士", "你好", "想"];
+    /// Numbers ("三", "十", "八度", "38") say how much, not what about.
+    private static bool IsNumber(string word) =>
+        word.All(c => char.IsDigit(c) || "零一二两三四五六七八九十百千万点度个半".Contains(c));
+
+    /// Words that carry no topic in a patient's question (the question's form, pronouns, particles, politeness).
+    private static readonly HashSet<string> Filler =
+    [
+        "吗", "呢", "啊", "吧", "呀", "嘛", "的", "地", "得", "了", "着", "过", "我", "你", "您", "他", "她", "我们", "你们", "咱",
+        "请问", "问", "问问", "一下", "那个", "这个", "嗯", "哦", "医生", "护士", "大夫", "你好", "想", "要", "是", "有", "还", "会",
+        "就", "都", "也", "在", "给", "这", "那", "个", "一", "些", "能", "能不能", "不", "可以", "可不可以", "什么", "时候", "怎么",
+        "怎么办", "怎么样", "怎样", "多久", "多少", "几", "哪里", "哪儿", "为什么", "是不是", "要不要", "正常", "老", "又", "和", "跟",
+        "不能", "不是", "下", "下次", "医院", "才", "算", "看", "看看", "出来", "弄", "到", "说", "问题", "现在", "已经", "一直", "就是", "还是", "得",
+    ];
 
     /// <inheritdoc />
     public void Dispose()

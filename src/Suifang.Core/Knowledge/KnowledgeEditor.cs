@@ -14,6 +14,7 @@ public static class KnowledgeEditor
         var errors = KnowledgeRules.Check(input, DateOnly.FromDateTime(now));
         if (errors.Count > 0)
             return KnowledgeOutcome.Invalid(errors);
+        db.Actor = scope.Actor;
         var entry = new KnowledgeEntry
         {
             HospitalId = scope.HospitalId, Question = "", Answer = "", Owner = "", CreatedAt = now, CreatedBy = scope.UserName,
@@ -40,6 +41,7 @@ public static class KnowledgeEditor
         var errors = KnowledgeRules.Check(input, DateOnly.FromDateTime(now));
         if (errors.Count > 0)
             return KnowledgeOutcome.Invalid(errors);
+        db.Actor = scope.Actor;
         var before = $"{entry.Question}｜{entry.Answer}";
         Apply(entry, input);
         entry.UpdatedAt = now;
@@ -58,6 +60,7 @@ public static class KnowledgeEditor
             return KnowledgeOutcome.Missing();
         if (KnowledgeRules.Refusal(scope, entry.DepartmentId) is { } refusal)
             return KnowledgeOutcome.Denied(refusal);
+        db.Actor = scope.Actor;
         entry.IsRetired = retired;
         entry.UpdatedAt = now;
         entry.UpdatedBy = scope.UserName;

@@ -49,6 +49,7 @@ public static class KnowledgePresets
         }
         if (added > 0)
         {
+            db.Actor ??= Audit.AuditActor.System("knowledge-presets");
             db.AuditEvent("knowledge.presets", nameof(KnowledgeEntry), null, $"载入 {added} 条预置随访知识");
             await db.SaveChangesAsync(ct);
         }
