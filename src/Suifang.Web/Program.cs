@@ -1,6 +1,7 @@
 using Suifang.Web.Accounts;
 using Suifang.Web.Contact;
 using Suifang.Web.His;
+using Suifang.Web.Knowledge;
 using Suifang.Web.Pathways;
 using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
@@ -20,6 +21,7 @@ builder.AddPathways();             // disease pathways: versions, visual editor,
 builder.AddTasks();                // task engine: dispatcher, lines, policies, simulated channel, monitor
 builder.AddPlans();                // follow-up plans: rules, merge, checks, daily creation and closing jobs
 builder.AddContact();              // contact rules: calling hours, holidays, caps, do-not-call, consent
+builder.AddKnowledge();            // follow-up knowledge base the agent answers from (Lucene, SmartCn)
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

@@ -42,6 +42,7 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<DoNotContactEntry> DoNotContacts => Set<DoNotContactEntry>();
     public DbSet<FollowUpConsent> Consents => Set<FollowUpConsent>();
+    public DbSet<Knowledge.KnowledgeEntry> KnowledgeEntries => Set<Knowledge.KnowledgeEntry>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

@@ -499,6 +499,80 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.ToTable("Holidays");
                 });
 
+            modelBuilder.Entity("Suifang.Core.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PresetKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Variants")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HospitalId", "DepartmentId");
+
+                    b.HasIndex("HospitalId", "PresetKey")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeEntries", (string)null);
+                });
+
             modelBuilder.Entity("Suifang.Core.Organization.Campus", b =>
                 {
                     b.Property<int>("Id")
@@ -1638,6 +1712,19 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Suifang.Core.Contact.Holiday", b =>
                 {
+                    b.HasOne("Suifang.Core.Organization.Hospital", null)
+                        .WithMany()
+                        .HasForeignKey("HospitalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.HasOne("Suifang.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId");
+
                     b.HasOne("Suifang.Core.Organization.Hospital", null)
                         .WithMany()
                         .HasForeignKey("HospitalId")

@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261129221842_Initial")]
+    [Migration("20261129234341_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -484,6 +484,78 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Holidays");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PresetKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variants")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HospitalId", "DepartmentId");
+
+                    b.HasIndex("HospitalId", "PresetKey")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeEntries", (string)null);
                 });
 
             modelBuilder.Entity("Suifang.Core.Organization.Campus", b =>
@@ -1598,6 +1670,19 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Suifang.Core.Contact.Holiday", b =>
                 {
+                    b.HasOne("Suifang.Core.Organization.Hospital", null)
+                        .WithMany()
+                        .HasForeignKey("HospitalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Knowledge.KnowledgeEntry", b =>
+                {
+                    b.HasOne("Suifang.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId");
+
                     b.HasOne("Suifang.Core.Organization.Hospital", null)
                         .WithMany()
                         .HasForeignKey("HospitalId")

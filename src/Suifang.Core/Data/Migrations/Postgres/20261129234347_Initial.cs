@@ -438,6 +438,43 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnowledgeEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    PresetKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Question = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Variants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeEntries_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_KnowledgeEntries_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pathways",
                 columns: table => new
                 {
@@ -1056,6 +1093,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_DepartmentId",
+                table: "KnowledgeEntries",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_HospitalId_DepartmentId",
+                table: "KnowledgeEntries",
+                columns: new[] { "HospitalId", "DepartmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_HospitalId_PresetKey",
+                table: "KnowledgeEntries",
+                columns: new[] { "HospitalId", "PresetKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PathwayNodes_PathwayId_Order",
                 table: "PathwayNodes",
                 columns: new[] { "PathwayId", "Order" });
@@ -1316,6 +1369,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeEntries");
 
             migrationBuilder.DropTable(
                 name: "PathwayNodes");

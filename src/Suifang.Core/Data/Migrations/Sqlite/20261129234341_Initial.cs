@@ -436,6 +436,43 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnowledgeEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PresetKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Variants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeEntries_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_KnowledgeEntries_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pathways",
                 columns: table => new
                 {
@@ -1054,6 +1091,22 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_DepartmentId",
+                table: "KnowledgeEntries",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_HospitalId_DepartmentId",
+                table: "KnowledgeEntries",
+                columns: new[] { "HospitalId", "DepartmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_HospitalId_PresetKey",
+                table: "KnowledgeEntries",
+                columns: new[] { "HospitalId", "PresetKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PathwayNodes_PathwayId_Order",
                 table: "PathwayNodes",
                 columns: new[] { "PathwayId", "Order" });
@@ -1314,6 +1367,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeEntries");
 
             migrationBuilder.DropTable(
                 name: "PathwayNodes");
