@@ -83,7 +83,7 @@ internal sealed class SipPhoneCall : IPhoneCall
         {
             await line.Control.SendAsync("ausrc", $"aufile,{wav}", ct);
         }
-        catch (BaresipException) when (HungUp)
+        catch (Exception e) when (HungUp && e is BaresipException or TimeoutException)
         {
         }
     }
@@ -157,6 +157,8 @@ internal sealed class SipPhoneCall : IPhoneCall
                 await closed.Task.WaitAsync(TimeSpan.FromSeconds(3)).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             received?.Dispose();
+            // baresip's ausrc also changes the default source of later calls: leave the line on silence.
+            await SwitchSourceAsync(line.Prompts.SilencePath, CancellationToken.None);
             // sndfile closes its files when the call's audio stops; give it a moment after CALL_CLOSED.
             await Task.Delay(50);
             RecordingPath = CallRecording.Keep(line.DumpFolder, line.Options.RecordingsFolder, effectKey);

@@ -14,7 +14,7 @@ internal sealed class EspeakSpeech : ITextToSpeech
     public async Task<SpeechAudio> SynthesizeAsync(string text, bool slow, CancellationToken ct)
     {
         Interlocked.Increment(ref Calls);
-        var wav = await ToWavFileAsync(text, slow, Path.GetTempFileName(), ct);
+        var wav = await ToWavFileAsync(text, slow, Path.Combine(Path.GetTempPath(), $"suifang-tts-{Guid.NewGuid():N}.wav"), ct);
         try
         {
             var bytes = await File.ReadAllBytesAsync(wav, ct);
