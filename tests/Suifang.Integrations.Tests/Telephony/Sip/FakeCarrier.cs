@@ -7,7 +7,12 @@ internal sealed class FakeCarrier : IAsyncDisposable
 {
     private readonly Process process;
 
-    private FakeCarrier(Process process) => this.process = process;
+    private FakeCarrier(Process process)
+    {
+        this.process = process;
+        // Also when the test host exits without disposing (a crash or a cancelled run).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+    }
 
     public static async Task<FakeCarrier> StartAsync(TestPorts ports, string folder, string scenarioXml)
     {
@@ -51,13 +56,24 @@ internal sealed class FakeCarrier : IAsyncDisposable
         throw new InvalidOperationException("SIPp did not start listening.");
     }
 
+    private void Kill()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(2000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(2000);
-        }
+        Kill();
         process.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -67,6 +67,17 @@ public sealed class SipUnreachedTests
         Assert.Contains("振铃超时", result.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_carrier_that_never_responds_is_a_network_error_after_the_lines_own_timeout()
+    {
+        await using var world = SipWorld.WithNobody();
+
+        var result = await world.DialAsync("attempt-dead", TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(NotReachedReason.NetworkError, result.NotReached);
+        Assert.Contains("运营商无应答", result.Detail, StringComparison.Ordinal);
+    }
+
     private static async Task<string> EarlyMediaAsync(SipWorld world, short[] tones)
     {
         var announcement = Path.Combine(world.Folder, "announcement.wav");

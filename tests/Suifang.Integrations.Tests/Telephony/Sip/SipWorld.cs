@@ -59,6 +59,14 @@ internal sealed class SipWorld : IAsyncDisposable
         }
     }
 
+    /// A line whose trunk address has nobody listening (a dead carrier).
+    public static SipWorld WithNobody()
+    {
+        var world = Create();
+        world.StartLine($"sip:127.0.0.1:{world.Ports.CarrierSip}", []);
+        return world;
+    }
+
     private static SipWorld Create()
     {
         var folder = Directory.CreateTempSubdirectory("suifang-sip-").FullName;
