@@ -63,6 +63,10 @@ internal sealed class SipOptions
     /// Quiet that ends the patient's utterance (0.5–0.8 s usual; more for elderly patients).
     public int EndOfSpeechMilliseconds { get; set; } = 700;
 
+    /// After a key press, how long to wait for further keys of a multi-key answer ("10", "385#"); 0 answers at the first
+    /// key (one-key menus, fastest). "#" always ends the answer.
+    public int DtmfDigitGapMilliseconds { get; set; }
+
     /// The longest utterance taken in one turn.
     public int MaxUtteranceSeconds { get; set; } = 30;
 }

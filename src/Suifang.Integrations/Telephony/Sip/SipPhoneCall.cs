@@ -98,7 +98,7 @@ internal sealed class SipPhoneCall : IPhoneCall
         while (true)
         {
             if (TakeDigits() is { } pressed)
-                return PatientInput.Pressed(pressed);
+                return PatientInput.Pressed(await MoreDigitsAsync(pressed, ct));
             if (HungUp)
                 return PatientInput.Silence;
             if (endpointer.Push(ReadReceived()) is { } utterance)
@@ -121,6 +121,27 @@ internal sealed class SipPhoneCall : IPhoneCall
             {
             }
         }
+    }
+
+    /// Waits for the rest of a multi-key answer: further keys within the configured gap, up to "#".
+    private async Task<string> MoreDigitsAsync(string keys, CancellationToken ct)
+    {
+        var gap = TimeSpan.FromMilliseconds(line.Options.DtmfDigitGapMilliseconds);
+        while (gap > TimeSpan.Zero && !keys.EndsWith('#') && !HungUp)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            wait.CancelAfter(gap);
+            try
+            {
+                await digits.Reader.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                break;
+            }
+            keys += TakeDigits();
+        }
+        return keys.TrimEnd('#').Length > 0 ? keys.TrimEnd('#') : keys;
     }
 
     private string? TakeDigits()

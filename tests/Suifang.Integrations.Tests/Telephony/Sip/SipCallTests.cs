@@ -28,6 +28,40 @@ public sealed class SipCallTests
     }
 
     [Fact]
+    public async Task Keys_pressed_within_the_digit_gap_form_one_answer()
+    {
+        await using var world = await SipWorld.WithPatientAsync(o => o.DtmfDigitGapMilliseconds = 1500);
+        await using var call = (await world.DialAsync("attempt-keys")).Call!;
+        await world.Patient.WaitForAsync("CALL_ESTABLISHED", TimeSpan.FromSeconds(5));
+
+        var listening = call.ListenAsync(TimeSpan.FromSeconds(10), None);
+        await world.Patient.PressAsync("1");
+        await Task.Delay(300);
+        await world.Patient.PressAsync("0");
+
+        Assert.Equal("10", (await listening).Dtmf);
+    }
+
+    [Fact]
+    public async Task A_key_pressed_during_the_prompt_stops_it_and_is_the_answer()
+    {
+        await using var world = await SipWorld.WithPatientAsync();
+        await using var call = (await world.DialAsync("attempt-barge-in")).Call!;
+        var saying = call.SayAsync(new AgentTurn("您好，我是市第一医院的智能随访助手，想了解您出院后的恢复情况，伤口不疼请按1，疼请按2。", AcceptsDtmf: true), None);
+        for (var i = 0; i < 200 && Tones.LoudestRms(world.Patient.Heard()) < 1000; i++)
+            await Task.Delay(50);
+
+        await world.Patient.PressAsync("2");
+        await saying;
+        var heardWhenStopped = world.Patient.Heard().Length;
+        await Task.Delay(600);
+        var heardAfter = world.Patient.Heard();
+
+        Assert.True(Tones.LoudestRms(heardAfter[(heardWhenStopped + 800)..]) < 100, "the rest of the prompt is not played");
+        Assert.Equal("2", (await call.ListenAsync(TimeSpan.FromSeconds(1), None)).Dtmf);
+    }
+
+    [Fact]
     public async Task Patient_speech_is_cut_at_the_end_of_speech_silence_and_handed_to_the_recogniser()
     {
         await using var world = await SipWorld.WithPatientAsync("不发烧了");

@@ -9,6 +9,7 @@ namespace Suifang.Integrations.Tests.Telephony.Sip;
 internal sealed class SipWorld : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> owned = [];
+    private Action<SipOptions> configure = _ => { };
 
     private SipWorld(TestPorts ports, string folder)
     {
@@ -26,9 +27,12 @@ internal sealed class SipWorld : IAsyncDisposable
     public string RecordingsFolder => Path.Combine(Folder, "recordings");
 
     /// A line that calls the patient's baresip directly (no registrar, the patient's address as trunk).
-    public static async Task<SipWorld> WithPatientAsync(params string[] recognizedTexts)
+    public static Task<SipWorld> WithPatientAsync(params string[] recognizedTexts) => WithPatientAsync(_ => { }, recognizedTexts);
+
+    public static async Task<SipWorld> WithPatientAsync(Action<SipOptions> configure, params string[] recognizedTexts)
     {
         var world = Create();
+        world.configure = configure;
         try
         {
             world.Patient = world.Own(await PatientPhone.StartAsync(world.Ports, Path.Combine(world.Folder, "patient")));
@@ -88,6 +92,7 @@ internal sealed class SipWorld : IAsyncDisposable
             WorkFolder = Path.Combine(Folder, "lines"),
             EndOfSpeechMilliseconds = 700,
         };
+        configure(Options);
         Telephony = Own(new SipTelephony(Options, Speech, Recognizer));
     }
 
