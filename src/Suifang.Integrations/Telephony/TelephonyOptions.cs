@@ -63,6 +63,10 @@ internal sealed class SipOptions
     /// Quiet that ends the patient's utterance (0.5–0.8 s usual; more for elderly patients).
     public int EndOfSpeechMilliseconds { get; set; } = 700;
 
+    /// Speech this long during a prompt interrupts it (barge-in) and becomes the answer; 0 turns barge-in off (e.g. on
+    /// a line with strong echo). About 0.5 s, so fillers and backchannels ("嗯", "好") do not interrupt.
+    public int BargeInMilliseconds { get; set; } = 500;
+
     /// After a key press, how long to wait for further keys of a multi-key answer ("10", "385#"); 0 answers at the first
     /// key (one-key menus, fastest). "#" always ends the answer.
     public int DtmfDigitGapMilliseconds { get; set; }

@@ -38,6 +38,8 @@ internal sealed class TelephonyOptionsValidator : IValidateOptions<TelephonyOpti
             errors.Add("Telephony:Sip:RingTimeoutSeconds（振铃超时）应在 5–180 秒之间。");
         if (sip.EndOfSpeechMilliseconds is < 300 or > 3000)
             errors.Add("Telephony:Sip:EndOfSpeechMilliseconds（说完话后的静音判定）应在 300–3000 毫秒之间，常用 500–800。");
+        if (sip.BargeInMilliseconds is < 0 or > 5000)
+            errors.Add("Telephony:Sip:BargeInMilliseconds（患者说话多久打断提示音）应在 0–5000 毫秒之间，0 表示不打断，常用 500。");
         if (sip.DtmfDigitGapMilliseconds is < 0 or > 10000)
             errors.Add("Telephony:Sip:DtmfDigitGapMilliseconds（多位按键之间的等待）应在 0–10000 毫秒之间，0 表示按一个键即作答。");
         if (sip.MaxUtteranceSeconds is < 3 or > 120)

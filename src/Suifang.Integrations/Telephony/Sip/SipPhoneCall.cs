@@ -18,6 +18,7 @@ internal sealed class SipPhoneCall : IPhoneCall
     private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task pump;
     private WavTail? received;
+    private SpeechEndpointer? interruption;
     private int disposed;
 
     public SipPhoneCall(SipLine line, ChannelReader<BaresipEvent> events, string effectKey, Action release)
@@ -66,16 +67,36 @@ internal sealed class SipPhoneCall : IPhoneCall
         if (HungUp)
             return;
         var prompt = await line.Prompts.GetAsync(turn.Say, turn.Slow, ct);
+        ReadReceived(); // what the patient said before this prompt is not an interruption of it
         await SwitchSourceAsync(prompt.Path, ct);
         LastPromptStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-        // A key pressed during the prompt (the patient knows the answer) stops it; the key is kept for ListenAsync.
-        var played = Task.Delay(prompt.Duration, ct);
-        var interrupted = turn.AcceptsDtmf ? digits.Reader.WaitToReadAsync(ct).AsTask() : Task.Delay(Timeout.Infinite, ct);
-        await Task.WhenAny(played, closed.Task, interrupted);
-        ct.ThrowIfCancellationRequested();
+        var ends = DateTime.UtcNow + prompt.Duration;
+        var speech = NewEndpointer();
+        while (DateTime.UtcNow < ends && !HungUp)
+        {
+            // A key pressed during the prompt (the patient knows the answer) stops it; the key is kept for ListenAsync.
+            if (turn.AcceptsDtmf && digits.Reader.TryPeek(out _))
+                break;
+            // So does speech of at least BargeInMilliseconds (short fillers like "嗯" do not count); the utterance
+            // heard so far is handed to the next ListenAsync.
+            if (line.Options.BargeInMilliseconds > 0)
+            {
+                speech.Push(ReadReceived());
+                if (speech.InSpeech && speech.SpeechMilliseconds >= line.Options.BargeInMilliseconds)
+                {
+                    interruption = speech;
+                    break;
+                }
+            }
+            await Task.WhenAny(Task.Delay(20, ct), closed.Task);
+            ct.ThrowIfCancellationRequested();
+        }
         if (!HungUp)
             await SwitchSourceAsync(line.Prompts.SilencePath, ct);
     }
+
+    private SpeechEndpointer NewEndpointer() => new(TimeSpan.FromMilliseconds(line.Options.EndOfSpeechMilliseconds),
+        TimeSpan.FromSeconds(line.Options.MaxUtteranceSeconds));
 
     private async Task SwitchSourceAsync(string wav, CancellationToken ct)
     {
@@ -90,10 +111,14 @@ internal sealed class SipPhoneCall : IPhoneCall
 
     public async Task<PatientInput> ListenAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var options = line.Options;
-        var endpointer = new SpeechEndpointer(TimeSpan.FromMilliseconds(options.EndOfSpeechMilliseconds), TimeSpan.FromSeconds(options.MaxUtteranceSeconds));
-        var earlier = ReadReceived();
-        endpointer.Push(earlier.AsSpan(Math.Max(0, earlier.Length - SpeechEndpointer.FrameSamples * 15)));
+        var endpointer = interruption;
+        interruption = null;
+        if (endpointer is null)
+        {
+            endpointer = NewEndpointer();
+            var earlier = ReadReceived();
+            endpointer.Push(earlier.AsSpan(Math.Max(0, earlier.Length - SpeechEndpointer.FrameSamples * 15)));
+        }
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {

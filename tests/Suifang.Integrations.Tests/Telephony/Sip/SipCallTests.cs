@@ -62,6 +62,28 @@ public sealed class SipCallTests
     }
 
     [Fact]
+    public async Task Patient_speaking_during_the_prompt_stops_it_and_the_speech_is_the_answer()
+    {
+        await using var world = await SipWorld.WithPatientAsync("伤口不疼了");
+        await using var call = (await world.DialAsync("attempt-barge-in-speech")).Call!;
+        var answer = await EspeakSpeech.ToWavFileAsync("伤口已经不疼了", false, Path.Combine(world.Folder, "answer.wav"), None, silenceAfter: 30);
+        var spoken = Wav.ReadFile(answer).Samples.Length / (double)Wav.LineRate - 30;
+        var saying = call.SayAsync(new AgentTurn("您好，我是市第一医院的智能随访助手，想了解您出院后的恢复情况，请问伤口现在还疼吗？"), None);
+        for (var i = 0; i < 200 && Tones.LoudestRms(world.Patient.Heard()) < 1000; i++)
+            await Task.Delay(50);
+
+        await world.Patient.SayAsync(answer);
+        await saying;
+        var heardWhenStopped = world.Patient.Heard().Length;
+        var input = await call.ListenAsync(TimeSpan.FromSeconds(10), None);
+
+        Assert.Equal("伤口不疼了", input.Text);
+        Assert.InRange(Assert.Single(world.Recognizer.Heard).Duration.TotalSeconds, spoken * 0.7, spoken + 1.5);
+        var heardAfter = world.Patient.Heard();
+        Assert.True(Tones.LoudestRms(heardAfter[(heardWhenStopped + 800)..]) < 100, "the rest of the prompt is not played");
+    }
+
+    [Fact]
     public async Task Patient_speech_is_cut_at_the_end_of_speech_silence_and_handed_to_the_recogniser()
     {
         await using var world = await SipWorld.WithPatientAsync("不发烧了");

@@ -22,6 +22,9 @@ internal sealed class SpeechEndpointer(TimeSpan endSilence, TimeSpan maxUtteranc
     /// The patient is speaking (speech started, its end not yet seen).
     public bool InSpeech { get; private set; }
 
+    /// How long the utterance in progress has lasted.
+    public int SpeechMilliseconds => InSpeech ? speechFrames * 20 : 0;
+
     /// Frames consumed so far (20 ms each).
     public long Frames { get; private set; }
 
