@@ -12,6 +12,7 @@ internal sealed class SipTelephony : ITelephony, IAsyncDisposable
     private readonly SipOptions options;
     private readonly SipLine[] lines;
     private readonly Channel<SipLine> free = Channel.CreateUnbounded<SipLine>();
+    private int disposed;
 
     public SipTelephony(IOptions<TelephonyOptions> options, ITextToSpeech speech, ISpeechToText recognizer)
         : this(options.Value.Sip, speech, recognizer)
@@ -56,6 +57,9 @@ internal sealed class SipTelephony : ITelephony, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and as ITelephony: the container may dispose it twice.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return;
         foreach (var line in lines)
             await line.DisposeAsync();
     }

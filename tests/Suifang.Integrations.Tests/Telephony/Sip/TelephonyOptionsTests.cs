@@ -35,19 +35,26 @@ public sealed class TelephonyOptionsTests
     }
 
     [Fact]
-    public void Sip_settings_bind_and_register_the_sip_telephony()
+    public async Task Sip_settings_bind_and_register_the_sip_telephony()
     {
+        var work = Directory.CreateTempSubdirectory("suifang-sip-di-").FullName;
         var services = Services(new()
         {
+            ["Telephony:Sip:WorkFolder"] = work,
             ["Telephony:Provider"] = "Sip",
             ["Telephony:Sip:TrunkUri"] = "sip:10.1.2.3:5060",
             ["Telephony:Sip:Lines"] = "4",
             ["Telephony:Sip:CallerId"] = "02512345678",
         });
-        Assert.Contains(services, d => d.ServiceType == typeof(ITelephony));
-        using var provider = services.BuildServiceProvider();
+        services.AddSingleton<Suifang.Agent.Speech.ITextToSpeech, EspeakSpeech>();
+        services.AddSingleton<Suifang.Agent.Speech.ISpeechToText>(new ScriptedRecognizer());
+        await using var provider = services.BuildServiceProvider();
+
         var sip = provider.GetRequiredService<IOptions<TelephonyOptions>>().Value.Sip;
         Assert.Equal((4, "02512345678"), (sip.Lines, sip.CallerId));
+        Assert.Contains("sip:10.1.2.3:5060", provider.GetRequiredService<ITelephony>().Name, StringComparison.Ordinal);
+        await provider.DisposeAsync();
+        Directory.Delete(work, recursive: true);
     }
 
     [Fact]
