@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Suifang on a fresh Debian machine with the .NET SDK:
-# installs what is missing (PostgreSQL, Chromium, CJK fonts), starts a throwaway PostgreSQL,
+# installs what is missing (PostgreSQL, Chromium, CJK fonts, baresip, SIPp, espeak-ng, sox), starts a throwaway PostgreSQL,
 # runs all test projects, and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,7 @@ command -v chromium >/dev/null || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
+for tool in baresip:baresip sipp:sip-tester espeak-ng:espeak-ng sox:sox; do command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}"); done
 if ((${#need[@]})); then
   echo "Installing: ${need[*]}"
   if [[ $(id -u) == 0 ]]; then

@@ -9,6 +9,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- plan-create --patients 100000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- contact-gate --patients 20000 --checks 20000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- dialogue --rounds 2000
+//   dotnet run -c Release --project bench/Suifang.Bench -- sip-latency --turns 40 --port 41000
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -19,6 +20,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["plan-create"] = PlanCreateBench.RunAsync,
     ["contact-gate"] = ContactGateBench.RunAsync,
     ["dialogue"] = DialogueBench.RunAsync,
+    ["sip-latency"] = SipLatencyBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -35,6 +35,10 @@ public sealed record DialResult(IPhoneCall? Call, NotReachedReason? NotReached, 
 {
     public static DialResult Answered(IPhoneCall call) => new(call, null, "已接通");
     public static DialResult Failed(NotReachedReason reason, string detail) => new(null, reason, detail);
+
+    /// <summary>For an unanswered call: the recording of what the carrier played before it ended (early media, e.g.
+    /// "您拨打的电话已关机"), kept as evidence of the reason (5.1.7); null when nothing was recorded.</summary>
+    public string? RecordingPath { get; init; }
 }
 
 /// <summary>An answered call. Say, then listen, turn by turn; dispose hangs up.</summary>

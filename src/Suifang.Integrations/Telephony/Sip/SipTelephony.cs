@@ -1,0 +1,66 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Suifang.Agent.Speech;
+using Suifang.Agent.Telephony;
+
+namespace Suifang.Integrations.Telephony.Sip;
+
+/// Outbound calls through baresip lines (one process per line, started on first use) to the hospital's SIP trunk.
+/// Thread-safe: a call waits for a free line.
+internal sealed class SipTelephony : ITelephony, IAsyncDisposable
+{
+    private readonly SipOptions options;
+    private readonly SipLine[] lines;
+    private readonly Channel<SipLine> free = Channel.CreateUnbounded<SipLine>();
+    private int disposed;
+
+    public SipTelephony(IOptions<TelephonyOptions> options, ITextToSpeech speech, ISpeechToText recognizer)
+        : this(options.Value.Sip, speech, recognizer)
+    {
+    }
+
+    public SipTelephony(SipOptions options, ITextToSpeech speech, ISpeechToText recognizer)
+    {
+        this.options = options;
+        var prompts = new PromptCache(speech, Path.Combine(Path.GetFullPath(options.WorkFolder), "prompts"));
+        lines = Enumerable.Range(0, options.Lines).Select(i => new SipLine(options, i, prompts, recognizer)).ToArray();
+        foreach (var line in lines)
+            free.Writer.TryWrite(line);
+    }
+
+    public string Name => $"SIP {options.ListenAddress}:{options.LocalSipPort} → {options.TrunkUri}";
+
+    /// Starts every line's baresip now rather than at the first call.
+    public Task StartAsync(CancellationToken ct) => Task.WhenAll(lines.Select(l => l.StartAsync(ct)));
+
+    public async Task<DialResult> DialAsync(string number, CallRequest request, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(number) || !number.All(c => char.IsAsciiDigit(c) || c is '+' or '*' or '#'))
+            return DialResult.Failed(NotReachedReason.InvalidNumber, $"号码“{number}”含有数字以外的字符。");
+        var line = await free.Reader.ReadAsync(ct);
+        var released = 0;
+        void Release()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+                free.Writer.TryWrite(line);
+        }
+        try
+        {
+            return await line.DialAsync(number, request, Release, ct);
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Registered as itself and as ITelephony: the container may dispose it twice.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return;
+        foreach (var line in lines)
+            await line.DisposeAsync();
+    }
+}
