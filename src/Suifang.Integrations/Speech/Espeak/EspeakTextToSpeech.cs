@@ -8,6 +8,8 @@ namespace Suifang.Integrations.Speech.Espeak;
 /// mono 16-bit telephone audio. The text goes in on standard input, never on a command line.
 internal sealed class EspeakTextToSpeech(EspeakOptions options) : ITextToSpeech
 {
+    private Task? _voiceChecked;
+
     public string Name => $"espeak-ng {options.Voice}";
 
     /// What changes the sound; part of the prompt cache key.
@@ -16,6 +18,7 @@ internal sealed class EspeakTextToSpeech(EspeakOptions options) : ITextToSpeech
     public async Task<SpeechAudio> SynthesizeAsync(string text, bool slow, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        await (_voiceChecked ??= CheckVoiceAsync());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         using var espeak = Start(options.Executable, ["-v", options.Voice, "-s", (slow ? options.SlowRate : options.Rate).ToString(), "--stdin", "--stdout"]);
@@ -51,6 +54,24 @@ internal sealed class EspeakTextToSpeech(EspeakOptions options) : ITextToSpeech
         {
             Stop(espeak);
             Stop(sox);
+        }
+    }
+
+    /// espeak-ng falls back to its default (English) voice without a word when the voice is unknown; so look first.
+    private async Task CheckVoiceAsync()
+    {
+        using var list = Start(options.Executable, ["--voices"]);
+        list.StandardInput.Close();
+        var voices = await list.StandardOutput.ReadToEndAsync();
+        await list.WaitForExitAsync();
+        var known = voices.Split('\n').Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length >= 5)
+            .SelectMany(f => new[] { f[1], f[4], Path.GetFileName(f[4]) });
+        if (!known.Contains(options.Voice, StringComparer.OrdinalIgnoreCase))
+        {
+            _voiceChecked = null;
+            throw new SpeechProviderException(
+                $"espeak-ng 没有语音“{options.Voice}”，会改用英语朗读。普通话请把 Speech:Espeak:Voice 设为 cmn-latn-pinyin；可用 espeak-ng --voices=cmn 查看已安装的语音。");
         }
     }
 
