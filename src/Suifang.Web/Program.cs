@@ -20,6 +20,7 @@ builder.AddPathways();             // disease pathways: versions, visual editor,
 builder.AddTasks();                // task engine: dispatcher, lines, policies, simulated channel, monitor
 builder.AddPlans();                // follow-up plans: rules, merge, checks, daily creation and closing jobs
 builder.AddContact();              // contact rules: calling hours, holidays, caps, do-not-call, consent
+builder.AddSpeech();               // TTS/ASR (espeak-ng, iFlytek, OpenAI-compatible), prompt cache, speech guard, optional LLM
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();
