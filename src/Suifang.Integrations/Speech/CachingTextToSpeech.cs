@@ -10,7 +10,7 @@ internal sealed class CachingTextToSpeech(ITextToSpeech inner, string voice, Pro
     public ITextToSpeech Inner => inner;
 
     public Task<SpeechAudio> SynthesizeAsync(string text, bool slow, CancellationToken ct) =>
-        cache.GetOrAddAsync(PromptCache.KeyOf(voice, slow, text.Trim()), () => inner.SynthesizeAsync(text.Trim(), slow, ct));
+        cache.GetOrAddAsync(PromptCache.KeyOf(voice, slow, text.Trim()), () => inner.SynthesizeAsync(text.Trim(), slow, CancellationToken.None), ct);
 
     public bool IsCached(string text, bool slow) => cache.Contains(PromptCache.KeyOf(voice, slow, text.Trim()));
 }

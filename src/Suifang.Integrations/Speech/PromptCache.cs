@@ -19,14 +19,16 @@ internal sealed class PromptCache(string folder, int memoryEntries)
     public static string KeyOf(string voice, bool slow, string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{voice}\n{(slow ? "slow" : "normal")}\n{text}")));
 
-    public async Task<SpeechAudio> GetOrAddAsync(string key, Func<Task<SpeechAudio>> synthesize)
+    /// The synthesis is shared by every caller waiting for the key, so it does not stop when one of them gives up
+    /// (a caller's <paramref name="ct"/> only ends its own wait); providers bound it with their own timeouts.
+    public async Task<SpeechAudio> GetOrAddAsync(string key, Func<Task<SpeechAudio>> synthesize, CancellationToken ct = default)
     {
         if (FromMemory(key) is { } hit)
             return hit;
         var lazy = _pending.GetOrAdd(key, k => new Lazy<Task<SpeechAudio>>(() => LoadOrSynthesizeAsync(k, synthesize)));
         try
         {
-            return await lazy.Value;
+            return await lazy.Value.WaitAsync(ct);
         }
         finally
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Suifang.Agent.Speech;
 using Suifang.Integrations.Llm;
@@ -12,7 +13,7 @@ namespace Suifang.Integrations.Speech;
 internal static class SpeechIntegration
 {
     /// Binds and validates "Speech" and "Llm"; registers ITextToSpeech (espeak-ng, iFlytek or OpenAI-compatible, behind
-    /// the prompt cache), ISpeechToText when Speech:Asr:Provider is set, the SpeechGuard, ILanguageModelAssist
+    /// the prompt cache and the SpeechGuard), ISpeechToText when Speech:Asr:Provider is set, the SpeechGuard, ILanguageModelAssist
     /// (NoLanguageModel without Llm:Endpoint) and the "speech" health check.
     public static IServiceCollection AddSpeech(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +38,8 @@ internal static class SpeechIntegration
             var (provider, voice) = SpeechProviders.CreateTts(sp);
             return new CachingTextToSpeech(provider, voice, sp.GetRequiredService<PromptCache>());
         });
-        services.AddSingleton<ITextToSpeech>(sp => sp.GetRequiredService<CachingTextToSpeech>());
+        services.AddSingleton<ITextToSpeech>(sp => new GuardedTextToSpeech(sp.GetRequiredService<CachingTextToSpeech>(),
+            sp.GetRequiredService<SpeechGuard>(), sp.GetRequiredService<ILogger<GuardedTextToSpeech>>()));
         if (configuration.GetSection(SpeechOptions.Section).GetValue("Asr:Provider", AsrProvider.None) != AsrProvider.None)
             services.AddSingleton(sp => SpeechProviders.CreateAsr(sp)!);
 

@@ -21,7 +21,22 @@ internal sealed class SpeechProbe(IServiceProvider services, IOptions<SpeechOpti
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
-    public async Task<IReadOnlyList<ProviderStatus>> ProbeAsync(CancellationToken ct)
+    /// How long a result is reused, so frequent /health polls do not start espeak-ng or open a socket each time.
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
+
+    private (DateTimeOffset At, IReadOnlyList<ProviderStatus> Statuses)? _last;
+
+    /// The providers' state, at most 30 s old unless <paramref name="recheck"/>.
+    public async Task<IReadOnlyList<ProviderStatus>> ProbeAsync(CancellationToken ct, bool recheck = false)
+    {
+        if (!recheck && _last is { } last && time.GetUtcNow() - last.At < Fresh)
+            return last.Statuses;
+        var statuses = await ProbeNowAsync(ct);
+        _last = (time.GetUtcNow(), statuses);
+        return statuses;
+    }
+
+    private async Task<IReadOnlyList<ProviderStatus>> ProbeNowAsync(CancellationToken ct)
     {
         var o = speech.Value;
         var tts = services.GetRequiredService<CachingTextToSpeech>();

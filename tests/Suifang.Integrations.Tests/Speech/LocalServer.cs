@@ -28,7 +28,9 @@ internal static class LocalServer
 /// A clock set by the test (a skewed clock makes iFlytek refuse the signature).
 internal sealed class SetClock(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }
 
 /// Collects log messages so tests can see what was logged.

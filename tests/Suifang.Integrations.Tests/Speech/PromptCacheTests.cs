@@ -64,6 +64,22 @@ public sealed class PromptCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_caller_that_gives_up_does_not_cancel_the_synthesis_others_wait_for()
+    {
+        _inner.Delay = TimeSpan.FromMilliseconds(300);
+        var tts = Cached();
+        using var hungUp = new CancellationTokenSource();
+
+        var leaving = tts.SynthesizeAsync("您好", false, hungUp.Token);
+        var staying = tts.SynthesizeAsync("您好", false, CancellationToken.None);
+        await hungUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
+        Assert.Equal(8000, (await staying).SampleRate);
+        Assert.Equal(1, _inner.Calls);
+    }
+
+    [Fact]
     public async Task The_least_recently_used_prompt_leaves_memory_first()
     {
         var tts = Cached(memoryEntries: 2);

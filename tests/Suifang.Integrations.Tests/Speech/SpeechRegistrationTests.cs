@@ -18,13 +18,15 @@ public sealed class SpeechRegistrationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    private readonly SetClock _clock = new(DateTimeOffset.UtcNow);
+
     private ServiceProvider Build(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))
                 .Append(new("Speech:Cache:Folder", _folder)))
             .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton<TimeProvider>(_clock);
         services.AddSpeech(configuration);
         return services.BuildServiceProvider();
     }
@@ -34,8 +36,8 @@ public sealed class SpeechRegistrationTests : IDisposable
     {
         await using var sp = Build();
 
-        var tts = Assert.IsType<CachingTextToSpeech>(sp.GetRequiredService<ITextToSpeech>());
-        Assert.IsType<EspeakTextToSpeech>(tts.Inner);
+        Assert.IsType<GuardedTextToSpeech>(sp.GetRequiredService<ITextToSpeech>());
+        Assert.IsType<EspeakTextToSpeech>(sp.GetRequiredService<CachingTextToSpeech>().Inner);
         Assert.Null(sp.GetService<ISpeechToText>());
         Assert.False(sp.GetRequiredService<ILanguageModelAssist>().IsAvailable);
         Assert.NotNull(sp.GetRequiredService<SpeechGuard>());
@@ -94,6 +96,21 @@ public sealed class SpeechRegistrationTests : IDisposable
         Assert.Equal(HealthStatus.Degraded, health.Status);
         Assert.Contains("语音合成", health.Entries["speech"].Description);
         Assert.Contains("连不上语音合成服务", health.Entries["speech"].Description);
+    }
+
+    [Fact]
+    public async Task Frequent_health_polls_reuse_the_result_for_30_seconds()
+    {
+        var server = await FakeOpenAiServer.StartAsync();
+        await using var sp = Build(("Speech:Tts:Provider", "openai"), ("Speech:OpenAi:BaseUrl", server.BaseUrl), ("Speech:OpenAi:ApiKey", FakeOpenAiServer.Key));
+        var health = sp.GetRequiredService<HealthCheckService>();
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
+        await server.DisposeAsync();
+
+        _clock.Now += TimeSpan.FromSeconds(29);
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
+        _clock.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync()).Status);
     }
 
     [Fact]
