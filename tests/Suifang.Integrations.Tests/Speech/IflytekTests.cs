@@ -42,6 +42,16 @@ public sealed class IflytekTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Text_over_iflyteks_8000_byte_limit_is_refused_before_connecting()
+    {
+        var e = await Assert.ThrowsAsync<SpeechProviderException>(() =>
+            new IflytekTextToSpeech(_server.Options(), Clock).SynthesizeAsync(new string('好', 2700), false, CancellationToken.None));
+
+        Assert.Contains("8000 字节", e.Message);
+        Assert.Empty(_server.Frames);
+    }
+
+    [Fact]
     public async Task A_wrong_api_secret_fails_the_handshake_with_a_chinese_401_message()
     {
         var options = _server.Options();

@@ -17,6 +17,9 @@ internal sealed class IflytekTextToSpeech(IflytekOptions options, TimeProvider t
     public async Task<SpeechAudio> SynthesizeAsync(string text, bool slow, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes >= 8000)
+            throw new SpeechProviderException($"讯飞语音合成单次不能超过 8000 字节（约 2000 个汉字），这段话有 {bytes} 字节，请拆成几句再读。");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         try
