@@ -42,12 +42,12 @@ public sealed class SpeechSettingsPageTests : IDisposable
         Assert.Contains("未配置", page.Find("[data-testid='provider-语音识别']").TextContent);
         Assert.Contains("未配置", page.Find("[data-testid='provider-大模型']").TextContent);
 
-        page.Find("[data-testid=speech-listen]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=speech-listen]").Click());
         page.WaitForAssertion(() => Assert.StartsWith("data:audio/wav;base64,UklGR", page.Find("[data-testid=speech-audio]").GetAttribute("src")), TimeSpan.FromSeconds(20));
         Assert.Contains("新合成", page.Find("[data-testid=speech-figures]").TextContent);
         Assert.Contains("8000 Hz", page.Find("[data-testid=speech-figures]").TextContent);
 
-        page.Find("[data-testid=speech-listen]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=speech-listen]").Click());
         page.WaitForAssertion(() => Assert.Contains("来自提示音缓存", page.Find("[data-testid=speech-figures]").TextContent), TimeSpan.FromSeconds(20));
     }
 
@@ -56,9 +56,10 @@ public sealed class SpeechSettingsPageTests : IDisposable
     {
         await using var ctx = Context();
         var page = ctx.Render<SpeechSettingsPage>();
-        page.Find("textarea").Change("按时吃药，保证治愈。");
+        page.WaitForAssertion(() => page.Find("[data-testid=speech-providers]"), TimeSpan.FromSeconds(20));
+        await page.InvokeAsync(() => page.Find("textarea").Change("按时吃药，保证治愈。"));
 
-        page.Find("[data-testid=speech-listen]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=speech-listen]").Click());
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=speech-audio]")), TimeSpan.FromSeconds(20));
         var findings = page.Find("[data-testid=speech-findings]").TextContent;
@@ -74,7 +75,7 @@ public sealed class SpeechSettingsPageTests : IDisposable
         var page = ctx.Render<SpeechSettingsPage>();
 
         page.WaitForAssertion(() => Assert.Contains("不可用", page.Find("[data-testid='provider-语音合成']").TextContent), TimeSpan.FromSeconds(20));
-        page.Find("[data-testid=speech-listen]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=speech-listen]").Click());
 
         page.WaitForAssertion(() => Assert.Contains("连不上语音合成服务", page.Find("[data-testid=speech-error]").TextContent), TimeSpan.FromSeconds(20));
     }
