@@ -10,6 +10,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- contact-gate --patients 20000 --checks 20000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- dialogue --rounds 2000
 //   dotnet run -c Release --project bench/Suifang.Bench -- sip-latency --turns 40 --port 41000
+//   dotnet run -c Release --project bench/Suifang.Bench -- tts --memory-rounds 1000
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -21,6 +22,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["contact-gate"] = ContactGateBench.RunAsync,
     ["dialogue"] = DialogueBench.RunAsync,
     ["sip-latency"] = SipLatencyBench.RunAsync,
+    ["tts"] = TtsBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -22,6 +22,7 @@ builder.AddTasks();                // task engine: dispatcher, lines, policies, 
 builder.AddPlans();                // follow-up plans: rules, merge, checks, daily creation and closing jobs
 builder.AddContact();              // contact rules: calling hours, holidays, caps, do-not-call, consent
 builder.AddKnowledge();            // follow-up knowledge base the agent answers from (Lucene, SmartCn)
+builder.AddSpeech();               // TTS/ASR (espeak-ng, iFlytek, OpenAI-compatible), prompt cache, speech guard, optional LLM
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();
