@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Suifang.Agent.Scripts;
@@ -27,9 +28,20 @@ public static class ScriptJson
     /// <summary>The script as JSON text.</summary>
     public static string Serialize(Script script) => JsonSerializer.Serialize(script, Options);
 
-    /// <summary>The script in <paramref name="json"/>; throws <see cref="JsonException"/> when it is not one.</summary>
-    public static Script Deserialize(string json) =>
-        JsonSerializer.Deserialize<Script>(json, Options) ?? throw new JsonException("话术内容是空的。");
+    /// <summary>
+    /// The script in <paramref name="json"/>; throws <see cref="JsonException"/> when it is not one. Key and name may be left
+    /// out (where scripts are stored, they are columns beside the JSON).
+    /// </summary>
+    public static Script Deserialize(string json)
+    {
+        var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (node is not JsonObject root)
+            throw new JsonException("话术内容应是一个对象。");
+        foreach (var name in new[] { "key", "name" })
+            if (!root.Any(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)))
+                root[name] = "";
+        return root.Deserialize<Script>(Options) ?? throw new JsonException("话术内容是空的。");
+    }
 
     /// <summary>The script, or null with a Chinese reason (for editors and imports).</summary>
     public static Script? TryDeserialize(string? json, out string? error)

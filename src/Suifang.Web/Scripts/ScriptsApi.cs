@@ -1,4 +1,7 @@
 using Suifang.Core.Accounts;
+using Suifang.Core.Audit;
+using Suifang.Core.Common;
+using Suifang.Core.Scripts.Templates;
 using Suifang.Core.Data;
 using Suifang.Core.Pathways.ListPathways;
 using Suifang.Core.Scripts;
@@ -66,6 +69,22 @@ internal static class ScriptsApi
         scripts.MapDelete("/{id:int}", async (int id, HttpContext http, SuifangDbContext db, ScriptCommands commands, CancellationToken ct) =>
                 (await commands.DeleteAsync(db, id, Scope(http), ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithSummary("删除话术版本").WithDescription("在电话中用过的版本、系统模板和路径仍在使用的话术不能删除（返回 409 和原因），请改用归档。");
+
+        scripts.MapPost("/templates", async (HttpContext http, SuifangDbContext db, HospitalClock clock, CancellationToken ct) =>
+            {
+                var scope = Scope(http);
+                if (!scope.IsAdmin)
+                    return Results.Problem("只有管理员可以补充系统话术模板。", statusCode: StatusCodes.Status403Forbidden, title: "没有权限");
+                db.Actor = scope.Actor;
+                var added = await new ScriptTemplateLoader(db, () => clock.Now).EnsureAsync(scope.HospitalId, ct);
+                if (added > 0)
+                {
+                    db.AuditEvent(AuditActions.Create, "Script", null, $"补充系统话术模板 {added} 个");
+                    await db.SaveChangesAsync(ct);
+                }
+                return Results.Ok(new { added });
+            })
+            .WithSummary("补充系统话术模板（管理员）").WithDescription("把本院还没有的话术模板加进来（已发布）；已有的（包括改过的）不会被覆盖。");
         return api;
     }
 

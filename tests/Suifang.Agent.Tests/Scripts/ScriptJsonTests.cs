@@ -30,6 +30,14 @@ public sealed class ScriptJsonTests
     }
 
     [Fact]
+    public void Key_and_name_may_be_left_out_because_the_store_keeps_them_beside_the_json()
+    {
+        var script = ScriptJson.Deserialize("""{ "opening": "您好", "identityCheck": "是本人吗？", "closing": "再见", "questions": [] }""");
+
+        Assert.Equal(("", "", "您好"), (script.Key, script.Name, script.Opening));
+    }
+
+    [Fact]
     public void Selecting_a_node_s_questions_keeps_the_order_and_sends_a_branch_to_a_dropped_question_on_to_the_next_kept_one()
     {
         var script = ScriptCheckerTests.Valid();
