@@ -96,3 +96,32 @@ public sealed class ScriptEditorBrowserTests(ScriptEditorFixture browser) : ICla
         Assert.Contains("这几天有没有胸口疼或者胸口闷？", after[1].Json);
     }
 }
+
+/// Without a dialogue engine in the host the editor still works and the test console says so in Chinese.
+public sealed class ScriptConsoleWithoutEngineBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_test_console_explains_that_the_dialogue_engine_is_not_installed()
+    {
+        var app = browser.App;
+        await StaffAccounts.EnsureDepartmentAsync(app.Services, "SJNK", "神经内科");
+        await StaffAccounts.CreateAsync(app.Services, "hs.noengine", Roles.Nurse, "SJNK");
+        int stroke;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
+            Assert.Null(scope.ServiceProvider.GetService<IConversationFactory>());
+            await new ScriptTemplateLoader(db, () => DateTime.Now).EnsureAsync((await db.Hospitals.FirstAsync()).Id);
+            stroke = await db.Scripts.Where(s => s.Key == "stroke-discharge").Select(s => s.Id).SingleAsync();
+        }
+
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.LoginAsync(page, "hs.noengine", StaffAccounts.Password);
+        await page.GotoAsync($"/scripts/{stroke}");
+        await BrowserFixture.WaitForCircuitAsync(page);
+
+        await Assertions.Expect(page.GetByTestId("console-unavailable")).ToContainTextAsync("对话引擎还没有安装");
+        await Assertions.Expect(page.GetByTestId("script-no-problems")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("question-card")).ToHaveCountAsync(12);
+    }
+}
