@@ -101,7 +101,7 @@ public sealed class ScriptEditorBrowserTests(ScriptEditorFixture browser) : ICla
 public sealed class ScriptConsoleWithoutEngineBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task The_test_console_explains_that_the_dialogue_engine_is_not_installed()
+    public async Task The_test_console_explains_that_the_dialogue_engine_is_not_installed_and_a_new_script_starts_as_a_valid_draft()
     {
         var app = browser.App;
         await StaffAccounts.EnsureDepartmentAsync(app.Services, "SJNK", "神经内科");
@@ -123,5 +123,14 @@ public sealed class ScriptConsoleWithoutEngineBrowserTests(BrowserFixture browse
         await Assertions.Expect(page.GetByTestId("console-unavailable")).ToContainTextAsync("对话引擎还没有安装");
         await Assertions.Expect(page.GetByTestId("script-no-problems")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("question-card")).ToHaveCountAsync(12);
+
+        // A script written from scratch starts as a draft that already passes the checks.
+        await page.GotoAsync("/scripts");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await page.GetByTestId("new-script").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/scripts/\d+$"));
+        await Assertions.Expect(page.GetByTestId("script-problems")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("script-status")).ToHaveTextAsync("草稿");
+        await Assertions.Expect(page.GetByTestId("script-no-problems")).ToBeVisibleAsync();
     }
 }
