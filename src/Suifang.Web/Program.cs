@@ -7,6 +7,7 @@ using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
 using Suifang.Web.Tasks;
 using Suifang.Web.Plans;
+using Suifang.Web.Scripts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddSuifangApi();           // REST API under /api/<module>, OpenAPI and 
 builder.AddPatients();             // patients, encounters, lists, archive, Excel import
 builder.AddHis();                  // HIS pull (FHIR R4 or demo HIS), daily job, "sync now"
 builder.AddPathways();             // disease pathways: versions, visual editor, presets loaded at start
+builder.AddScripts();              // scripts (话术): versions, editor with diagram and test console, templates loaded at start
 builder.AddTasks();                // task engine: dispatcher, lines, policies, simulated channel, monitor
 builder.AddPlans();                // follow-up plans: rules, merge, checks, daily creation and closing jobs
 builder.AddContact();              // contact rules: calling hours, holidays, caps, do-not-call, consent

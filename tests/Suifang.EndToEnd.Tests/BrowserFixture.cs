@@ -8,7 +8,7 @@ using Suifang.Testing;
 namespace Suifang.EndToEnd.Tests;
 
 /// The real host on a real port (Kestrel) and Debian's Chromium driven by Playwright.
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -21,7 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        App = new SuifangWebFactory(db);
+        App = new SuifangWebFactory(db, testServices: TestServices);
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -36,6 +36,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// Services a test class's fixture adds to the host, e.g. a test double of a part another helper writes.
+    protected virtual void TestServices(IServiceCollection services)
+    {
     }
 
     public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Suifang.Core.Data;
 
 namespace Suifang.Testing;
 
 /// The real host on a throwaway database. Demo data is off unless a test asks for it;
 /// the admin password is known so tests can log in (it must still be changed at first login).
-public sealed class SuifangWebFactory(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// testServices replaces or adds services after the host's own (a test double of a part written elsewhere).
+public sealed class SuifangWebFactory(TestDatabase database, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? testServices = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "first-Login-2026";
 
@@ -32,6 +36,8 @@ public sealed class SuifangWebFactory(TestDatabase database, IDictionary<string,
         foreach (var (k, v) in values)
             builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+        if (testServices is not null)
+            builder.ConfigureTestServices(testServices);
     }
 
     public static async Task<SuifangWebFactory> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)

@@ -14,7 +14,14 @@ public enum ScriptProblemSeverity
 
 /// <summary>One problem found in a script, in Chinese, saying what is wrong and how to fix it.</summary>
 /// <param name="QuestionKey">The question it concerns, or null for the script as a whole.</param>
-public sealed record ScriptProblem(ScriptProblemSeverity Severity, string? QuestionKey, string Message);
+public sealed record ScriptProblem(ScriptProblemSeverity Severity, string? QuestionKey, string Message)
+{
+    /// <summary>True when the problem stops publishing.</summary>
+    public bool IsError => Severity == ScriptProblemSeverity.Error;
+
+    /// <summary>Where the problem is, in the editor's words: the script as a whole or one question.</summary>
+    public string Field => QuestionKey is null ? "话术" : "问题";
+}
 
 /// <summary>Validates a script before it is saved or published (the editor shows the problems).</summary>
 public static partial class ScriptChecker
@@ -22,7 +29,13 @@ public static partial class ScriptChecker
     /// <summary>Placeholders the engine fills.</summary>
     public static readonly IReadOnlyList<string> Placeholders = ["{patient}", "{hospital}", "{department}", "{anchor_date}"];
 
-    private const int LongQuestion = 60;
+    /// <summary>The Goto target that ends the questions and goes to the closing.</summary>
+    public const string Closing = "closing";
+
+    /// <summary>Questions longer than this are hard to follow on the phone (a warning).</summary>
+    public const int QuestionMaxLength = 60;
+
+    private const int LongQuestion = QuestionMaxLength;
 
     /// <summary>All problems of <paramref name="script"/>, errors first; empty when it is fine.</summary>
     public static IReadOnlyList<ScriptProblem> Check(Script script)
@@ -32,8 +45,7 @@ public static partial class ScriptChecker
         void Error(string? key, string message) => problems.Add(new(ScriptProblemSeverity.Error, key, message));
         void Warn(string? key, string message) => problems.Add(new(ScriptProblemSeverity.Warning, key, message));
 
-        if (string.IsNullOrWhiteSpace(script.Key)) Error(null, "话术缺少编号（key），请填写一个英文编号，如 pci-discharge。");
-        if (string.IsNullOrWhiteSpace(script.Name)) Error(null, "话术缺少名称，请填写。");
+        // Key and name are checked where scripts are stored (they are columns beside the JSON there).
         CheckOpening(script.Opening ?? "", Error);
         if (string.IsNullOrWhiteSpace(script.IdentityCheck))
             Error(null, "缺少身份确认，请填写，如“请问您是{patient}本人或者家属吗？”。");
@@ -62,12 +74,18 @@ public static partial class ScriptChecker
         return problems.OrderBy(p => p.Severity).ToList();
     }
 
+    /// <summary>Whether an opening says that an AI assistant is speaking (disclosure of AI-generated speech).</summary>
+    public static bool DisclosesAi(string? opening) => opening is not null && AiDisclosure().IsMatch(opening);
+
+    /// <summary>Whether an opening offers the patient a person.</summary>
+    public static bool OffersPerson(string? opening) => opening?.Contains("人工", StringComparison.Ordinal) == true;
+
     private static void CheckOpening(string opening, Action<string?, string> error)
     {
         if (string.IsNullOrWhiteSpace(opening)) { error(null, "缺少开场白，请填写，并说明是医院的AI智能随访助手。"); return; }
-        if (!AiDisclosure().IsMatch(opening))
+        if (!DisclosesAi(opening))
             error(null, "开场白没有说明是AI智能助手：请写明“我是{hospital}的AI智能随访助手”，让患者知道是人工智能在说话。");
-        if (!opening.Contains("人工", StringComparison.Ordinal))
+        if (!OffersPerson(opening))
             error(null, "开场白没有告诉患者可以转人工：请加上“如需人工可以随时说转人工”。");
     }
 

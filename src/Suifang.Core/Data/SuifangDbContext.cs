@@ -31,6 +31,7 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<HisSyncRun> HisSyncRuns => Set<HisSyncRun>();
     public DbSet<Pathway> Pathways => Set<Pathway>();
     public DbSet<PathwayNode> PathwayNodes => Set<PathwayNode>();
+    public DbSet<Scripts.ScriptRecord> Scripts => Set<Scripts.ScriptRecord>();
     public DbSet<PlanRule> PlanRules => Set<PlanRule>();
     public DbSet<FollowUpPlan> Plans => Set<FollowUpPlan>();
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();

@@ -8,6 +8,7 @@ using Suifang.Web.Admin.AuditTrail;
 using Suifang.Web.Admin.Departments;
 using Suifang.Web.Admin.Users;
 using Suifang.Web.Contact;
+using Suifang.Web.Scripts;
 
 namespace Suifang.Web.Hosting;
 
@@ -39,6 +40,7 @@ internal static class ApiModule
         api.MapTasksApi();
         api.MapContactApi();
         api.MapKnowledgeApi();
+        api.MapScriptsApi();
         api.MapFallback(() => TypedResults.Problem(
             title: "没有这个接口",
             detail: "请求的地址不是随访平台的接口。可用的接口见 /scalar/v1 的接口文档。",
