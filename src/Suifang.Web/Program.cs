@@ -1,4 +1,5 @@
 using Suifang.Web.Accounts;
+using Suifang.Web.Calls;
 using Suifang.Web.Contact;
 using Suifang.Web.His;
 using Suifang.Web.Pathways;
@@ -20,6 +21,7 @@ builder.AddPathways();             // disease pathways: versions, visual editor,
 builder.AddTasks();                // task engine: dispatcher, lines, policies, simulated channel, monitor
 builder.AddPlans();                // follow-up plans: rules, merge, checks, daily creation and closing jobs
 builder.AddContact();              // contact rules: calling hours, holidays, caps, do-not-call, consent
+builder.AddCalls();                // AI calls: simulated phone network, AI call channel (after dialogue and scripts)
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();
