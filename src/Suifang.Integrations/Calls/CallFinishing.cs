@@ -20,6 +20,7 @@ internal static class CallFinishing
         var ending = outcome?.Ending ?? CallEnding.InProgress;
         var end = failure is null && ending != CallEnding.InProgress ? (CallEnd)(int)ending : CallEnd.Interrupted;
         var answers = outcome is null ? [] : transcript.Results(outcome);
+        var (unstored, corrections) = outcome is null ? ([], []) : transcript.Changed(outcome);
         var todos = new List<TodoItem>();
         todos.AddRange(TriggerTodos(context, task, answers, now));
         foreach (var e in outcome?.Escalations ?? [])
@@ -55,7 +56,7 @@ internal static class CallFinishing
             AnsweredByFamily = outcome?.AnsweredByFamily ?? false, RecordingPath = recording,
             UnderstandingSource = transcript.UnderstandingSources.Count == 0 ? null : string.Join(",", transcript.UnderstandingSources.Order()),
             Summary = string.IsNullOrWhiteSpace(outcome?.Summary) ? $"{CallText.End(end)}；收集回答 {answers.Count} 项" : outcome!.Summary,
-            Answers = answers, Todos = todos, Flag = flag,
+            Answers = unstored, Corrections = corrections, Turns = transcript.Turns, Todos = todos, Flag = flag,
             Stop = end == CallEnd.Deceased ? new PlanStop(task.PatientId, task.Id, $"AI 外呼（通话 {callId}）中接听人告知患者已去世：“{said}”") : null,
         };
     }
@@ -80,7 +81,7 @@ internal static class CallFinishing
             : $"通话中系统中断，已保存的 {turns} 轮对话保留；为避免重复拨打，本次不再拨出";
         return new CallFinish
         {
-            CallId = call.Id, End = CallEnd.Interrupted, EndedAt = now, Detail = detail, Todos = todos,
+            CallId = call.Id, End = CallEnd.Interrupted, EndedAt = now, Detail = detail, Todos = todos, Turns = turns,
             Summary = $"通话中断；已保存回答 {stored.Count} 项",
         };
     }

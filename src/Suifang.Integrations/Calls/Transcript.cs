@@ -20,7 +20,6 @@ internal sealed class Transcript(Call call, FollowUpTask task, string? period, F
     private readonly List<int> _patientTurns = [];
     private readonly Dictionary<string, (string Value, string Said, bool Confirmed)> _stored = new(StringComparer.Ordinal);
     private int _next;
-    private (int Index, int StartMs)? _lastAgent;
 
     public HashSet<string> UnderstandingSources { get; } = [];
     public List<(int Index, string Text)> PatientTexts { get; } = [];
@@ -31,10 +30,10 @@ internal sealed class Transcript(Call call, FollowUpTask task, string? period, F
 
     public CallExchange Exchange(PatientInput input, AgentTurn reply, int listenedFrom, ConversationOutcome outcome, long heard)
     {
-        var previous = _lastAgent is { } a ? (a.Index, listenedFrom) : ((int, int)?)null;
         var patient = Patient(input, reply.Understood, listenedFrom);
         var agent = Agent(reply, (int)Stopwatch.GetElapsedTime(heard).TotalMilliseconds);
-        return new CallExchange(call.Id, [patient, agent], Changed(outcome)) { PreviousAgentEnd = previous };
+        var (answers, corrections) = Changed(outcome);
+        return new CallExchange(call.Id, [patient, agent], answers) { Corrections = corrections };
     }
 
     public int? TurnIndexOf(int conversationTurn) =>
@@ -45,17 +44,22 @@ internal sealed class Transcript(Call call, FollowUpTask task, string? period, F
     /// Every answer of the conversation as a result of this call.
     public List<FollowUpResult> Results(ConversationOutcome outcome) => outcome.Answers.Select(Result).ToList();
 
-    private List<FollowUpResult> Changed(ConversationOutcome outcome)
+    public int Turns => _next;
+
+    /// The answers not stored yet, and the stored ones whose value changed, since the last call of this method.
+    public (List<FollowUpResult> New, List<FollowUpResult> Corrections) Changed(ConversationOutcome outcome)
     {
-        var changed = new List<FollowUpResult>();
+        var added = new List<FollowUpResult>();
+        var corrected = new List<FollowUpResult>();
         foreach (var a in outcome.Answers)
         {
-            if (_stored.TryGetValue(a.QuestionKey, out var s) && s == (a.Value, a.Said, a.Confirmed))
+            var known = _stored.TryGetValue(a.QuestionKey, out var s);
+            if (known && s == (a.Value, a.Said, a.Confirmed))
                 continue;
             _stored[a.QuestionKey] = (a.Value, a.Said, a.Confirmed);
-            changed.Add(Result(a));
+            (known ? corrected : added).Add(Result(a));
         }
-        return changed;
+        return (added, corrected);
     }
 
     private FollowUpResult Result(CollectedAnswer a) => new()
@@ -69,7 +73,6 @@ internal sealed class Transcript(Call call, FollowUpTask task, string? period, F
     {
         var index = _next++;
         var at = Elapsed;
-        _lastAgent = (index, at);
         _lastAgentQuestion = turn.QuestionKey;
         return new CallTurn
         {

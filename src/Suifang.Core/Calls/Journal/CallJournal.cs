@@ -39,15 +39,12 @@ public sealed class CallJournal(Func<SuifangDbContext> newContext)
         if (exchange.AnsweredAt is { } at)
             await db.Calls.Where(c => c.Id == exchange.CallId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CallStatus.Talking).SetProperty(c => c.AnsweredAt, at), ct);
-        if (exchange.PreviousAgentEnd is { } end)
-            await db.CallTurns.Where(t => t.CallId == exchange.CallId && t.Index == end.Index)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.EndMs, end.EndMs), ct);
         foreach (var turn in exchange.Turns)
         {
             turn.CallId = exchange.CallId;
             db.CallTurns.Add(turn);
         }
-        await UpsertAnswersAsync(db, exchange.CallId, exchange.Answers, ct);
+        await StoreAnswersAsync(db, exchange.CallId, exchange.Answers, exchange.Corrections, ct);
         return () => null;
     });
 
@@ -64,7 +61,7 @@ public sealed class CallJournal(Func<SuifangDbContext> newContext)
         stored.RecordingPath = finish.RecordingPath;
         stored.UnderstandingSource = Clip(finish.UnderstandingSource, 64);
         stored.Summary = Clip(finish.Summary, 1000);
-        await UpsertAnswersAsync(db, finish.CallId, finish.Answers, ct);
+        await StoreAnswersAsync(db, finish.CallId, finish.Answers, finish.Corrections, ct);
         foreach (var todo in finish.Todos)
         {
             todo.CallId = finish.CallId;
@@ -76,28 +73,27 @@ public sealed class CallJournal(Func<SuifangDbContext> newContext)
             db.PatientCallFlags.Add(flag);
         }
         var stopped = finish.Stop is { } stop ? await StopPlansAsync(db, stop, finish.EndedAt, ct) : 0;
-        var turns = await db.CallTurns.CountAsync(t => t.CallId == finish.CallId, ct) + db.CallTurns.Local.Count(t => t.CallId == finish.CallId);
         db.AuditEvent("call.record", nameof(Call), finish.CallId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"AI 外呼 {finish.CallId}（患者 ID {call.PatientId}）结束：{CallText.End(finish.End)}；对话 {turns} 轮，随访结果 {finish.Answers.Count} 项，待办 {finish.Todos.Count} 个"
+            $"AI 外呼 {finish.CallId}（患者 ID {call.PatientId}）结束：{CallText.End(finish.End)}；对话 {finish.Turns} 轮，新的随访结果 {finish.Answers.Count} 项，待办 {finish.Todos.Count} 个"
             + (finish.Flag is { } f ? $"；标记：{CallText.Flag(f.Kind)}" : "")
             + (finish.Stop is not null ? $"；停止随访计划 {stopped} 个" : ""));
         return () => null;
     });
 
-    /// One stored answer per question of the call: a new key is inserted, a changed value replaces the old one.
-    private static async Task UpsertAnswersAsync(SuifangDbContext db, long callId, IReadOnlyList<FollowUpResult> answers, CancellationToken ct)
+    /// One stored answer per question of the call: a new key is inserted (no query on the hot path), a correction replaces
+    /// the stored value.
+    private static async Task StoreAnswersAsync(SuifangDbContext db, long callId, IReadOnlyList<FollowUpResult> answers,
+        IReadOnlyList<FollowUpResult> corrections, CancellationToken ct)
     {
         foreach (var a in answers)
         {
-            var updated = await db.FollowUpResults.Where(r => r.CallId == callId && r.QuestionKey == a.QuestionKey)
+            a.CallId = callId;
+            db.FollowUpResults.Add(a);
+        }
+        foreach (var a in corrections)
+            await db.FollowUpResults.Where(r => r.CallId == callId && r.QuestionKey == a.QuestionKey)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, a.Value).SetProperty(r => r.Said, a.Said)
                     .SetProperty(r => r.TurnIndex, a.TurnIndex).SetProperty(r => r.Confirmed, a.Confirmed).SetProperty(r => r.At, a.At), ct);
-            if (updated == 0)
-            {
-                a.CallId = callId;
-                db.FollowUpResults.Add(a);
-            }
-        }
     }
 
     /// 已去世: every active plan of the patient stopped with the reason, its open steps cancelled, and every open task of

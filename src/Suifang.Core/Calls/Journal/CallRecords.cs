@@ -10,12 +10,12 @@ public sealed record CallStart(long TaskId, int AttemptNumber, string EffectKey,
 /// The call row for an effect key, and whether it was already there (a replay: never dial again).
 public sealed record CallBegin(Call Call, bool Replay);
 
-/// The turns of one exchange (patient turn and the agent's reply), the answers known after it, and, on the first
+/// The turns of one exchange (patient turn and the agent's reply), the answers first given in it, and, on the first
 /// exchange, when the call was answered.
 public sealed record CallExchange(long CallId, IReadOnlyList<CallTurn> Turns, IReadOnlyList<FollowUpResult> Answers, DateTime? AnsweredAt = null)
 {
-    /// The agent turn said before this exchange and when it ended (the patient started listening), in ms from the answer.
-    public (int Index, int EndMs)? PreviousAgentEnd { get; init; }
+    /// Answers of this call stored before and changed in this exchange (the patient corrected themself).
+    public IReadOnlyList<FollowUpResult> Corrections { get; init; } = [];
 }
 
 /// Stops a deceased patient's plans with care: the reason is kept, every open task but the running one is cancelled.
@@ -34,7 +34,11 @@ public sealed record CallFinish
     public string? RecordingPath { get; init; }
     public string? UnderstandingSource { get; init; }
     public string? Summary { get; init; }
+    /// Answers not stored yet, and stored answers that changed.
     public IReadOnlyList<FollowUpResult> Answers { get; init; } = [];
+    public IReadOnlyList<FollowUpResult> Corrections { get; init; } = [];
+    /// Turns of the call (for the audit entry).
+    public int Turns { get; init; }
     public IReadOnlyList<TodoItem> Todos { get; init; } = [];
     public PatientCallFlag? Flag { get; init; }
     public PlanStop? Stop { get; init; }
