@@ -48,30 +48,7 @@ public sealed class CallsWebTests
     {
         var phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
         var patient = await HostPatients.AddAsync(w.App.Services, p => p.WithPhone(phone).DischargedOn(w.Now.AddDays(-3), departmentId));
-        var services = w.App.Services;
-        var factory = services.GetRequiredService<IDbContextFactory<SuifangDbContext>>();
-        FollowUpTask task;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            var plan = new FollowUpPlan
-            {
-                HospitalId = patient.HospitalId, CampusId = patient.CampusId, PatientId = patient.Id, DepartmentId = departmentId,
-                Source = PlanSource.Manual, AnchorTime = w.Now.AddDays(-3), CreatedAt = w.Now,
-            };
-            var step = new PlanStep { Title = "出院后3天", Label = "D+3", DueFrom = w.Now, DueTo = w.Now.AddDays(2), Questions = CallWorld.Questions(),
-                Triggers = CallWorld.Triggers(), Channels = [new ChannelStep { Kind = ChannelKind.AiCall }] };
-            plan.Steps.Add(step);
-            db.Plans.Add(plan);
-            task = StepTasks.Create(plan, step, 0, w.Now, w.Now);
-            db.Tasks.Add(task);
-            await db.SaveChangesAsync();
-        }
-        var telephony = new SimulatedTelephony(3, PersonaMix.AlwaysAnswered(persona));
-        var channel = new AiCallChannel(factory.CreateDbContext, telephony, new ScriptedConversationFactory(), new FixedScriptLibrary(),
-            services.GetRequiredService<SensitiveDataProtector>(), services.GetRequiredService<ContactPolicies>(), () => w.Now, new CallsOptions());
-        await channel.ExecuteAsync(new TaskExecution(task, 1, $"task:{task.Id}:attempt:1"), CancellationToken.None);
-        await using var check = await factory.CreateDbContextAsync();
-        return (await check.Calls.Where(c => c.TaskId == task.Id).Select(c => c.Id).SingleAsync(), phone);
+        return (await HostCalls.CallAsync(w.App.Services, patient.Id, patient.HospitalId, patient.CampusId, departmentId, persona, w.Now), phone);
     }
 
     private static async Task<List<long>> IdsAsync(HttpClient client, string query = "")
