@@ -11,6 +11,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- dialogue --rounds 2000
 //   dotnet run -c Release --project bench/Suifang.Bench -- sip-latency --turns 40 --port 41000
 //   dotnet run -c Release --project bench/Suifang.Bench -- tts --memory-rounds 1000
+//   dotnet run -c Release --project bench/Suifang.Bench -- calls --calls 500 --provider sqlite|postgres
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -23,6 +24,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["dialogue"] = DialogueBench.RunAsync,
     ["sip-latency"] = SipLatencyBench.RunAsync,
     ["tts"] = TtsBench.RunAsync,
+    ["calls"] = CallsBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

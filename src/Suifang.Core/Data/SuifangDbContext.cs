@@ -44,6 +44,11 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<DoNotContactEntry> DoNotContacts => Set<DoNotContactEntry>();
     public DbSet<FollowUpConsent> Consents => Set<FollowUpConsent>();
     public DbSet<Knowledge.KnowledgeEntry> KnowledgeEntries => Set<Knowledge.KnowledgeEntry>();
+    public DbSet<Calls.Call> Calls => Set<Calls.Call>();
+    public DbSet<Calls.CallTurn> CallTurns => Set<Calls.CallTurn>();
+    public DbSet<Calls.FollowUpResult> FollowUpResults => Set<Calls.FollowUpResult>();
+    public DbSet<Calls.PatientCallFlag> PatientCallFlags => Set<Calls.PatientCallFlag>();
+    public DbSet<Todos.TodoItem> Todos => Set<Todos.TodoItem>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

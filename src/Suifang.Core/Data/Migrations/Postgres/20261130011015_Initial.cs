@@ -709,6 +709,74 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientCallFlags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    PhoneIndex = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CallId = table.Column<long>(type: "bigint", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ClearedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ClearedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientCallFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientCallFlags_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Todos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Urgency = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CallId = table.Column<long>(type: "bigint", nullable: true),
+                    TurnIndex = table.Column<int>(type: "integer", nullable: true),
+                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClosedNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Todos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Todos_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Todos_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PathwayNodes",
                 columns: table => new
                 {
@@ -940,6 +1008,64 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Calls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    CampusId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    TaskId = table.Column<long>(type: "bigint", nullable: false),
+                    AttemptNumber = table.Column<int>(type: "integer", nullable: false),
+                    EffectKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    PlanId = table.Column<long>(type: "bigint", nullable: true),
+                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
+                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ScriptKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "integer", nullable: false),
+                    Telephony = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Simulated = table.Column<bool>(type: "boolean", nullable: false),
+                    NumberCipher = table.Column<string>(type: "text", nullable: false),
+                    NumberMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    End = table.Column<int>(type: "integer", nullable: false),
+                    Unreached = table.Column<int>(type: "integer", nullable: true),
+                    Detail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CallBackAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    AnsweredByFamily = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordingPath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UnderstandingSource = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Calls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Calls_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Calls_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Calls_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskAttempts",
                 columns: table => new
                 {
@@ -960,6 +1086,81 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         name: "FK_TaskAttempts_Tasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallTurns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<long>(type: "bigint", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Speaker = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Dtmf = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Intent = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Confidence = table.Column<double>(type: "double precision", nullable: true),
+                    ValuesJson = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    StartMs = table.Column<int>(type: "integer", nullable: false),
+                    EndMs = table.Column<int>(type: "integer", nullable: false),
+                    ResponseMs = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallTurns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallTurns_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    PlanId = table.Column<long>(type: "bigint", nullable: true),
+                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
+                    CallId = table.Column<long>(type: "bigint", nullable: true),
+                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Said = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    TurnIndex = table.Column<int>(type: "integer", nullable: true),
+                    Confirmed = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpResults_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpResults_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpResults_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1015,6 +1216,38 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "IX_AuditLog_UserId",
                 table: "AuditLog",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_DepartmentId",
+                table: "Calls",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_EffectKey",
+                table: "Calls",
+                column: "EffectKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_HospitalId_DepartmentId_StartedAt",
+                table: "Calls",
+                columns: new[] { "HospitalId", "DepartmentId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_PatientId_StartedAt",
+                table: "Calls",
+                columns: new[] { "PatientId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_TaskId",
+                table: "Calls",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallTurns_CallId_Index",
+                table: "CallTurns",
+                columns: new[] { "CallId", "Index" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campuses_HospitalId_Code",
@@ -1110,6 +1343,28 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpResults_CallId_QuestionKey",
+                table: "FollowUpResults",
+                columns: new[] { "CallId", "QuestionKey" },
+                unique: true,
+                filter: "\"CallId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpResults_DepartmentId",
+                table: "FollowUpResults",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpResults_PatientId_At",
+                table: "FollowUpResults",
+                columns: new[] { "PatientId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpResults_PlanStepId",
+                table: "FollowUpResults",
+                column: "PlanStepId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HisSyncRuns_Source_StartedAt",
                 table: "HisSyncRuns",
                 columns: new[] { "Source", "StartedAt" });
@@ -1167,6 +1422,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 table: "Pathways",
                 columns: new[] { "HospitalId", "Key", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientCallFlags_PatientId_ClearedAt",
+                table: "PatientCallFlags",
+                columns: new[] { "PatientId", "ClearedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_CampusId",
@@ -1381,6 +1641,26 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 table: "Tasks",
                 columns: new[] { "Queue", "State", "NextAttemptAt" },
                 filter: "\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_CallId",
+                table: "Todos",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_DepartmentId",
+                table: "Todos",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_HospitalId_DepartmentId_Status_Urgency_CreatedAt",
+                table: "Todos",
+                columns: new[] { "HospitalId", "DepartmentId", "Status", "Urgency", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_PatientId_Status",
+                table: "Todos",
+                columns: new[] { "PatientId", "Status" });
         }
 
         /// <inheritdoc />
@@ -1405,6 +1685,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "CallTurns");
+
+            migrationBuilder.DropTable(
                 name: "Consents");
 
             migrationBuilder.DropTable(
@@ -1415,6 +1698,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "EncounterDiagnoses");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpResults");
 
             migrationBuilder.DropTable(
                 name: "HisSyncRuns");
@@ -1430,6 +1716,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PathwayNodes");
+
+            migrationBuilder.DropTable(
+                name: "PatientCallFlags");
 
             migrationBuilder.DropTable(
                 name: "PlanPathway");
@@ -1453,7 +1742,13 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "TaskQueueSettings");
 
             migrationBuilder.DropTable(
+                name: "Todos");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Calls");
 
             migrationBuilder.DropTable(
                 name: "Pathways");

@@ -707,6 +707,74 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientCallFlags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClearedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClearedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientCallFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientCallFlags_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Todos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TurnIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClosedNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Todos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Todos_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Todos_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PathwayNodes",
                 columns: table => new
                 {
@@ -938,6 +1006,64 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Calls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttemptNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Telephony = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Simulated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NumberCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    NumberMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    End = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unreached = table.Column<int>(type: "INTEGER", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CallBackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByFamily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordingPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UnderstandingSource = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Calls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Calls_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Calls_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Calls_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskAttempts",
                 columns: table => new
                 {
@@ -958,6 +1084,81 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         name: "FK_TaskAttempts_Tasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallTurns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    Speaker = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Dtmf = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Intent = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Confidence = table.Column<double>(type: "REAL", nullable: true),
+                    ValuesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseMs = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallTurns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallTurns_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Said = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TurnIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    Confirmed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpResults_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpResults_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpResults_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1013,6 +1214,38 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "IX_AuditLog_UserId",
                 table: "AuditLog",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_DepartmentId",
+                table: "Calls",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_EffectKey",
+                table: "Calls",
+                column: "EffectKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_HospitalId_DepartmentId_StartedAt",
+                table: "Calls",
+                columns: new[] { "HospitalId", "DepartmentId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_PatientId_StartedAt",
+                table: "Calls",
+                columns: new[] { "PatientId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_TaskId",
+                table: "Calls",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallTurns_CallId_Index",
+                table: "CallTurns",
+                columns: new[] { "CallId", "Index" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campuses_HospitalId_Code",
@@ -1108,6 +1341,28 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 columns: new[] { "PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpResults_CallId_QuestionKey",
+                table: "FollowUpResults",
+                columns: new[] { "CallId", "QuestionKey" },
+                unique: true,
+                filter: "\"CallId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpResults_DepartmentId",
+                table: "FollowUpResults",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpResults_PatientId_At",
+                table: "FollowUpResults",
+                columns: new[] { "PatientId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpResults_PlanStepId",
+                table: "FollowUpResults",
+                column: "PlanStepId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HisSyncRuns_Source_StartedAt",
                 table: "HisSyncRuns",
                 columns: new[] { "Source", "StartedAt" });
@@ -1165,6 +1420,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 table: "Pathways",
                 columns: new[] { "HospitalId", "Key", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientCallFlags_PatientId_ClearedAt",
+                table: "PatientCallFlags",
+                columns: new[] { "PatientId", "ClearedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_CampusId",
@@ -1379,6 +1639,26 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 table: "Tasks",
                 columns: new[] { "Queue", "State", "NextAttemptAt" },
                 filter: "\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_CallId",
+                table: "Todos",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_DepartmentId",
+                table: "Todos",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_HospitalId_DepartmentId_Status_Urgency_CreatedAt",
+                table: "Todos",
+                columns: new[] { "HospitalId", "DepartmentId", "Status", "Urgency", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_PatientId_Status",
+                table: "Todos",
+                columns: new[] { "PatientId", "Status" });
         }
 
         /// <inheritdoc />
@@ -1403,6 +1683,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "CallTurns");
+
+            migrationBuilder.DropTable(
                 name: "Consents");
 
             migrationBuilder.DropTable(
@@ -1413,6 +1696,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "EncounterDiagnoses");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpResults");
 
             migrationBuilder.DropTable(
                 name: "HisSyncRuns");
@@ -1428,6 +1714,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PathwayNodes");
+
+            migrationBuilder.DropTable(
+                name: "PatientCallFlags");
 
             migrationBuilder.DropTable(
                 name: "PlanPathway");
@@ -1451,7 +1740,13 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "TaskQueueSettings");
 
             migrationBuilder.DropTable(
+                name: "Todos");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Calls");
 
             migrationBuilder.DropTable(
                 name: "Pathways");

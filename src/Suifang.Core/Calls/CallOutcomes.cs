@@ -1,0 +1,23 @@
+using Suifang.Core.Tasks;
+
+namespace Suifang.Core.Calls;
+
+/// What an ended call means for its task (7.2.2): the same answer for the first execution and for any replay of its key.
+public static class CallOutcomes
+{
+    public static TaskOutcome ToTaskOutcome(Call call, DateTime now)
+    {
+        var simulated = call.Simulated ? "模拟：" : "";
+        var summary = simulated + CallText.End(call.End) + (string.IsNullOrEmpty(call.Detail) ? "" : "（" + call.Detail + "）");
+        return call.End switch
+        {
+            CallEnd.Completed or CallEnd.Partial or CallEnd.HandedOff => TaskOutcome.Completed(summary),
+            CallEnd.CallLater => TaskOutcome.Postponed(call.CallBackAt is { } at && at > now ? at : now.AddHours(2), summary),
+            // 空号 and the persons the AI must not call again: no redial.
+            CallEnd.NotReached when call.Unreached == UnreachedReason.InvalidNumber => TaskOutcome.Failed(summary),
+            CallEnd.WrongNumber or CallEnd.Deceased or CallEnd.Refused => TaskOutcome.Failed(summary),
+            // Not reached, silent, or cut off: redial (a new attempt, a new key) while attempts remain.
+            _ => TaskOutcome.NotReached(summary),
+        };
+    }
+}

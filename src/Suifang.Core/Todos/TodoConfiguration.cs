@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Suifang.Core.Organization;
+using Suifang.Core.Patients;
+
+namespace Suifang.Core.Todos;
+
+internal sealed class TodoConfiguration : IEntityTypeConfiguration<TodoItem>
+{
+    public void Configure(EntityTypeBuilder<TodoItem> b)
+    {
+        b.ToTable("Todos");
+        b.Property(t => t.Reason).HasMaxLength(500);
+        b.Property(t => t.Evidence).HasMaxLength(1000);
+        b.Property(t => t.QuestionKey).HasMaxLength(64);
+        b.Property(t => t.Source).HasMaxLength(32);
+        b.Property(t => t.ClosedBy).HasMaxLength(64);
+        b.Property(t => t.ClosedNote).HasMaxLength(500);
+        b.HasIndex(t => new { t.HospitalId, t.DepartmentId, t.Status, t.Urgency, t.CreatedAt });
+        b.HasIndex(t => new { t.PatientId, t.Status });
+        b.HasIndex(t => t.CallId);
+        b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId);
+        b.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Suifang.Integrations.Calls;
+
+/// Settings of the AI call channel (section "Calls").
+public sealed class CallsOptions
+{
+    public const string Section = "Calls";
+
+    /// "Simulated" (the embedded simulated phone network, default) or "None" (AI calls stay on the task engine's
+    /// stand-in until a real telephony adapter is configured).
+    public string Telephony { get; set; } = "Simulated";
+
+    /// Seed of the simulated network: the same seed gives the same patients' behaviour.
+    public int SimulatedSeed { get; set; } = 20261201;
+
+    public int RingTimeoutSeconds { get; set; } = 40;
+
+    /// How long the agent waits for the patient to speak before counting silence.
+    public int ListenTimeoutSeconds { get; set; } = 8;
+
+    /// A conversation that has not ended after this many exchanges is closed (a safety net against loops).
+    public int MaxExchanges { get; set; } = 60;
+}

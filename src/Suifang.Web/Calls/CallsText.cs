@@ -1,0 +1,4 @@
+namespace Suifang.Web.Calls;
+
+/// Marker for CallsText.resx: the words of the call pages.
+public sealed class CallsText;
