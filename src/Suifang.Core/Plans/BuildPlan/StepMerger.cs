@@ -29,6 +29,14 @@ internal static class StepMerger
     public static StepDraft Merge(List<NodeAt> nodes, List<string> notes)
     {
         var first = nodes[0].Node;
+        if (nodes.Count == 1)
+            // The node's own lists, not copies: a used pathway version is frozen, the checks replace a list rather than
+            // change it, and a step whose lists are still the node's refers to the node instead of storing them.
+            return new StepDraft
+            {
+                Nodes = nodes, From = nodes[0].From, To = nodes[0].To, Title = Clip(first.Title, 128), Label = Clip(first.Label, 32),
+                ScriptKey = first.ScriptKey, Questions = first.Questions, Triggers = first.Triggers, Channels = first.Channels,
+            };
         var step = new StepDraft
         {
             Nodes = nodes,
@@ -40,15 +48,6 @@ internal static class StepMerger
         };
         if (step.To < step.From)
             step.To = step.From;
-        if (nodes.Count == 1)
-        {
-            // The node's own lists, not copies: a used pathway version is frozen, the checks replace a list rather than
-            // change it, and plans built from one node then share one list (written once as JSON by PlanWriter).
-            step.Questions = first.Questions;
-            step.Triggers = first.Triggers;
-            step.Channels = first.Channels;
-            return step;
-        }
         notes.Add($"{PlanWords.Names(nodes.Select(n => n.Pathway))}的节点 {string.Join("、", nodes.Select(n => n.Node.Label))} 时间相近"
             + $"（相差不超过较小的时间窗口，或在同一天），合并为一次随访“{step.Label}”，时间窗口取它们的重叠部分 {step.From:MM-dd}～{step.To:MM-dd}。");
         if (nodes.Select(n => n.Node.ScriptKey).Where(k => k is not null).Distinct().Count() > 1)

@@ -32,13 +32,23 @@ public static class PlanInputs
                     && (t.Channel == ChannelKind.AiCall || t.Channel == ChannelKind.Manual))
                 .Select(t => new { t.PatientId, t.NextAttemptAt })
                 .ToListAsync(ct)).ToLookup(x => x.PatientId);
+            // Steps of open plans that start with a call and whose task is not made yet (StepTasks.Horizon).
+            var laterCalls = (await (
+                    from p in db.Plans
+                    where EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active)
+                    join s in db.PlanSteps on p.Id equals s.PlanId
+                    where s.Status == StepStatus.Waiting && (s.FirstChannel == ChannelKind.AiCall || s.FirstChannel == ChannelKind.Manual)
+                        && !db.Tasks.Any(t => t.PlanStepId == s.Id)
+                    select new { p.PatientId, s.DueFrom, p.StartAt })
+                .AsNoTracking().ToListAsync(ct)).ToLookup(x => x.PatientId);
             var refused = await RefusalsAsync(db, ids, people.Select(p => p.PhoneIndex).Where(i => i != "").ToList(), ct);
             foreach (var p in people)
                 result[p.Id] = new PlanPatient(p.Id, p.HospitalId, p.Name, p.HasPhone)
                 {
                     DoNotContactReason = refused.ByPatient.GetValueOrDefault(p.Id) ?? refused.ByPhone.GetValueOrDefault(p.PhoneIndex),
                     OpenPlans = open[p.Id].Select(x => (x.EncounterId, x.Key)).ToHashSet(),
-                    CallDays = calls[p.Id].Select(x => DateOnly.FromDateTime(x.NextAttemptAt)).ToHashSet(),
+                    CallDays = calls[p.Id].Select(x => DateOnly.FromDateTime(x.NextAttemptAt))
+                        .Concat(laterCalls[p.Id].Select(x => CallDay(x.DueFrom, x.StartAt))).ToHashSet(),
                 };
         }
         return result;
@@ -74,9 +84,17 @@ public static class PlanInputs
             foreach (var p in build.Request.Pathways)
                 open.Add((plan.EncounterId, p.Key));
         if (patient.CallDays is HashSet<DateOnly> days)
+        {
             foreach (var t in build.Tasks.Where(t => t.Channel is ChannelKind.AiCall or ChannelKind.Manual))
                 days.Add(DateOnly.FromDateTime(t.NextAttemptAt));
+            if (build.Tasks.Count < plan.Steps.Count)
+                foreach (var s in plan.Steps.Where(s => s.FirstChannel is ChannelKind.AiCall or ChannelKind.Manual && !build.Tasks.Any(t => t.Step == s)))
+                    days.Add(CallDay(s.DueFrom, plan.StartAt));
+        }
     }
+
+    /// The day a step's first call goes when its task is made: its window's start, or the plan's set start if later.
+    private static DateOnly CallDay(DateTime dueFrom, DateTime? startAt) => DateOnly.FromDateTime(startAt is { } at && at > dueFrom ? at : dueFrom);
 
     public static Task<List<Pathway>> PathwaysAsync(SuifangDbContext db, int hospitalId, IReadOnlyCollection<int> ids, CancellationToken ct)
     {

@@ -1221,10 +1221,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("DueTo")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int>("FirstChannel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("NodeId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
@@ -1257,7 +1263,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NodeId");
+
                     b.HasIndex("PlanId", "Order");
+
+                    b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("PlanSteps");
                 });
@@ -1915,6 +1926,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Suifang.Core.Plans.PlanStep", b =>
                 {
+                    b.HasOne("Suifang.Core.Pathways.PathwayNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
                         .WithMany("Steps")
                         .HasForeignKey("PlanId")
@@ -2014,6 +2030,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Channels");
+
+                    b.Navigation("Node");
 
                     b.Navigation("Questions");
 

@@ -1182,10 +1182,16 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("DueTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FirstChannel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("NodeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
@@ -1218,7 +1224,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NodeId");
+
                     b.HasIndex("PlanId", "Order");
+
+                    b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("PlanSteps");
                 });
@@ -1870,6 +1881,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Suifang.Core.Plans.PlanStep", b =>
                 {
+                    b.HasOne("Suifang.Core.Pathways.PathwayNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
                         .WithMany("Steps")
                         .HasForeignKey("PlanId")
@@ -1969,6 +1985,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Channels");
+
+                    b.Navigation("Node");
 
                     b.Navigation("Questions");
 

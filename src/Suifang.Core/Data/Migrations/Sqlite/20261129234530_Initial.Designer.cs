@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261129221842_Initial")]
+    [Migration("20261129234530_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1185,10 +1185,16 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("DueTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FirstChannel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("NodeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
@@ -1221,7 +1227,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NodeId");
+
                     b.HasIndex("PlanId", "Order");
+
+                    b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("PlanSteps");
                 });
@@ -1873,6 +1884,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Suifang.Core.Plans.PlanStep", b =>
                 {
+                    b.HasOne("Suifang.Core.Pathways.PathwayNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
                         .WithMany("Steps")
                         .HasForeignKey("PlanId")
@@ -1972,6 +1988,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Channels");
+
+                    b.Navigation("Node");
 
                     b.Navigation("Questions");
 

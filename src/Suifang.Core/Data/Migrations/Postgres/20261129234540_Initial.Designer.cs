@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261129221847_Initial")]
+    [Migration("20261129234540_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1224,10 +1224,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("DueTo")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int>("FirstChannel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("NodeId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
@@ -1260,7 +1266,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NodeId");
+
                     b.HasIndex("PlanId", "Order");
+
+                    b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("PlanSteps");
                 });
@@ -1918,6 +1929,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Suifang.Core.Plans.PlanStep", b =>
                 {
+                    b.HasOne("Suifang.Core.Pathways.PathwayNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
                         .WithMany("Steps")
                         .HasForeignKey("PlanId")
@@ -2017,6 +2033,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Channels");
+
+                    b.Navigation("Node");
 
                     b.Navigation("Questions");
 

@@ -777,6 +777,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     DependsOnStepId = table.Column<long>(type: "bigint", nullable: true),
                     SourceNodeIds = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     ScriptKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    NodeId = table.Column<int>(type: "integer", nullable: true),
+                    FirstChannel = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     WasNeeded = table.Column<bool>(type: "boolean", nullable: true),
                     ResultCorrect = table.Column<bool>(type: "boolean", nullable: true),
@@ -788,6 +790,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlanSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanSteps_PathwayNodes_NodeId",
+                        column: x => x.NodeId,
+                        principalTable: "PathwayNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_PlanSteps_Plans_PlanId",
                         column: x => x.PlanId,
@@ -1166,9 +1174,20 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "PatientId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanSteps_NodeId",
+                table: "PlanSteps",
+                column: "NodeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanSteps_PlanId_Order",
                 table: "PlanSteps",
                 columns: new[] { "PlanId", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSteps_Waiting",
+                table: "PlanSteps",
+                column: "DueFrom",
+                filter: "\"Status\" = 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SimulatedEffects_PatientId_StartedAt",
@@ -1318,9 +1337,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
-                name: "PathwayNodes");
-
-            migrationBuilder.DropTable(
                 name: "PlanPathway");
 
             migrationBuilder.DropTable(
@@ -1342,9 +1358,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Pathways");
-
-            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
@@ -1354,7 +1367,13 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanSteps");
 
             migrationBuilder.DropTable(
+                name: "PathwayNodes");
+
+            migrationBuilder.DropTable(
                 name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "Pathways");
 
             migrationBuilder.DropTable(
                 name: "Encounters");
