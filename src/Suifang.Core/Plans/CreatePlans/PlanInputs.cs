@@ -20,35 +20,39 @@ public static class PlanInputs
             var people = await db.Patients.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id) && p.DeletedAt == null)
                 .Select(p => new { p.Id, p.HospitalId, p.Name, HasPhone = p.PhoneCipher != "" || p.FamilyPhoneCipher != null, p.PhoneIndex })
                 .ToListAsync(ct);
-            var open = (await (
-                    from p in db.Plans
-                    where EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active)
-                    join x in db.Set<PlanPathway>() on p.Id equals x.PlanId
+            // Driven by the patients' open plans (a few at most, usually none): queries that start from the patient ids
+            // and then the plan ids keep to their indexes, however many plans and steps the tables hold.
+            var openPlans = await db.Plans.AsNoTracking()
+                .Where(p => EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active))
+                .Select(p => new { p.Id, p.PatientId, p.EncounterId, p.StartAt })
+                .ToDictionaryAsync(p => p.Id, ct);
+            var planIds = openPlans.Keys.ToList();
+            var open = (planIds.Count == 0 ? [] : await (
+                    from x in db.Set<PlanPathway>()
+                    where EF.Parameter(planIds).Contains(x.PlanId)
                     join w in db.Pathways on x.PathwayId equals w.Id
-                    select new { p.PatientId, p.EncounterId, w.Key })
-                .AsNoTracking().ToListAsync(ct)).ToLookup(x => x.PatientId);
+                    select new { x.PlanId, w.Key })
+                .AsNoTracking().ToListAsync(ct)).ToLookup(x => openPlans[x.PlanId].PatientId, x => (openPlans[x.PlanId].EncounterId, x.Key));
             var calls = (await db.Tasks.AsNoTracking().Open()
                 .Where(t => EF.Parameter(ids).Contains(t.PatientId)
                     && (t.Channel == ChannelKind.AiCall || t.Channel == ChannelKind.Manual))
                 .Select(t => new { t.PatientId, t.NextAttemptAt })
-                .ToListAsync(ct)).ToLookup(x => x.PatientId);
+                .ToListAsync(ct)).ToLookup(x => x.PatientId, x => DateOnly.FromDateTime(x.NextAttemptAt));
             // Steps of open plans that start with a call and whose task is not made yet (StepTasks.Horizon).
-            var laterCalls = (await (
-                    from p in db.Plans
-                    where EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active)
-                    join s in db.PlanSteps on p.Id equals s.PlanId
-                    where s.Status == StepStatus.Waiting && (s.FirstChannel == ChannelKind.AiCall || s.FirstChannel == ChannelKind.Manual)
-                        && !db.Tasks.Any(t => t.PlanStepId == s.Id)
-                    select new { p.PatientId, s.DueFrom, p.StartAt })
-                .AsNoTracking().ToListAsync(ct)).ToLookup(x => x.PatientId);
+            var laterCalls = (planIds.Count == 0 ? [] : await db.PlanSteps.AsNoTracking()
+                    .Where(s => EF.Parameter(planIds).Contains(s.PlanId) && s.Status == StepStatus.Waiting
+                        && (s.FirstChannel == ChannelKind.AiCall || s.FirstChannel == ChannelKind.Manual)
+                        && !db.Tasks.Any(t => t.PlanStepId == s.Id))
+                    .Select(s => new { s.PlanId, s.DueFrom })
+                    .ToListAsync(ct))
+                .ToLookup(x => openPlans[x.PlanId].PatientId, x => CallDay(x.DueFrom, openPlans[x.PlanId].StartAt));
             var refused = await RefusalsAsync(db, ids, people.Select(p => p.PhoneIndex).Where(i => i != "").ToList(), ct);
             foreach (var p in people)
                 result[p.Id] = new PlanPatient(p.Id, p.HospitalId, p.Name, p.HasPhone)
                 {
                     DoNotContactReason = refused.ByPatient.GetValueOrDefault(p.Id) ?? refused.ByPhone.GetValueOrDefault(p.PhoneIndex),
-                    OpenPlans = open[p.Id].Select(x => (x.EncounterId, x.Key)).ToHashSet(),
-                    CallDays = calls[p.Id].Select(x => DateOnly.FromDateTime(x.NextAttemptAt))
-                        .Concat(laterCalls[p.Id].Select(x => CallDay(x.DueFrom, x.StartAt))).ToHashSet(),
+                    OpenPlans = open[p.Id].ToHashSet(),
+                    CallDays = calls[p.Id].Concat(laterCalls[p.Id]).ToHashSet(),
                 };
         }
         return result;
