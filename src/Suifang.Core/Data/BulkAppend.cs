@@ -55,7 +55,9 @@ internal static class BulkAppend
 
     /// Inserts untracked rows together with their owned collections mapped to JSON columns (written with
     /// System.Text.Json in EF's shape: property names as declared, enums as numbers).
-    public static Task InsertUntrackedWithJsonAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    /// storesJson: false for a row whose JSON columns hold no content of their own (written as empty arrays).
+    public static Task InsertUntrackedWithJsonAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct, Func<T, bool>? storesJson = null)
+        where T : class
     {
         var type = db.Model.FindEntityType(typeof(T))!;
         // Rows often share one collection instance (plan steps from the same pathway node): serialised once per instance.
@@ -63,6 +65,8 @@ internal static class BulkAppend
         var json = type.GetNavigations().Where(n => n.TargetEntityType.IsMappedToJson())
             .Select(n => new JsonColumn(n.TargetEntityType.GetContainerColumnName()!, n.TargetEntityType.GetContainerColumnType(), i =>
             {
+                if (storesJson is not null && !storesJson(rows[i]))
+                    return "[]";
                 var value = n.GetGetter().GetClrValue(rows[i]);
                 if (value is null)
                     return null;
@@ -153,6 +157,11 @@ internal static class BulkAppend
             }
             return;
         }
+        if (connection is Npgsql.NpgsqlConnection npgsql)
+        {
+            await CopyAsync(npgsql, table, columns, json, rows, sql, ct);
+            return;
+        }
         var perRow = columns.Count + json.Count;
         var offset = 0;
         foreach (var chunk in rows.Chunk(Math.Max(1, MaxParametersPostgres / perRow)))
@@ -185,6 +194,41 @@ internal static class BulkAppend
             command.CommandText = text.ToString();
             await command.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// PostgreSQL: binary COPY (one stream per table, no SQL text, no parameter objects). Each value is the provider
+    /// value EF would send (after its value converters) written as the column's store type; JSON columns as jsonb.
+    private static async Task CopyAsync(Npgsql.NpgsqlConnection connection, StoreObjectIdentifier table, List<IProperty> columns,
+        IReadOnlyList<JsonColumn> json, IReadOnlyList<Func<IProperty, object?>> rows, ISqlGenerationHelper sql, CancellationToken ct)
+    {
+        var names = columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)).Concat(json.Select(j => sql.DelimitIdentifier(j.Name)));
+        var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+        var types = mappings.Select(m => m.StoreTypeNameBase).ToArray();
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", ct);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            await writer.StartRowAsync(ct);
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var value = row(columns[c]);
+                if (value is not null && mappings[c].Converter is { } converter)
+                    value = converter.ConvertToProvider(value);
+                if (value is null)
+                    await writer.WriteNullAsync(ct);
+                else
+                    await writer.WriteAsync(value, types[c], ct);
+            }
+            foreach (var j in json)
+            {
+                if (j.ValueOf(r) is { } text)
+                    await writer.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Jsonb, ct);
+                else
+                    await writer.WriteNullAsync(ct);
+            }
+        }
+        await writer.CompleteAsync(ct);
     }
 
     /// New keys: from the identity sequence on PostgreSQL (not necessarily contiguous when others insert too);

@@ -50,6 +50,11 @@ internal sealed class PlanStepConfiguration : IEntityTypeConfiguration<PlanStep>
         b.OwnsMany(s => s.Triggers, t => t.ToJson());
         b.OwnsMany(s => s.Channels, c => c.ToJson());
         b.HasIndex(s => new { s.PlanId, s.Order });
+        b.Ignore(s => s.Content);
+        // A step refers to its frozen node; a used pathway version cannot be deleted.
+        b.HasOne(s => s.Node).WithMany().HasForeignKey(s => s.NodeId).OnDelete(DeleteBehavior.Restrict);
+        // Waiting steps by time: the steps whose tasks are made when they come near (UpcomingSteps).
+        b.HasIndex(s => s.DueFrom, "IX_PlanSteps_Waiting").HasFilter("\"Status\" = 0");
     }
 }
 

@@ -6,9 +6,16 @@ namespace Suifang.Core.Tasks;
 /// fallback when the previous channel did not reach the patient.
 public static class StepTasks
 {
+    /// A plan makes the first channel's task only for steps due within this time (and for its first step and first
+    /// call); UpcomingSteps makes the others' when they come this near (hourly and daily jobs). A plan of four steps over
+    /// three months thus holds one or two tasks at first instead of four.
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(3);
+
+    public static bool IsNear(DateTime notBefore, DateTime now) => notBefore <= now + Horizon;
+
     public static FollowUpTask Create(FollowUpPlan plan, PlanStep step, int channelIndex, DateTime notBefore, DateTime now)
     {
-        var channel = step.Channels[channelIndex];
+        var channel = step.Content.Channels[channelIndex];
         return new FollowUpTask
         {
             HospitalId = plan.HospitalId,

@@ -25,8 +25,9 @@ internal sealed record CallContext(Call? Existing, string PatientName, bool Pati
         var hospital = await db.Hospitals.AsNoTracking().Where(h => h.Id == task.HospitalId).Select(h => h.Name).FirstOrDefaultAsync(ct) ?? "";
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == task.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct);
         var step = task.Step;
-        if (step is null && task.PlanStepId is { } stepId)
-            step = await db.PlanSteps.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stepId, ct);
+        // A step that refers to its pathway node needs the node for its questions and triggers (PlanStep.Content).
+        if ((step is null || (step.NodeId is not null && step.Node is null)) && task.PlanStepId is { } stepId)
+            step = await db.PlanSteps.AsNoTracking().Include(s => s.Node).FirstOrDefaultAsync(s => s.Id == stepId, ct);
         var anchor = task.Plan?.AnchorTime;
         if (anchor is null && task.PlanId is { } planId)
             anchor = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => (DateTime?)p.AnchorTime).FirstOrDefaultAsync(ct);
@@ -36,6 +37,6 @@ internal sealed record CallContext(Call? Existing, string PatientName, bool Pati
             patient.PhoneMasked, hospital, department, step, anchor, blocked, memory);
     }
 
-    public IReadOnlyList<NodeQuestion> Questions => Step?.Questions ?? [];
-    public IReadOnlyList<TriggerRule> Triggers => Step?.Triggers ?? [];
+    public IReadOnlyList<NodeQuestion> Questions => Step?.Content.Questions ?? [];
+    public IReadOnlyList<TriggerRule> Triggers => Step?.Content.Triggers ?? [];
 }

@@ -70,8 +70,8 @@ internal static class CallQueries
         var turns = await db.CallTurns.AsNoTracking().Where(t => t.CallId == id).OrderBy(t => t.Index).ToListAsync(ct);
         var results = await db.FollowUpResults.AsNoTracking().Where(r => r.CallId == id).OrderBy(r => r.TurnIndex).ToListAsync(ct);
         var todos = await db.Todos.AsNoTracking().Where(t => t.CallId == id).OrderByDescending(t => t.Urgency).ToListAsync(ct);
-        var step = call.PlanStepId is { } stepId ? await db.PlanSteps.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stepId, ct) : null;
-        var texts = (step?.Questions ?? []).GroupBy(q => q.Key).ToDictionary(g => g.Key, g => g.First().Text);
+        var step = call.PlanStepId is { } stepId ? await db.PlanSteps.AsNoTracking().Include(s => s.Node).FirstOrDefaultAsync(s => s.Id == stepId, ct) : null;
+        var texts = (step?.Content.Questions ?? []).GroupBy(q => q.Key).ToDictionary(g => g.Key, g => g.First().Text);
         db.AuditEvent("view", nameof(Call), key, $"查看通话 {id} 的对话记录（患者 {patient}，ID {call.PatientId}）");
         await db.SaveChangesAsync(ct);
         return (new CallDetail(call, patient, department, turns, results, todos, texts), false);

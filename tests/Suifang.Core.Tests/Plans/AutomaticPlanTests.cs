@@ -73,7 +73,9 @@ public sealed class AutomaticPlanTests
         Assert.Equal(PlanSource.Rule, plan.Source);
         Assert.Equal("pci", Assert.Single(plan.Pathways).Pathway!.Key);
         Assert.Equal(new DateTime(2026, 11, 8, 10, 0, 0), plan.AnchorTime);
-        Assert.Equal(3, await db.Tasks.CountAsync(t => t.PlanStepId != null));
+        // The first step's task (later steps get theirs when they come near, StepTasks.Horizon) and the plan's 3 steps.
+        Assert.Equal(1, await db.Tasks.CountAsync(t => t.PlanStepId != null));
+        Assert.Equal(3, await db.PlanSteps.CountAsync());
         Assert.Equal(1, await db.Tasks.CountAsync(t => t.PlanStepId == null && t.Queue == Suifang.Core.Tasks.TaskQueues.Sms));   // the pre-call notice
     }
 

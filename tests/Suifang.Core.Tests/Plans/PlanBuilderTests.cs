@@ -12,7 +12,7 @@ namespace Suifang.Core.Tests.Plans;
 public sealed class PlanBuilderTests
 {
     [Fact]
-    public void Steps_count_from_the_discharge_with_their_window_and_one_first_channel_task_each()
+    public void Steps_count_from_the_discharge_with_their_window_and_the_first_step_gets_its_first_channel_task()
     {
         var build = PlanBuilder.Build(Request(Pci()), Now);
 
@@ -22,14 +22,49 @@ public sealed class PlanBuilderTests
         Assert.Equal(Discharge.AddDays(4), plan.Steps[0].DueTo);
         Assert.Equal(Discharge.AddDays(9), plan.Steps[1].DueTo);
         Assert.Equal([1, 2, 3], plan.Steps.Select(s => s.Order));
-        Assert.Equal(3, build.Tasks.Count);
-        Assert.All(build.Tasks, t => Assert.Equal(0, t.ChannelIndex));
-        Assert.All(build.Tasks, t => Assert.Equal(ChannelKind.AiCall, t.Channel));
-        Assert.All(build.Tasks.Zip(plan.Steps), x => Assert.Equal(x.Second.DueFrom, x.First.NextAttemptAt));
-        Assert.All(build.Tasks, t => Assert.Equal(TaskState.Pending, t.State));
-        Assert.Equal(3, build.Tasks[0].MaxAttempts);   // 1 + two redials
+        // D+3 is four days away (beyond StepTasks.Horizon) but is the first step and the first call: its task is made now,
+        // so the pre-call notice can go before it; D+7 and D+30 get theirs when they come near (UpcomingSteps).
+        var task = Assert.Single(build.Tasks);
+        Assert.Same(plan.Steps[0], task.Step);
+        Assert.Equal(0, task.ChannelIndex);
+        Assert.Equal(ChannelKind.AiCall, task.Channel);
+        Assert.Equal(plan.Steps[0].DueFrom, task.NextAttemptAt);
+        Assert.Equal(TaskState.Pending, task.State);
+        Assert.Equal(3, task.MaxAttempts);   // 1 + two redials
+        Assert.All(plan.Steps, s => Assert.Equal(ChannelKind.AiCall, s.FirstChannel));
         Assert.Equal(PlanStatus.Active, plan.Status);
         Assert.Equal(Discharge, plan.AnchorTime);
+    }
+
+    [Fact]
+    public void Every_step_due_within_the_horizon_gets_its_task_when_the_plan_is_made_and_later_steps_do_not()
+    {
+        // Discharged ten days ago: D+3 has passed (window closed, skipped), D+7's window is open (task due now),
+        // D+30 is twenty days away.
+        var build = PlanBuilder.Build(new PlanRequest(Patient(), Discharged(Now.AddDays(-8)), [Pci()], new PlanOptions()), Now);
+
+        var plan = Assert.IsType<FollowUpPlan>(build.Plan);
+        Assert.Equal(["D+7", "D+30"], plan.Steps.Select(s => s.Label));
+        Assert.Equal([plan.Steps[0]], build.Tasks.Select(t => t.Step));
+        Assert.Equal(TaskState.Due, build.Tasks[0].State);
+        Assert.True(StepTasks.IsNear(Now.AddDays(2), Now));
+        Assert.False(StepTasks.IsNear(plan.Steps[1].DueFrom, Now));
+    }
+
+    [Fact]
+    public void A_step_of_one_unchanged_node_refers_to_the_node_and_a_merged_step_has_its_own_content()
+    {
+        var pci = Pci();
+        var plan = PlanBuilder.Build(Request(pci, Diabetes()), Now).Plan!;
+
+        var single = plan.Steps.Where(s => s.SourceNodeIds.Split(';').Length == 1).ToList();
+        var merged = plan.Steps.Where(s => s.SourceNodeIds.Contains(';')).ToList();
+        Assert.NotEmpty(single);
+        Assert.NotEmpty(merged);
+        Assert.All(single, s => Assert.Equal(int.Parse(s.SourceNodeIds, System.Globalization.CultureInfo.InvariantCulture), s.NodeId));
+        Assert.All(single, s => Assert.Same(s.Node!.Questions, s.Content.Questions));
+        Assert.All(merged, s => Assert.Null(s.NodeId));
+        Assert.All(merged, s => Assert.Same(s.Questions, s.Content.Questions));
     }
 
     [Fact]

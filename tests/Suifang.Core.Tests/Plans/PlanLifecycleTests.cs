@@ -39,7 +39,7 @@ public sealed class PlanLifecycleTests
 
         Assert.Contains("请填写取消原因", noReason.Value!.Error);
         Assert.Equal(Core.Patients.Access.Forbidden, outsider.Access);
-        Assert.Equal(4, done.Value!.CancelledTasks);   // three step tasks and the pre-call SMS notice
+        Assert.Equal(2, done.Value!.CancelledTasks);   // the first step's task and the pre-call SMS notice (later steps have none yet)
         Assert.Contains("已经结束", twice.Value!.Error);
         await using var read = hospital.Database.NewContext();
         var plan = await read.Plans.Include(p => p.Steps).SingleAsync();
@@ -47,6 +47,9 @@ public sealed class PlanLifecycleTests
         Assert.Equal("患者已转院", plan.ClosedReason);
         Assert.All(plan.Steps, s => Assert.Equal(StepStatus.Cancelled, s.Status));
         Assert.All(await read.Tasks.ToListAsync(), t => Assert.Equal(TaskState.Cancelled, t.State));
+        // The cancelled plan's later steps never get a task.
+        Assert.Equal(0, await Core.Plans.Upcoming.UpcomingSteps.CreateTasksAsync(read, Discharge.AddDays(40), default));
+        Assert.Equal(2, await read.Tasks.CountAsync());
     }
 
     [Theory, ClassData(typeof(Providers))]
@@ -55,8 +58,14 @@ public sealed class PlanLifecycleTests
         var (hospital, planId) = await PlanAsync(provider);
         await using var _ = hospital;
         await using var db = hospital.Database.NewContext();
-        var tasks = await db.Tasks.Where(t => t.PlanStepId != null).OrderBy(t => t.DueFrom).ToListAsync();
         var later = Discharge.AddDays(40);
+        await using (var early = hospital.Database.NewContext())
+            Assert.Equal(0, await ClosePlans.CloseFinishedAsync(early, later, default));   // D+7 and D+30 have no task yet: not finished
+        // The hourly job makes the later steps' tasks when they come near (here all at once, 40 days on).
+        await using (var job = hospital.Database.NewContext())
+            Assert.Equal(2, await Core.Plans.Upcoming.UpcomingSteps.CreateTasksAsync(job, later, default));
+        var tasks = await db.Tasks.Where(t => t.PlanStepId != null).OrderBy(t => t.DueFrom).ToListAsync();
+        Assert.Equal(3, tasks.Count);
         await using (var early = hospital.Database.NewContext())
             Assert.Equal(0, await ClosePlans.CloseFinishedAsync(early, later, default));   // tasks still open
 

@@ -32,7 +32,7 @@ public sealed class PlanStepBulkWriteTests
         {
             PlanId = bulk.PlanId, Order = 99, Title = bulk.Title, Label = bulk.Label, DueFrom = bulk.DueFrom, DueTo = bulk.DueTo,
             DependsOnStepId = bulk.DependsOnStepId, SourceNodeIds = bulk.SourceNodeIds, ScriptKey = bulk.ScriptKey, Status = bulk.Status,
-            Questions = bulk.Questions, Triggers = bulk.Triggers, Channels = bulk.Channels,
+            NodeId = bulk.NodeId, FirstChannel = bulk.FirstChannel, Questions = bulk.Questions, Triggers = bulk.Triggers, Channels = bulk.Channels,
         };
         db.PlanSteps.Add(copy);
         await db.SaveChangesAsync();

@@ -54,8 +54,15 @@ public sealed class PlanStorageTests
         Assert.Equal(PlanSource.Manual, plan.Source);
         Assert.Equal("护士甲", plan.CreatedBy);
 
+        // A step of one unchanged node refers to its frozen node and stores no copy; the merged step has its own content.
+        Assert.All(steps.Where(s => s != steps[1]), s => Assert.True(s.NodeId is not null && s.Questions.Count == 0 && s.Channels.Count == 0));
+        Assert.Null(steps[1].NodeId);
+        await read.Entry(steps[0]).Reference(s => s.Node).LoadAsync();
+        Assert.Equal(pathways[0].Nodes.OrderBy(n => n.Order).First().Questions.Select(q => q.Key), steps[0].Content.Questions.Select(q => q.Key));
+
+        // Tasks only for the steps that come near (StepTasks.Horizon): here the first step, the plan's first call.
         var tasks = await read.Tasks.Where(t => t.PlanStepId != null).OrderBy(t => t.DueFrom).ToListAsync();
-        Assert.Equal(steps.Select(s => (long?)s.Id), tasks.Select(t => t.PlanStepId));
+        Assert.Equal([(long?)steps[0].Id], tasks.Select(t => t.PlanStepId));
         // The pre-call SMS notice: sent before the first call, which waits its lead time after it.
         var notice = await read.Tasks.SingleAsync(t => t.PlanStepId == null);
         Assert.Equal(TaskQueues.Sms, notice.Queue);

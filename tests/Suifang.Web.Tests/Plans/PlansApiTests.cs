@@ -58,6 +58,8 @@ public sealed class PlansApiTests
         var detail = await nurse.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}");
         Assert.Contains("出院后", detail.GetProperty("goal").GetString());
         Assert.Equal(2, detail.GetProperty("steps").GetArrayLength());
+        // Each step's content (its node's, read through the node it refers to) is part of the step view.
+        Assert.All(detail.GetProperty("steps").EnumerateArray(), s => Assert.True(s.GetProperty("questions").GetArrayLength() > 0 && s.GetProperty("channels").GetArrayLength() > 0));
         Assert.Contains(detail.GetProperty("plan").GetProperty("mergeNotes").EnumerateArray(), n => n.GetString()!.Contains("去掉了第 3 步"));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/plans/{planId}")).StatusCode);
@@ -69,7 +71,8 @@ public sealed class PlansApiTests
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("请填写取消原因", await noReason.Content.ReadAsStringAsync());
         var cancelled = await nurse.PostAsJsonAsync($"/api/plans/{planId}/cancel", new { reason = "患者已转院" });
-        Assert.Equal(3, (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelledTasks").GetInt32());   // two step tasks and the pre-call SMS notice
+        // The first step's task and the pre-call SMS notice; the second step's task is made only when it comes near.
+        Assert.Equal(2, (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelledTasks").GetInt32());
     }
 
     [Theory, ClassData(typeof(Providers))]

@@ -45,8 +45,13 @@ public static class PlanBuilder
         notes.AddRange(issues.Select(i => i.Message));
         var plan = NewPlan(r, now, notes);
         var tasks = new List<FollowUpTask>(drafts.Count);
-        foreach (var (d, i) in drafts.Select((d, i) => (d, i)))
+        var firstCall = drafts.FindIndex(d => d.Channels[0].Kind is ChannelKind.AiCall or ChannelKind.Manual);
+        for (var i = 0; i < drafts.Count; i++)
         {
+            var d = drafts[i];
+            // One unchanged node: the step refers to it (a used version is frozen) instead of storing a copy.
+            var node = d.Nodes.Count == 1 && d.Nodes[0].Node is { Id: > 0 } n && ReferenceEquals(d.Questions, n.Questions)
+                && ReferenceEquals(d.Triggers, n.Triggers) && ReferenceEquals(d.Channels, n.Channels) ? n : null;
             var step = new PlanStep
             {
                 Order = i + 1,
@@ -54,19 +59,29 @@ public static class PlanBuilder
                 Label = d.Label,
                 DueFrom = d.From,
                 DueTo = d.To,
-                SourceNodeIds = StepMerger.Clip(string.Join(";", d.Nodes.Select(n => n.Node.Id)), 256),
+                SourceNodeIds = d.Nodes.Count == 1 ? NodeIdText(d.Nodes[0].Node.Id) : StepMerger.Clip(string.Join(";", d.Nodes.Select(x => x.Node.Id)), 256),
                 ScriptKey = d.ScriptKey,
+                NodeId = node?.Id,
+                Node = node,
                 Questions = d.Questions,
                 Triggers = d.Triggers,
                 Channels = d.Channels,
+                FirstChannel = d.Channels[0].Kind,
                 Status = StepStatus.Waiting,
             };
             plan.Steps.Add(step);
             var notBefore = r.Options.StartAt is { } at && at > step.DueFrom ? at : step.DueFrom;
-            tasks.Add(StepTasks.Create(plan, step, 0, notBefore, now));
+            // Tasks only for the steps that come near (the first step and the first call, for the pre-call notice, always);
+            // the others get theirs from UpcomingSteps when they do.
+            if (i == 0 || i == firstCall || StepTasks.IsNear(notBefore, now))
+                tasks.Add(StepTasks.Create(plan, step, 0, notBefore, now));
         }
         return new PlanBuild(r, plan, tasks, issues);
     }
+
+    private static readonly string[] SmallIds = Enumerable.Range(0, 4_096).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static string NodeIdText(int id) => id >= 0 && id < SmallIds.Length ? SmallIds[id] : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static FollowUpPlan NewPlan(PlanRequest r, DateTime now, List<string> notes) => new()
     {

@@ -98,6 +98,8 @@ internal static class PlanChecks
     {
         foreach (var d in drafts)
         {
+            if (!HasRepeatedKind(d.Channels))
+                continue;
             var dup = d.Channels.GroupBy(c => c.Kind).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (dup.Count == 0)
                 continue;
@@ -110,6 +112,15 @@ internal static class PlanChecks
             }).ToList();
             issues.Add(new(PlanIssueKind.Merged, $"{d.Name}：联系方式中{string.Join("、", dup.Select(PlanWords.Of))}重复出现，会产生重复任务，已合并为一个。"));
         }
+    }
+
+    private static bool HasRepeatedKind(List<ChannelStep> channels)
+    {
+        for (var i = 1; i < channels.Count; i++)
+            for (var j = 0; j < i; j++)
+                if (channels[i].Kind == channels[j].Kind)
+                    return true;
+        return false;
     }
 
     /// The steps in a dependency loop (step i waits for DependsOn[i]), or null when there is none.

@@ -29,6 +29,14 @@ internal static class StepMerger
     public static StepDraft Merge(List<NodeAt> nodes, List<string> notes)
     {
         var first = nodes[0].Node;
+        if (nodes.Count == 1)
+            // The node's own lists, not copies: a used pathway version is frozen, the checks replace a list rather than
+            // change it, and a step whose lists are still the node's refers to the node instead of storing them.
+            return new StepDraft
+            {
+                Nodes = nodes, From = nodes[0].From, To = nodes[0].To, Title = Clip(first.Title, 128), Label = Clip(first.Label, 32),
+                ScriptKey = first.ScriptKey, Questions = first.Questions, Triggers = first.Triggers, Channels = first.Channels,
+            };
         var step = new StepDraft
         {
             Nodes = nodes,
@@ -40,22 +48,20 @@ internal static class StepMerger
         };
         if (step.To < step.From)
             step.To = step.From;
-        if (nodes.Count == 1)
-        {
-            // The node's own lists, not copies: a used pathway version is frozen, the checks replace a list rather than
-            // change it, and plans built from one node then share one list (written once as JSON by PlanWriter).
-            step.Questions = first.Questions;
-            step.Triggers = first.Triggers;
-            step.Channels = first.Channels;
-            return step;
-        }
         notes.Add($"{PlanWords.Names(nodes.Select(n => n.Pathway))}的节点 {string.Join("、", nodes.Select(n => n.Node.Label))} 时间相近"
             + $"（相差不超过较小的时间窗口，或在同一天），合并为一次随访“{step.Label}”，时间窗口取它们的重叠部分 {step.From:MM-dd}～{step.To:MM-dd}。");
-        if (nodes.Select(n => n.Node.ScriptKey).Where(k => k is not null).Distinct().Count() > 1)
-            notes.Add($"合并后的“{step.Label}”使用“{nodes.First(n => n.Node.ScriptKey == step.ScriptKey).Pathway.Name}”的话术，其他路径的问题都已加入本次提问。");
-        step.Questions = MergeQuestions(nodes, step.Label, notes);
-        step.Triggers = TriggerMerger.Merge(nodes, step.Label, notes);
-        step.Channels = MergeChannels(nodes, step.Label, notes);
+        var content = MergedContent.For(nodes, () =>
+        {
+            var contentNotes = new List<string>();
+            if (nodes.Select(n => n.Node.ScriptKey).Where(k => k is not null).Distinct().Count() > 1)
+                contentNotes.Add($"合并后的“{step.Label}”使用“{nodes.First(n => n.Node.ScriptKey == step.ScriptKey).Pathway.Name}”的话术，其他路径的问题都已加入本次提问。");
+            var questions = MergeQuestions(nodes, step.Label, contentNotes);
+            var triggers = TriggerMerger.Merge(nodes, step.Label, contentNotes);
+            var channels = MergeChannels(nodes, step.Label, contentNotes);
+            return new MergedContent(questions, triggers, channels, contentNotes);
+        });
+        notes.AddRange(content.Notes);
+        (step.Questions, step.Triggers, step.Channels) = (content.Questions, content.Triggers, content.Channels);
         return step;
     }
 
@@ -140,4 +146,38 @@ internal static class StepMerger
 
     internal static bool TryNumber(string s, out decimal value) =>
         decimal.TryParse(s.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+}
+
+/// The merged questions, triggers and channels of one set of nodes, with the notes that explain them. The same node
+/// instances (of frozen pathway versions, loaded once per batch) always merge the same way, so the content is made once
+/// and its lists are shared by every plan with that merge (nobody changes them: the checks replace a list), which also
+/// lets PlanWriter serialise them once. Keyed weakly by the node instances: a new load of a pathway starts afresh.
+internal sealed record MergedContent(List<NodeQuestion> Questions, List<TriggerRule> Triggers, List<ChannelStep> Channels, List<string> Notes)
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PathwayNode, List<(NodeAt[] Nodes, MergedContent Content)>> Made = new();
+
+    public static MergedContent For(List<NodeAt> nodes, Func<MergedContent> make)
+    {
+        var made = Made.GetValue(nodes[0].Node, _ => []);
+        lock (made)
+        {
+            foreach (var (key, content) in made)
+                if (Same(key, nodes))
+                    return content;
+            var fresh = make();
+            if (made.Count < 64)
+                made.Add(([.. nodes], fresh));
+            return fresh;
+        }
+    }
+
+    private static bool Same(NodeAt[] key, List<NodeAt> nodes)
+    {
+        if (key.Length != nodes.Count)
+            return false;
+        for (var i = 0; i < key.Length; i++)
+            if (!ReferenceEquals(key[i].Node, nodes[i].Node) || !ReferenceEquals(key[i].Pathway, nodes[i].Pathway))
+                return false;
+        return true;
+    }
 }

@@ -20,25 +20,39 @@ public static class PlanInputs
             var people = await db.Patients.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id) && p.DeletedAt == null)
                 .Select(p => new { p.Id, p.HospitalId, p.Name, HasPhone = p.PhoneCipher != "" || p.FamilyPhoneCipher != null, p.PhoneIndex })
                 .ToListAsync(ct);
-            var open = (await (
-                    from p in db.Plans
-                    where EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active)
-                    join x in db.Set<PlanPathway>() on p.Id equals x.PlanId
+            // Driven by the patients' open plans (a few at most, usually none): queries that start from the patient ids
+            // and then the plan ids keep to their indexes, however many plans and steps the tables hold.
+            var openPlans = await db.Plans.AsNoTracking()
+                .Where(p => EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active))
+                .Select(p => new { p.Id, p.PatientId, p.EncounterId, p.StartAt })
+                .ToDictionaryAsync(p => p.Id, ct);
+            var planIds = openPlans.Keys.ToList();
+            var open = (planIds.Count == 0 ? [] : await (
+                    from x in db.Set<PlanPathway>()
+                    where EF.Parameter(planIds).Contains(x.PlanId)
                     join w in db.Pathways on x.PathwayId equals w.Id
-                    select new { p.PatientId, p.EncounterId, w.Key })
-                .AsNoTracking().ToListAsync(ct)).ToLookup(x => x.PatientId);
+                    select new { x.PlanId, w.Key })
+                .AsNoTracking().ToListAsync(ct)).ToLookup(x => openPlans[x.PlanId].PatientId, x => (openPlans[x.PlanId].EncounterId, x.Key));
             var calls = (await db.Tasks.AsNoTracking().Open()
                 .Where(t => EF.Parameter(ids).Contains(t.PatientId)
                     && (t.Channel == ChannelKind.AiCall || t.Channel == ChannelKind.Manual))
                 .Select(t => new { t.PatientId, t.NextAttemptAt })
-                .ToListAsync(ct)).ToLookup(x => x.PatientId);
+                .ToListAsync(ct)).ToLookup(x => x.PatientId, x => DateOnly.FromDateTime(x.NextAttemptAt));
+            // Steps of open plans that start with a call and whose task is not made yet (StepTasks.Horizon).
+            var laterCalls = (planIds.Count == 0 ? [] : await db.PlanSteps.AsNoTracking()
+                    .Where(s => EF.Parameter(planIds).Contains(s.PlanId) && s.Status == StepStatus.Waiting
+                        && (s.FirstChannel == ChannelKind.AiCall || s.FirstChannel == ChannelKind.Manual)
+                        && !db.Tasks.Any(t => t.PlanStepId == s.Id))
+                    .Select(s => new { s.PlanId, s.DueFrom })
+                    .ToListAsync(ct))
+                .ToLookup(x => openPlans[x.PlanId].PatientId, x => CallDay(x.DueFrom, openPlans[x.PlanId].StartAt));
             var refused = await RefusalsAsync(db, ids, people.Select(p => p.PhoneIndex).Where(i => i != "").ToList(), ct);
             foreach (var p in people)
                 result[p.Id] = new PlanPatient(p.Id, p.HospitalId, p.Name, p.HasPhone)
                 {
                     DoNotContactReason = refused.ByPatient.GetValueOrDefault(p.Id) ?? refused.ByPhone.GetValueOrDefault(p.PhoneIndex),
-                    OpenPlans = open[p.Id].Select(x => (x.EncounterId, x.Key)).ToHashSet(),
-                    CallDays = calls[p.Id].Select(x => DateOnly.FromDateTime(x.NextAttemptAt)).ToHashSet(),
+                    OpenPlans = open[p.Id].ToHashSet(),
+                    CallDays = calls[p.Id].Concat(laterCalls[p.Id]).ToHashSet(),
                 };
         }
         return result;
@@ -74,9 +88,17 @@ public static class PlanInputs
             foreach (var p in build.Request.Pathways)
                 open.Add((plan.EncounterId, p.Key));
         if (patient.CallDays is HashSet<DateOnly> days)
+        {
             foreach (var t in build.Tasks.Where(t => t.Channel is ChannelKind.AiCall or ChannelKind.Manual))
                 days.Add(DateOnly.FromDateTime(t.NextAttemptAt));
+            if (build.Tasks.Count < plan.Steps.Count)
+                foreach (var s in plan.Steps.Where(s => s.FirstChannel is ChannelKind.AiCall or ChannelKind.Manual && !build.Tasks.Any(t => t.Step == s)))
+                    days.Add(CallDay(s.DueFrom, plan.StartAt));
+        }
     }
+
+    /// The day a step's first call goes when its task is made: its window's start, or the plan's set start if later.
+    private static DateOnly CallDay(DateTime dueFrom, DateTime? startAt) => DateOnly.FromDateTime(startAt is { } at && at > dueFrom ? at : dueFrom);
 
     public static Task<List<Pathway>> PathwaysAsync(SuifangDbContext db, int hospitalId, IReadOnlyCollection<int> ids, CancellationToken ct)
     {

@@ -34,7 +34,8 @@ public static class PlanWriter
             await AssignKeysAsync(db, plans, steps, tasks, ct);
             await BulkAppend.InsertUntrackedAsync(db, plans, ct);
             await BulkAppend.InsertUntrackedAsync(db, plans.SelectMany(p => p.Pathways).ToList(), ct);
-            await BulkAppend.InsertUntrackedWithJsonAsync(db, steps, ct);
+            // A step that refers to its frozen pathway node stores no copy of the node's questions, triggers and channels.
+            await BulkAppend.InsertUntrackedWithJsonAsync(db, steps, ct, s => s.NodeId is null);
             await BulkAppend.InsertUntrackedAsync(db, tasks, ct);
 
             var used = plans.SelectMany(p => p.Pathways).Select(x => x.PathwayId).Distinct().ToList();

@@ -10,7 +10,15 @@ namespace Suifang.Core.Plans.ListPlans;
 
 public sealed record PlanTaskView(long Id, ChannelKind Channel, TaskState State, DateTime NextAttemptAt, int Attempts, int MaxAttempts, string? Outcome);
 
-public sealed record PlanStepView(PlanStep Step, long? DependsOnStepId, int? DependsOnOrder, IReadOnlyList<PlanTaskView> Tasks);
+/// Questions, Triggers and Channels are the step's content (its node's, or its own when merged or changed): read them
+/// here, not from Step, whose own lists are empty when it refers to its node. An empty Tasks list means the step's first
+/// task is made when the step comes near (StepTasks.Horizon).
+public sealed record PlanStepView(PlanStep Step, long? DependsOnStepId, int? DependsOnOrder, IReadOnlyList<PlanTaskView> Tasks)
+{
+    public IReadOnlyList<NodeQuestion> Questions => Step.Content.Questions;
+    public IReadOnlyList<TriggerRule> Triggers => Step.Content.Triggers;
+    public IReadOnlyList<ChannelStep> Channels => Step.Content.Channels;
+}
 
 /// The plan page (7.2.1.1 e): the goal, its sub-goals (steps) in order with dependencies, each step's questions,
 /// triggers, channels and task states, the merge notes, and E_p / P_p.
@@ -21,7 +29,7 @@ public static class OpenPlan
 {
     public static async Task<ScopedResult<PlanDetail>> RunAsync(SuifangDbContext db, StaffScope scope, long id, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Steps).Include(p => p.Pathways).ThenInclude(x => x.Pathway)
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Steps).ThenInclude(s => s.Node).Include(p => p.Pathways).ThenInclude(x => x.Pathway)
             .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id && p.HospitalId == scope.HospitalId, ct);
         if (plan is null)
             return ScopedResult<PlanDetail>.NotFound;

@@ -124,7 +124,7 @@ public sealed class TaskEngine(Func<SuifangDbContext> newContext, IContactGate g
         await using var db = newContext();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = results.Select(r => r.Execution.Task.Id).ToList();
-        var tasks = await db.Tasks.Include(t => t.Step).Include(t => t.Plan).Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var tasks = await db.Tasks.Include(t => t.Step).ThenInclude(s => s!.Node).Include(t => t.Plan).Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var now = Now();
         var attempts = new List<(TaskAttempt, bool)>(results.Count);
         foreach (var (execution, outcome) in results)

@@ -32,7 +32,7 @@ public static class TaskMaintenance
     /// Running tasks without a lease are waiting for the patient; past FallbackAt (NextAttemptAt) they are unreached.
     public static async Task<int> CloseUnansweredAsync(SuifangDbContext db, DateTime now, CancellationToken ct)
     {
-        var waiting = await db.Tasks.Include(t => t.Step).Include(t => t.Plan)
+        var waiting = await db.Tasks.Include(t => t.Step).ThenInclude(s => s!.Node).Include(t => t.Plan)
             .Where(t => TaskQueueSetting.AllQueues.Contains(t.Queue) && t.State == TaskState.Running && t.LeaseOwner == null && !t.Paused && t.NextAttemptAt <= now)
             .OrderBy(t => t.NextAttemptAt).Take(500).ToListAsync(ct);
         foreach (var task in waiting)
@@ -51,7 +51,7 @@ public static class TaskMaintenance
     /// are cancelled. Returns false when the task is not waiting any more.
     public static async Task<bool> AnswerAsync(SuifangDbContext db, long taskId, string summary, DateTime now, CancellationToken ct)
     {
-        var task = await db.Tasks.Include(t => t.Step).Include(t => t.Plan).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        var task = await db.Tasks.Include(t => t.Step).ThenInclude(s => s!.Node).Include(t => t.Plan).FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is not { State: TaskState.Running, LeaseOwner: null })
             return false;
         task.Outcome = summary;

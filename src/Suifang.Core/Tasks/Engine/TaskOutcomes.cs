@@ -89,7 +89,7 @@ public static class TaskOutcomes
     {
         var step = task.Step;
         var next = task.ChannelIndex + 1;
-        if (step is null || task.Plan is null || next >= step.Channels.Count)
+        if (step is null || task.Plan is null || next >= step.Content.Channels.Count)
         {
             await CloseStepIfNothingOpenAsync(db, task, StepStatus.Unreached, ct);
             return;
@@ -113,7 +113,7 @@ public static class TaskOutcomes
     }
 
     private static Pathways.ChannelStep? ChannelOf(FollowUpTask task) =>
-        task.Step is { } s && task.ChannelIndex < s.Channels.Count ? s.Channels[task.ChannelIndex] : null;
+        task.Step is { } s && task.ChannelIndex < s.Content.Channels.Count ? s.Content.Channels[task.ChannelIndex] : null;
 
     private static string? Clip(string? s) => s is { Length: > 256 } ? s[..256] : s;
 }

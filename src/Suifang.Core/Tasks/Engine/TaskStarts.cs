@@ -19,7 +19,7 @@ public static class TaskStarts
         if (ids.Count == 0)
             return [];
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var tasks = await db.Tasks.AsNoTracking().Include(t => t.Step).Include(t => t.Plan)
+        var tasks = await db.Tasks.AsNoTracking().Include(t => t.Step).ThenInclude(s => s!.Node).Include(t => t.Plan)
             .Where(t => ids.Contains(t.Id) && t.LeaseOwner == owner).ToListAsync(ct);
         var executions = new List<TaskExecution>();
         var allowed = new List<FollowUpTask>();
@@ -53,7 +53,7 @@ public static class TaskStarts
     private static async Task HoldBackAsync(SuifangDbContext db, Dictionary<long, ContactDecision> decided, DateTime now, CancellationToken ct)
     {
         var ids = decided.Keys.ToList();
-        var tasks = await db.Tasks.Include(t => t.Step).Include(t => t.Plan).Where(t => ids.Contains(t.Id) && t.State == TaskState.Leased).ToListAsync(ct);
+        var tasks = await db.Tasks.Include(t => t.Step).ThenInclude(s => s!.Node).Include(t => t.Plan).Where(t => ids.Contains(t.Id) && t.State == TaskState.Leased).ToListAsync(ct);
         foreach (var task in tasks)
         {
             switch (decided[task.Id])

@@ -1595,10 +1595,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("DueTo")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int>("FirstChannel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("NodeId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
@@ -1631,7 +1637,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NodeId");
+
                     b.HasIndex("PlanId", "Order");
+
+                    b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("PlanSteps");
                 });
@@ -2513,6 +2524,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Suifang.Core.Plans.PlanStep", b =>
                 {
+                    b.HasOne("Suifang.Core.Pathways.PathwayNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Suifang.Core.Plans.FollowUpPlan", null)
                         .WithMany("Steps")
                         .HasForeignKey("PlanId")
@@ -2612,6 +2628,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Channels");
+
+                    b.Navigation("Node");
 
                     b.Navigation("Questions");
 

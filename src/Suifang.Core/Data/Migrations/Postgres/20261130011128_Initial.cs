@@ -921,6 +921,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     DependsOnStepId = table.Column<long>(type: "bigint", nullable: true),
                     SourceNodeIds = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     ScriptKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    NodeId = table.Column<int>(type: "integer", nullable: true),
+                    FirstChannel = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     WasNeeded = table.Column<bool>(type: "boolean", nullable: true),
                     ResultCorrect = table.Column<bool>(type: "boolean", nullable: true),
@@ -932,6 +934,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlanSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanSteps_PathwayNodes_NodeId",
+                        column: x => x.NodeId,
+                        principalTable: "PathwayNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_PlanSteps_Plans_PlanId",
                         column: x => x.PlanId,
@@ -1518,9 +1526,20 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "PatientId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanSteps_NodeId",
+                table: "PlanSteps",
+                column: "NodeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanSteps_PlanId_Order",
                 table: "PlanSteps",
                 columns: new[] { "PlanId", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSteps_Waiting",
+                table: "PlanSteps",
+                column: "DueFrom",
+                filter: "\"Status\" = 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Scripts_DepartmentId",
@@ -1715,9 +1734,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "KnowledgeEntries");
 
             migrationBuilder.DropTable(
-                name: "PathwayNodes");
-
-            migrationBuilder.DropTable(
                 name: "PatientCallFlags");
 
             migrationBuilder.DropTable(
@@ -1751,9 +1767,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Calls");
 
             migrationBuilder.DropTable(
-                name: "Pathways");
-
-            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
@@ -1763,7 +1776,13 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanSteps");
 
             migrationBuilder.DropTable(
+                name: "PathwayNodes");
+
+            migrationBuilder.DropTable(
                 name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "Pathways");
 
             migrationBuilder.DropTable(
                 name: "Encounters");

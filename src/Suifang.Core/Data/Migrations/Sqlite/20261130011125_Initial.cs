@@ -919,6 +919,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     DependsOnStepId = table.Column<long>(type: "INTEGER", nullable: true),
                     SourceNodeIds = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     ScriptKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    NodeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstChannel = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     WasNeeded = table.Column<bool>(type: "INTEGER", nullable: true),
                     ResultCorrect = table.Column<bool>(type: "INTEGER", nullable: true),
@@ -930,6 +932,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlanSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanSteps_PathwayNodes_NodeId",
+                        column: x => x.NodeId,
+                        principalTable: "PathwayNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_PlanSteps_Plans_PlanId",
                         column: x => x.PlanId,
@@ -1516,9 +1524,20 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 columns: new[] { "PatientId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanSteps_NodeId",
+                table: "PlanSteps",
+                column: "NodeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanSteps_PlanId_Order",
                 table: "PlanSteps",
                 columns: new[] { "PlanId", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSteps_Waiting",
+                table: "PlanSteps",
+                column: "DueFrom",
+                filter: "\"Status\" = 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Scripts_DepartmentId",
@@ -1713,9 +1732,6 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "KnowledgeEntries");
 
             migrationBuilder.DropTable(
-                name: "PathwayNodes");
-
-            migrationBuilder.DropTable(
                 name: "PatientCallFlags");
 
             migrationBuilder.DropTable(
@@ -1749,9 +1765,6 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "Calls");
 
             migrationBuilder.DropTable(
-                name: "Pathways");
-
-            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
@@ -1761,7 +1774,13 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "PlanSteps");
 
             migrationBuilder.DropTable(
+                name: "PathwayNodes");
+
+            migrationBuilder.DropTable(
                 name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "Pathways");
 
             migrationBuilder.DropTable(
                 name: "Encounters");

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Suifang.Core.Data;
+using Suifang.Core.Tasks;
+
+namespace Suifang.Core.Plans.Upcoming;
+
+/// A plan makes tasks only for the steps that come near (StepTasks.Horizon); this makes the first channel's task of every
+/// waiting step of an active or scheduled plan once its time is that near, the same task the plan would have made.
+/// Run by the hourly plan job and the daily plan creation. A step gets at most one such task: a step that has any task
+/// is skipped, and runs do not overlap (the write lock is taken before the steps are read: on SQLite by the audit entry,
+/// on PostgreSQL by an advisory lock as well). Cancelled or stopped plans and cancelled steps get nothing.
+public static class UpcomingSteps
+{
+    private const int Batch = 5_000;
+
+    // pg_advisory_xact_lock key of this job ("SfUpStep").
+    private const long LockKey = 0x5366_5570_5374_6570;
+
+    public static async Task<int> CreateTasksAsync(SuifangDbContext db, DateTime now, CancellationToken ct)
+    {
+        var until = now + StepTasks.Horizon;
+        var created = 0;
+        while (await Waiting(db, until).AnyAsync(ct))
+        {
+            var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            int count;
+            await using (ownTransaction)
+            {
+                if (db.Database.IsNpgsql())
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+                db.AuditEvent("plan.tasks", nameof(FollowUpPlan), null, "为临近的随访步骤生成任务");
+                await db.SaveChangesAsync(ct);
+                var steps = await Waiting(db, until).AsNoTracking().Include(s => s.Node).OrderBy(s => s.Id).Take(Batch).ToListAsync(ct);
+                var planIds = steps.Select(s => s.PlanId).Distinct().ToList();
+                var plans = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+                var tasks = new List<FollowUpTask>(steps.Count);
+                foreach (var step in steps)
+                {
+                    var plan = plans[step.PlanId];
+                    var notBefore = plan.StartAt is { } at && at > step.DueFrom ? at : step.DueFrom;
+                    var task = StepTasks.Create(plan, step, 0, notBefore, now);
+                    (task.PlanId, task.PlanStepId) = (plan.Id, step.Id);
+                    tasks.Add(task);
+                }
+                var keys = await BulkAppend.NextKeysAsync<FollowUpTask>(db, tasks.Count, ct);
+                for (var i = 0; i < tasks.Count; i++)
+                    tasks[i].Id = keys[i];
+                await BulkAppend.InsertUntrackedAsync(db, tasks, ct);
+                if (ownTransaction is not null)
+                    await ownTransaction.CommitAsync(ct);
+                count = tasks.Count;
+            }
+            db.ChangeTracker.Clear();
+            created += count;
+            if (count < Batch)
+                break;
+        }
+        return created;
+    }
+
+    /// Waiting steps of open plans whose time has come within the horizon and that have no task yet.
+    private static IQueryable<PlanStep> Waiting(SuifangDbContext db, DateTime until) =>
+        db.PlanSteps.Where(s => s.Status == StepStatus.Waiting && s.DueFrom <= until
+            && db.Plans.Any(p => p.Id == s.PlanId && (p.Status == PlanStatus.Active || p.Status == PlanStatus.Scheduled))
+            && !db.Tasks.Any(t => t.PlanStepId == s.Id));
+}
