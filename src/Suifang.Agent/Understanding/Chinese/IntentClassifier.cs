@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+using Suifang.Agent.Scripts;
+
+namespace Suifang.Agent.Understanding.Chinese;
+
+/// <summary>
+/// The learned part of intent recognition: ML.NET, features = character 1–3-grams of the utterance + jieba word uni- and
+/// bigrams + the kind of question asked, classifier = SdcaMaximumEntropy. Trained in a second or two from the embedded
+/// dataset, with a fixed seed and one thread, so the same data always gives the same model (no stale shipped model).
+/// Prediction engines are not thread-safe; they are pooled.
+/// </summary>
+internal sealed class IntentClassifier
+{
+    private readonly MLContext ml;
+    private readonly ITransformer model;
+    private readonly ConcurrentBag<PredictionEngine<Row, Prediction>> engines = [];
+    private readonly string[] labels;
+    private readonly Segmenter segmenter;
+
+    private IntentClassifier(MLContext ml, ITransformer model, string[] labels, Segmenter segmenter)
+    {
+        this.ml = ml;
+        this.model = model;
+        this.labels = labels;
+        this.segmenter = segmenter;
+    }
+
+    public static IntentClassifier Train(IEnumerable<LabelledUtterance> utterances, Func<string, AnswerType?> questionType, Segmenter segmenter)
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = utterances.Select(u => ToRow(u.Text, questionType(u.Question ?? ""), u.Question is null, segmenter, u.Intent)).ToList();
+        if (rows.Select(r => r.Label).Distinct().Count() < 2)
+            throw new InvalidOperationException("The intent classifier needs labelled utterances of at least two intents.");
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Row.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("Chars", new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepPunctuations = false,
+                WordFeatureExtractor = null,
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true },
+            }, nameof(Row.Text)))
+            .Append(ml.Transforms.Text.FeaturizeText("Words", new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+                CharFeatureExtractor = null,
+            }, nameof(Row.Words)))
+            .Append(ml.Transforms.Concatenate("Features", "Chars", "Words"))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                NumberOfThreads = 1,
+                MaximumNumberOfIterations = 60,
+            }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        var model = pipeline.Fit(data);
+        var labelNames = default(VBuffer<ReadOnlyMemory<char>>);
+        model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref labelNames);
+        return new IntentClassifier(ml, model, labelNames.DenseValues().Select(v => v.ToString()).ToArray(), segmenter);
+    }
+
+    /// <summary>The most likely intent and its probability.</summary>
+    public (Intent Intent, double Probability) Predict(string text, AnswerType? question, bool outsideQuestion)
+    {
+        if (!engines.TryTake(out var engine)) engine = ml.Model.CreatePredictionEngine<Row, Prediction>(model);
+        try
+        {
+            var p = engine.Predict(ToRow(text, question, outsideQuestion, segmenter, ""));
+            var best = 0;
+            for (var i = 1; i < p.Score.Length; i++) if (p.Score[i] > p.Score[best]) best = i;
+            var intent = Enum.TryParse<Intent>(labels[best], out var parsed) ? parsed : Intent.Unknown;
+            return (intent, p.Score[best]);
+        }
+        finally { engines.Add(engine); }
+    }
+
+    private static Row ToRow(string text, AnswerType? question, bool outsideQuestion, Segmenter segmenter, string label)
+    {
+        var kind = outsideQuestion ? "qnone" : "q" + (question?.ToString() ?? "other").ToLowerInvariant();
+        return new Row { Text = text, Words = kind + " " + string.Join(' ', segmenter.Cut(text)), Label = label };
+    }
+
+    private sealed class Row
+    {
+        public string Text { get; set; } = "";
+        public string Words { get; set; } = "";
+        public string Label { get; set; } = "";
+    }
+
+    private sealed class Prediction
+    {
+        public float[] Score { get; set; } = [];
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace Suifang.Agent.Understanding.Chinese;
+
+/// <summary>
+/// Rules where rules are reliable: fillers and backchannels (嗯, 好, 啊 — never an answer), and the global intents whose
+/// keywords are unmistakable (打错了, 去世, 转人工, 再说一遍, 你是谁 ...). Everything else is left to the classifier and
+/// the answer analysis.
+/// </summary>
+internal static partial class IntentRules
+{
+    private static readonly (Intent Intent, string[] Words)[] Global =
+    [
+        (Intent.Abuse, ["神经病", "有病吧", "你有病", "傻逼", "傻b", "去死", "他妈", "妈的", "滚", "混蛋", "王八蛋", "闭嘴", "脑子有病", "烦死了", "骗子"]),
+        (Intent.Deceased, ["去世", "过世", "不在了", "人走了", "已经走了", "人没了", "走了好", "死了", "离世", "没了好几"]),
+        (Intent.WrongNumber, ["打错", "不认识", "没有这个人", "没这个人", "认错人", "号码错", "找错人", "不是他家", "这里没有叫"]),
+        (Intent.WantPerson, ["人工", "真人", "找医生", "跟医生说", "让医生", "医生给我打", "护士给我打", "找护士", "活人", "找个人", "让护士", "和医生说", "医生打给我", "叫医生"]),
+        (Intent.WhoAreYou, ["你是谁", "你们是谁", "哪位", "哪里打来", "哪个医院", "你是哪", "什么单位", "机器人吗", "是机器人", "是不是机器", "谁啊", "干什么的", "哪个单位", "你们是哪", "什么事啊"]),
+        (Intent.AskRepeat, ["没听清", "听不清", "再说一遍", "再说一次", "重复一下", "大声点", "大点声", "说慢点", "说慢一点", "慢点说", "听不见", "没听懂", "听不懂", "你说什么", "没听明白", "再讲一遍", "说啥", "再说一下", "没听到", "听不太清", "声音太小"]),
+        (Intent.Refuse, ["别再打", "不要再打", "不用打", "不想说", "不配合", "不接受", "不想回答", "别打了", "不要打了", "不需要", "没兴趣", "不想聊", "不用回访", "不做回访", "不想做", "拒绝"]),
+        (Intent.CallLater, ["不方便", "在开车", "在忙", "开会", "晚点", "晚些", "等会再", "等会儿再", "一会再", "一会儿再", "回头再", "过会", "改天", "再打过来", "没空", "在上班", "再打吧", "再打来", "待会", "等一下再", "现在忙", "正忙"]),
+        (Intent.FamilyMember, ["我是他", "我是她", "他女儿", "他儿子", "她女儿", "她儿子", "我是家属", "家属", "我妈", "我爸", "老伴", "我是他老婆", "他爱人", "她爱人", "我替他", "我替她", "代他", "代她", "我是他孙", "我是她孙", "我老公", "我老婆", "我爱人", "我丈夫", "我妻子", "我是他媳妇", "他媳妇", "儿媳", "女婿"]),
+        (Intent.IsPatient, ["我就是", "是本人", "我本人", "就是我", "是我本人", "我是本人", "本人"]),
+    ];
+
+    private static readonly HashSet<string> Backchannels =
+    [
+        "嗯", "嗯嗯", "嗯嗯嗯", "啊", "啊啊", "哦", "哦哦", "噢", "喔", "呃", "额", "唔", "诶", "欸", "哎", "唉", "好", "好好", "好好好", "嗯好", "哦好",
+        "嗯哼", "哼", "喂", "喂喂", "嗯啊", "啊嗯", "好嘞", "行", "嗯行", "哦哦哦", "是吗", "这样啊", "那个", "就是", "然后", "我听着", "你说", "你说吧", "说吧",
+    ];
+
+    [GeneratedRegex("[\\s，。！？,.!?、…~～]")]
+    private static partial Regex Punctuation();
+
+    /// <summary>The utterance without punctuation and spaces.</summary>
+    public static string Bare(string text) => Punctuation().Replace(text, "");
+
+    /// <summary>A pure backchannel ("嗯", "好", "嗯嗯", "喂") — a filler whatever was asked.</summary>
+    public static bool IsBackchannel(string bare) => bare.Length == 0 || Backchannels.Contains(bare);
+
+    /// <summary>The global intent named by an unmistakable keyword, or null.</summary>
+    public static Intent? GlobalIntent(string bare)
+    {
+        foreach (var (intent, words) in Global)
+            if (words.Any(w => bare.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (intent == Intent.Deceased && (bare.Contains("想死") || bare.Contains("累死") || bare.Contains("疼死") || bare.Contains("吓死"))) continue;
+                if (intent == Intent.Refuse && bare.Contains("不需要") && bare.Length > 8) continue;
+                return intent;
+            }
+        return null;
+    }
+
+    [GeneratedRegex("(吗|嘛|么|呢)$|怎么|什么时候|能不能|可不可以|要不要|多久|几天|哪里|怎样|是否|为什么|需不需要|该不该|用不用|会不会|行不行|咋|啥时候|多少钱|请问")]
+    private static partial Regex QuestionPattern();
+
+    /// <summary>The patient asks something ("药怎么吃", "什么时候复查").</summary>
+    public static bool LooksLikeQuestion(string bare) => QuestionPattern().IsMatch(bare);
+}
