@@ -3,10 +3,10 @@ using Suifang.Agent.Scripts;
 namespace Suifang.Agent.Understanding.Chinese;
 
 /// <summary>
-/// Offline understanding of Chinese replies (issue #4, 7.1.2): rules where they are reliable (fillers, unmistakable
-/// global intents, yes/no from negation analysis, values), the ML.NET intent classifier for the rest; symptoms
-/// normalised to standard terms (7.1.2.2) with Present/Absent/Uncertain; references resolved against the terms mentioned
-/// earlier in the call (7.1.2.1). Thread-safe: one instance serves every call.
+/// Offline understanding of Chinese replies (issue #4, 7.1.2): rules analyse (negation and uncertainty, values, dates,
+/// global keywords, terms normalised to standard terms 7.1.2.2, references resolved against earlier turns 7.1.2.1) and an
+/// ML.NET classifier trained on the labelled utterances decides the intent from the words and those cues. Pure
+/// backchannels ("嗯", "好") are fillers by rule. Thread-safe: one instance serves every call.
 /// </summary>
 public sealed class ChineseUnderstander : IUnderstander
 {
@@ -23,7 +23,7 @@ public sealed class ChineseUnderstander : IUnderstander
 
     /// <summary>
     /// The process-wide understander: shipped terms, classifier trained on every shipped utterance. The first use loads
-    /// jieba's dictionary and trains (a second or two); a host may touch it at start-up to pay that early.
+    /// jieba's dictionary and trains (a few seconds); a host may touch it at start-up to pay that early.
     /// </summary>
     public static ChineseUnderstander Shared => SharedInstance.Value;
 
@@ -32,10 +32,10 @@ public sealed class ChineseUnderstander : IUnderstander
     {
         lexicon ??= TermLexicon.Default;
         var segmenter = Segmenter.Shared(lexicon);
-        var rows = training.ToList();
-        var classifier = rows.Select(r => r.Intent).Distinct().Count() >= 2
-            ? IntentClassifier.Train(rows, key => QuestionCatalogue.Get(key)?.Type, segmenter)
-            : null;
+        var rules = new ChineseUnderstander(lexicon, null);
+        var rows = training.Where(u => Enum.TryParse<Intent>(u.Intent, out _))
+            .Select(u => (u.Text, rules.Analyse(u.Text, QuestionCatalogue.ContextOf(u)).Cues, u.Intent)).ToList();
+        var classifier = rows.Select(r => r.Intent).Distinct().Count() >= 2 ? IntentClassifier.Train(rows, segmenter) : null;
         return new ChineseUnderstander(lexicon, classifier);
     }
 
@@ -45,72 +45,86 @@ public sealed class ChineseUnderstander : IUnderstander
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var bare = IntentRules.Bare(text);
-        var matches = lexicon.Find(text);
-        var masked = Negation.Mask(text, matches);
-        var question = context.Question;
-        var questionTerm = question is null ? null : lexicon.ForQuestion(question.Key);
-        var resolved = new List<string>();
-        var symptoms = Mentions.Symptoms(text, masked, matches, questionTerm, context.Mentioned, lexicon, resolved);
-        var times = RelativeTime.FindAll(text, context.Now);
-        var values = ValueExtractor.Extract(text, question, context.Now, matches, times);
-        var problem = questionTerm?.IsSymptom ?? false;
-
-        if (symptoms.Count == 0 && Mentions.Anaphor(bare) && Mentions.LatestSymptom(context.Mentioned, lexicon) is { } referred)
+        var a = Analyse(text, context);
+        var (intent, confidence, source) = Decide(a);
+        var symptoms = a.Symptoms;
+        // The term a yes/no question asks about counts as mentioned: its status follows the answer.
+        if (a.QuestionTerm is { IsSymptom: true } asked && !symptoms.Any(s => s.Term == asked.Name)
+            && intent is Intent.Affirm or Intent.Deny or Intent.Uncertain)
         {
-            var status = Negation.PolarityOf(masked, problem: true) ?? SymptomStatus.Present;
-            symptoms.Add(new SymptomMention(referred, text, status, 0, text.Length));
-            resolved.Add(referred);
+            var status = intent switch { Intent.Affirm => SymptomStatus.Present, Intent.Deny => SymptomStatus.Absent, _ => SymptomStatus.Uncertain };
+            symptoms.Add(new SymptomMention(asked.Name, text, a.Inverse ? Invert(status) : status, 0, text.Length));
         }
-        SymptomStatus? polarity = null;
-        if (question?.Type == AnswerType.YesNo)
-        {
-            var asked = questionTerm is { IsSymptom: true } ? symptoms.LastOrDefault(s => s.Term == questionTerm.Name) : null;
-            polarity = asked?.Status ?? Negation.PolarityOf(masked, problem);
-            if (asked is null && questionTerm is { IsSymptom: true } && polarity is { } p && !IntentRules.IsBackchannel(bare))
-                symptoms.Add(new SymptomMention(questionTerm.Name, text, p, 0, text.Length));
-        }
-
-        var (intent, confidence, source) = Decide(text, bare, question, polarity, values, context);
-        if (intent is Intent.Filler or Intent.AskRepeat or Intent.WrongNumber or Intent.WhoAreYou)
-            symptoms.RemoveAll(s => s.Length == text.Length && s.Start == 0 && question is not null);
         DateTime? callBack = null;
-        if (intent == Intent.CallLater && times.Count > 0) callBack = times[0].At(times[0].Time ?? new TimeOnly(9, 0));
+        if (intent == Intent.CallLater && a.Times.Count > 0) callBack = a.Times[0].At(a.Times[0].Time ?? TimeOnly.FromDateTime(context.Now));
         return new UtteranceUnderstanding
         {
             Text = text,
             Intent = intent,
             Confidence = confidence,
-            Symptoms = symptoms,
-            Values = intent is Intent.Filler ? [] : values,
+            Symptoms = intent is Intent.Filler ? [] : symptoms,
+            Values = intent is Intent.Filler ? [] : a.Values,
             CallBackAt = callBack,
-            ResolvedReferences = resolved.Distinct().ToList(),
+            ResolvedReferences = a.Resolved.Distinct().ToList(),
             Source = source,
         };
     }
 
-    private (Intent, double, string) Decide(string text, string bare, ScriptQuestion? question, SymptomStatus? polarity, List<ExtractedValue> values, UnderstandingContext context)
+    private (Intent, double, string) Decide(Analysis a)
     {
-        if (IntentRules.IsBackchannel(bare)) return (Intent.Filler, 0.95, "rules");
-        if (IntentRules.GlobalIntent(bare) is { } global) return (global, 0.9, "rules");
-        var ml = classifier?.Predict(text, question?.Type, question is null);
-        if (question is not null)
+        if (IntentRules.IsBackchannel(a.Bare)) return (Intent.Filler, 0.95, "rules");
+        if (IntentRules.StrongIntent(a.Bare) is { } strong) return (strong, 0.95, "rules");
+        if (classifier is not null)
         {
-            var answerIntents = new[] { Intent.Affirm, Intent.Deny, Intent.Uncertain, Intent.Inform };
-            var mlSaysOther = ml is { } m && !answerIntents.Contains(m.Intent) && m.Probability > 0.6;
-            if (!mlSaysOther)
-            {
-                if (question.Type == AnswerType.YesNo && polarity is { } p)
-                    return (p switch { SymptomStatus.Present => Intent.Affirm, SymptomStatus.Absent => Intent.Deny, _ => Intent.Uncertain }, 0.85, "rules");
-                if (question.Type != AnswerType.YesNo && values.Any(v => Fits(v.Type, question.Type)))
-                    return (Intent.Inform, 0.85, "rules");
-            }
+            var (intent, p) = classifier.Predict(a.Text, a.Cues);
+            return (intent, p, "ml");
         }
-        if (ml is { } guess) return (guess.Intent, guess.Probability, "ml");
-        if (IntentRules.LooksLikeQuestion(bare)) return (Intent.Question, 0.5, "rules");
-        return (values.Count > 0 ? Intent.Inform : Intent.Unknown, 0.3, "rules");
+        if (IntentRules.GlobalIntent(a.Bare) is { } global) return (global, 0.6, "rules");
+        if (a.Question?.Type == AnswerType.YesNo && a.Polarity is { } polarity)
+            return (polarity switch { SymptomStatus.Present => Intent.Affirm, SymptomStatus.Absent => Intent.Deny, _ => Intent.Uncertain }, 0.6, "rules");
+        if (a.Values.Count > 0) return (Intent.Inform, 0.6, "rules");
+        if (IntentRules.LooksLikeQuestion(a.Bare)) return (Intent.Question, 0.5, "rules");
+        return (Intent.Unknown, 0.3, "rules");
     }
 
-    private static bool Fits(AnswerType value, AnswerType asked) =>
-        value == asked || asked == AnswerType.Number && value == AnswerType.BloodPressure || asked == AnswerType.BloodPressure && value == AnswerType.Number;
+    private Analysis Analyse(string text, UnderstandingContext context)
+    {
+        var bare = IntentRules.Bare(text);
+        var matches = lexicon.Find(text);
+        var masked = Negation.Mask(text, matches);
+        var question = context.Question;
+        var questionTerm = question is null ? null : lexicon.ForQuestion(question.Key);
+        var inverse = question is not null && questionTerm?.InverseQuestions.Contains(question.Key) == true;
+        var resolved = new List<string>();
+        var symptoms = Mentions.Symptoms(text, masked, matches, questionTerm, context.Mentioned, lexicon, resolved);
+        var times = RelativeTime.FindAll(text, context.Now);
+        var values = ValueExtractor.Extract(text, question, context.Now, matches, times);
+        if (symptoms.Count == 0 && Mentions.Anaphor(bare) && Mentions.LatestSymptom(context.Mentioned, lexicon) is { } referred)
+        {
+            symptoms.Add(new SymptomMention(referred, text, Negation.PolarityOf(masked, problem: true) ?? SymptomStatus.Present, 0, text.Length));
+            resolved.Add(referred);
+        }
+        var askedMention = questionTerm is { IsSymptom: true } ? symptoms.LastOrDefault(s => s.Term == questionTerm.Name) : null;
+        var polarity = askedMention is not null
+            ? (inverse ? Invert(askedMention.Status) : askedMention.Status)
+            : Negation.PolarityOf(masked, (questionTerm?.IsSymptom ?? false) && !inverse);
+
+        var cues = new List<string> { question is null ? "q_none" : "q_" + question.Type.ToString().ToLowerInvariant(), "k_" + (question?.Key ?? "none") };
+        cues.Add("pol_" + (polarity?.ToString().ToLowerInvariant() ?? "none"));
+        if (askedMention is not null) cues.Add("asked_" + askedMention.Status.ToString().ToLowerInvariant());
+        cues.AddRange(symptoms.Select(s => "sym_" + s.Status.ToString().ToLowerInvariant()).Distinct());
+        cues.AddRange(values.Select(v => "val_" + v.Type.ToString().ToLowerInvariant()).Distinct());
+        if (times.Count > 0) cues.Add("time");
+        cues.AddRange(IntentRules.GlobalCues(bare).Select(i => "g_" + i.ToString().ToLowerInvariant()));
+        if (IntentRules.LooksLikeQuestion(bare)) cues.Add("asks");
+        if (bare.Length <= 2) cues.Add("short");
+        return new Analysis(text, bare, question, questionTerm, inverse, symptoms, values, times, polarity, resolved, string.Join(' ', cues));
+    }
+
+    private sealed record Analysis(
+        string Text, string Bare, ScriptQuestion? Question, Term? QuestionTerm, bool Inverse, List<SymptomMention> Symptoms,
+        List<ExtractedValue> Values, List<SaidTime> Times, SymptomStatus? Polarity, List<string> Resolved, string Cues);
+
+    private static SymptomStatus Invert(SymptomStatus s) =>
+        s switch { SymptomStatus.Present => SymptomStatus.Absent, SymptomStatus.Absent => SymptomStatus.Present, _ => s };
 }

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
-using Suifang.Agent.Scripts;
 
 namespace Suifang.Agent.Understanding.Chinese;
 
 /// <summary>
 /// The learned part of intent recognition: ML.NET, features = character 1–3-grams of the utterance + jieba word uni- and
-/// bigrams + the kind of question asked, classifier = SdcaMaximumEntropy. Trained in a second or two from the embedded
+/// bigrams + the cues of the rule analysis (question kind, negation polarity, values found, global keywords), classifier
+/// = SdcaMaximumEntropy: the rules say what they see, the model learns how much to trust each cue in each context. Trained in a second or two from the embedded
 /// dataset, with a fixed seed and one thread, so the same data always gives the same model (no stale shipped model).
 /// Prediction engines are not thread-safe; they are pooled.
 /// </summary>
@@ -28,10 +28,11 @@ internal sealed class IntentClassifier
         this.segmenter = segmenter;
     }
 
-    public static IntentClassifier Train(IEnumerable<LabelledUtterance> utterances, Func<string, AnswerType?> questionType, Segmenter segmenter)
+    /// <param name="examples">Utterance, the rule analysis' feature tokens, and the labelled intent.</param>
+    public static IntentClassifier Train(IEnumerable<(string Text, string Cues, string Intent)> examples, Segmenter segmenter)
     {
         var ml = new MLContext(seed: 1);
-        var rows = utterances.Select(u => ToRow(u.Text, questionType(u.Question ?? ""), u.Question is null, segmenter, u.Intent)).ToList();
+        var rows = examples.Select(e => ToRow(e.Text, e.Cues, segmenter, e.Intent)).ToList();
         if (rows.Select(r => r.Label).Distinct().Count() < 2)
             throw new InvalidOperationException("The intent classifier needs labelled utterances of at least two intents.");
         var data = ml.Data.LoadFromEnumerable(rows);
@@ -63,12 +64,12 @@ internal sealed class IntentClassifier
     }
 
     /// <summary>The most likely intent and its probability.</summary>
-    public (Intent Intent, double Probability) Predict(string text, AnswerType? question, bool outsideQuestion)
+    public (Intent Intent, double Probability) Predict(string text, string cues)
     {
         if (!engines.TryTake(out var engine)) engine = ml.Model.CreatePredictionEngine<Row, Prediction>(model);
         try
         {
-            var p = engine.Predict(ToRow(text, question, outsideQuestion, segmenter, ""));
+            var p = engine.Predict(ToRow(text, cues, segmenter, ""));
             var best = 0;
             for (var i = 1; i < p.Score.Length; i++) if (p.Score[i] > p.Score[best]) best = i;
             var intent = Enum.TryParse<Intent>(labels[best], out var parsed) ? parsed : Intent.Unknown;
@@ -77,11 +78,8 @@ internal sealed class IntentClassifier
         finally { engines.Add(engine); }
     }
 
-    private static Row ToRow(string text, AnswerType? question, bool outsideQuestion, Segmenter segmenter, string label)
-    {
-        var kind = outsideQuestion ? "qnone" : "q" + (question?.ToString() ?? "other").ToLowerInvariant();
-        return new Row { Text = text, Words = kind + " " + string.Join(' ', segmenter.Cut(text)), Label = label };
-    }
+    private static Row ToRow(string text, string cues, Segmenter segmenter, string label) =>
+        new() { Text = text, Words = cues + " " + string.Join(' ', segmenter.Cut(text)), Label = label };
 
     private sealed class Row
     {

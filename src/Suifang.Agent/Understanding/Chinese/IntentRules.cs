@@ -11,17 +11,31 @@ internal static partial class IntentRules
 {
     private static readonly (Intent Intent, string[] Words)[] Global =
     [
-        (Intent.Abuse, ["神经病", "有病吧", "你有病", "傻逼", "傻b", "去死", "他妈", "妈的", "滚", "混蛋", "王八蛋", "闭嘴", "脑子有病", "烦死了", "骗子"]),
-        (Intent.Deceased, ["去世", "过世", "不在了", "人走了", "已经走了", "人没了", "走了好", "死了", "离世", "没了好几"]),
-        (Intent.WrongNumber, ["打错", "不认识", "没有这个人", "没这个人", "认错人", "号码错", "找错人", "不是他家", "这里没有叫"]),
-        (Intent.WantPerson, ["人工", "真人", "找医生", "跟医生说", "让医生", "医生给我打", "护士给我打", "找护士", "活人", "找个人", "让护士", "和医生说", "医生打给我", "叫医生"]),
+        (Intent.Abuse, ["神经病", "有病吧", "你有病", "傻逼", "傻b", "去死", "他妈", "妈的", "滚", "混蛋", "王八蛋", "闭嘴", "脑子有病", "烦死了", "骗子", "有毛病", "烦人", "别来烦", "你个头", "有病就去", "少来", "吃饱了撑", "闲得"]),
+        (Intent.Deceased, ["去世", "过世", "不在了", "人走了", "已经走了", "人没了", "走了好", "死了", "离世", "没了好几", "走了", "没了", "人不在", "过身", "仙逝", "没挺过"]),
+        (Intent.WrongNumber, ["打错", "不认识", "没有这个人", "没这个人", "认错人", "号码错", "找错人", "不是他家", "这里没有叫", "不认得", "不叫这个", "没人住过院", "没这人", "不是这个人", "换号"]),
+        (Intent.WantPerson, ["人工", "真人", "找医生", "跟医生说", "让医生", "医生给我打", "护士给我打", "找护士", "活人", "找个人", "让护士", "和医生说", "医生打给我", "叫医生", "叫护士", "机器人说", "跟人说", "真的人", "接电话"]),
         (Intent.WhoAreYou, ["你是谁", "你们是谁", "哪位", "哪里打来", "哪个医院", "你是哪", "什么单位", "机器人吗", "是机器人", "是不是机器", "谁啊", "干什么的", "哪个单位", "你们是哪", "什么事啊"]),
-        (Intent.AskRepeat, ["没听清", "听不清", "再说一遍", "再说一次", "重复一下", "大声点", "大点声", "说慢点", "说慢一点", "慢点说", "听不见", "没听懂", "听不懂", "你说什么", "没听明白", "再讲一遍", "说啥", "再说一下", "没听到", "听不太清", "声音太小"]),
-        (Intent.Refuse, ["别再打", "不要再打", "不用打", "不想说", "不配合", "不接受", "不想回答", "别打了", "不要打了", "不需要", "没兴趣", "不想聊", "不用回访", "不做回访", "不想做", "拒绝"]),
-        (Intent.CallLater, ["不方便", "在开车", "在忙", "开会", "晚点", "晚些", "等会再", "等会儿再", "一会再", "一会儿再", "回头再", "过会", "改天", "再打过来", "没空", "在上班", "再打吧", "再打来", "待会", "等一下再", "现在忙", "正忙"]),
+        (Intent.AskRepeat, ["没听清", "听不清", "再说一遍", "再说一次", "重复一下", "大声点", "大点声", "说慢点", "说慢一点", "慢点说", "听不见", "没听懂", "听不懂", "你说什么", "没听明白", "再讲一遍", "说啥", "再说一下", "没听到", "听不太清", "声音太小", "啥意思", "问的啥", "问啥", "什么意思", "记不住", "信号不好", "一样一样问", "没明白"]),
+        (Intent.Refuse, ["别再打", "不要再打", "不用打", "不想说", "不配合", "不接受", "不想回答", "别打了", "不要打了", "不需要", "没兴趣", "不想聊", "不用回访", "不做回访", "不想做", "拒绝", "不回答", "不说", "别问了", "不想讲"]),
+        (Intent.CallLater, ["不方便", "在开车", "在忙", "开会", "晚点", "晚些", "等会再", "等会儿再", "一会再", "一会儿再", "回头再", "过会", "改天", "再打过来", "没空", "在上班", "再打吧", "再打来", "待会", "等一下再", "现在忙", "正忙", "再打", "打来", "开车", "不能接", "在外面", "忙着"]),
         (Intent.FamilyMember, ["我是他", "我是她", "他女儿", "他儿子", "她女儿", "她儿子", "我是家属", "家属", "我妈", "我爸", "老伴", "我是他老婆", "他爱人", "她爱人", "我替他", "我替她", "代他", "代她", "我是他孙", "我是她孙", "我老公", "我老婆", "我爱人", "我丈夫", "我妻子", "我是他媳妇", "他媳妇", "儿媳", "女婿"]),
         (Intent.IsPatient, ["我就是", "是本人", "我本人", "就是我", "是我本人", "我是本人", "本人"]),
     ];
+
+    // Keywords so unmistakable that they decide whatever was asked (the classifier sees them too).
+    private static readonly (Intent Intent, string[] Words)[] Strong =
+    [
+        (Intent.WrongNumber, ["打错了", "打错电话"]),
+        (Intent.Deceased, ["去世", "过世"]),
+        (Intent.WantPerson, ["转人工", "人工服务", "找人工"]),
+        (Intent.AskRepeat, ["再说一遍", "没听清", "听不清"]),
+        (Intent.WhoAreYou, ["你是谁", "哪里打来"]),
+    ];
+
+    /// <summary>The global intent named by an unmistakable keyword ("打错了", "去世", "转人工"), or null.</summary>
+    public static Intent? StrongIntent(string bare) =>
+        Strong.Where(g => g.Words.Any(w => bare.Contains(w, StringComparison.Ordinal))).Select(g => (Intent?)g.Intent).FirstOrDefault();
 
     private static readonly HashSet<string> Backchannels =
     [
@@ -50,6 +64,10 @@ internal static partial class IntentRules
             }
         return null;
     }
+
+    /// <summary>Every global intent whose keywords appear (cues for the classifier, which weighs them in context).</summary>
+    public static IEnumerable<Intent> GlobalCues(string bare) =>
+        Global.Where(g => g.Words.Any(w => bare.Contains(w, StringComparison.OrdinalIgnoreCase))).Select(g => g.Intent);
 
     [GeneratedRegex("(吗|嘛|么|呢)$|怎么|什么时候|能不能|可不可以|要不要|多久|几天|哪里|怎样|是否|为什么|需不需要|该不该|用不用|会不会|行不行|咋|啥时候|多少钱|请问")]
     private static partial Regex QuestionPattern();

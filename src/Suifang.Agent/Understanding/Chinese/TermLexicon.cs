@@ -12,6 +12,9 @@ public sealed record Term(
     string Name, string Category, IReadOnlyList<string> Synonyms, bool RedFlag,
     IReadOnlyList<string> Questions, string? Broader)
 {
+    /// <summary>Question keys that ask the opposite ("能正常吃东西吗" about 食欲不振): yes means Absent.</summary>
+    public IReadOnlyList<string> InverseQuestions { get; init; } = [];
+
     /// <summary>True for a symptom (what gets a <see cref="SymptomStatus"/>).</summary>
     public bool IsSymptom => Category == "symptom";
 }
@@ -49,7 +52,7 @@ public sealed class TermLexicon
     {
         Terms = terms;
         byName = terms.ToDictionary(t => t.Name);
-        byQuestion = terms.SelectMany(t => t.Questions.Select(q => (q, t))).ToDictionary(x => x.q, x => x.t);
+        byQuestion = terms.SelectMany(t => t.Questions.Concat(t.InverseQuestions).Select(q => (q, t))).ToDictionary(x => x.q, x => x.t);
         byFirstChar = terms
             .SelectMany(t => t.Synonyms.Append(t.Name).Distinct().Select(s => (Synonym: s, Term: t)))
             .Where(x => x.Synonym.Length > 0)
@@ -152,7 +155,7 @@ public sealed class TermLexicon
             if (string.IsNullOrWhiteSpace(line)) continue;
             var row = JsonSerializer.Deserialize<TermRow>(line, JsonOptions.Default)
                 ?? throw new InvalidDataException($"Empty term line: {line}");
-            terms.Add(new Term(row.Term, row.Category, row.Synonyms ?? [], row.RedFlag, row.Questions ?? [], row.Broader));
+            terms.Add(new Term(row.Term, row.Category, row.Synonyms ?? [], row.RedFlag, row.Questions ?? [], row.Broader) { InverseQuestions = row.InverseQuestions ?? [] });
         }
         return new TermLexicon(terms);
     }
@@ -163,7 +166,8 @@ public sealed class TermLexicon
         [property: JsonPropertyName("synonyms")] string[]? Synonyms,
         [property: JsonPropertyName("redFlag")] bool RedFlag,
         [property: JsonPropertyName("questions")] string[]? Questions,
-        [property: JsonPropertyName("broader")] string? Broader);
+        [property: JsonPropertyName("broader")] string? Broader,
+        [property: JsonPropertyName("inverseQuestions")] string[]? InverseQuestions);
 }
 
 internal static class JsonOptions

@@ -28,9 +28,11 @@ internal static class ValueExtractor
         if (runs.Count == 0) return values;
 
         var bloodPressureContext = type == AnswerType.BloodPressure || question?.Key.StartsWith("blood_pressure", StringComparison.Ordinal) == true || text.Contains("血压") || text.Contains("高压");
+        var consumed = 0;
         for (var i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
+            if (run.Start < consumed) continue; // the 五 of 三十八度五
             if (i + 1 < runs.Count && bloodPressureContext && IsPressurePair(text, run, runs[i + 1]))
             {
                 var second = runs[i + 1];
@@ -40,6 +42,7 @@ internal static class ValueExtractor
                 continue;
             }
             var (value, unit, length) = WithUnit(text, run, question);
+            consumed = run.Start + length;
             if (type == AnswerType.Score && unit is null or "分" && value is >= 0 and <= 10)
             {
                 values.Add(new ExtractedValue { Type = AnswerType.Score, Surface = text.Substring(run.Start, length), Number = value, Start = run.Start, Length = length });

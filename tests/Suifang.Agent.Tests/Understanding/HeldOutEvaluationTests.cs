@@ -1,0 +1,55 @@
+using Suifang.Agent.Understanding.Chinese;
+using Xunit.Abstractions;
+
+namespace Suifang.Agent.Tests.Understanding;
+
+/// <summary>
+/// Quality on the team's held-out split (issue #4 figures): trained on split=train only, measured on split=test.
+/// Thresholds are asserted (quality, not timing); figures and the worst examples are printed.
+/// </summary>
+public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<(EvaluationReport Test, EvaluationReport Train)> Reports = new(() =>
+    {
+        var all = UtteranceDataset.All;
+        var understander = ChineseUnderstander.Create(all.Where(u => !u.IsTest));
+        return (EvaluationReport.Run(understander, all.Where(u => u.IsTest).ToList()),
+                EvaluationReport.Run(understander, all.Where(u => !u.IsTest).ToList()));
+    });
+
+    [Fact]
+    public void The_shipped_dataset_has_a_held_out_split_of_about_a_fifth()
+    {
+        var all = UtteranceDataset.All;
+        Assert.True(all.Count >= 1000, $"only {all.Count} labelled utterances are embedded");
+        var share = (double)all.Count(u => u.IsTest) / all.Count;
+        Assert.InRange(share, 0.12, 0.35);
+        Assert.Equal(all.Count, all.Select(u => u.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Intent_macro_F1_on_the_held_out_split_is_at_least_0_95()
+    {
+        var (test, train) = Reports.Value;
+        Print("test", test);
+        output.WriteLine("(train, for comparison) " + train.Summary());
+        Assert.True(test.MacroF1 >= 0.95, $"intent macro-F1 {test.MacroF1:F3} < 0.95");
+    }
+
+    [Fact]
+    public void Symptom_sensitivity_and_specificity_on_the_held_out_split_are_at_least_0_95()
+    {
+        var (test, _) = Reports.Value;
+        Print("test", test);
+        Assert.True(test.Sensitivity >= 0.95, $"sensitivity {test.Sensitivity:F3} < 0.95");
+        Assert.True(test.Specificity >= 0.95, $"specificity {test.Specificity:F3} < 0.95");
+    }
+
+    private void Print(string name, EvaluationReport report)
+    {
+        output.WriteLine($"({name}) " + report.Summary());
+        foreach (var e in report.Errors.Take(60)) output.WriteLine("  " + e);
+        // SUIFANG_NLU_ERRORS=/path writes every error, for tuning the terms and rules
+        if (Environment.GetEnvironmentVariable("SUIFANG_NLU_ERRORS") is { Length: > 0 } path) File.WriteAllLines($"{path}.{name}", report.Errors);
+    }
+}
