@@ -8,6 +8,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- dispatch --tasks 20000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- plan-create --patients 100000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- contact-gate --patients 20000 --checks 20000 --provider sqlite|postgres
+//   dotnet run -c Release --project bench/Suifang.Bench -- understand --rounds 20 --threads 1
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -17,6 +18,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["dispatch"] = TaskBench.DispatchAsync,
     ["plan-create"] = PlanCreateBench.RunAsync,
     ["contact-gate"] = ContactGateBench.RunAsync,
+    ["understand"] = UnderstandBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

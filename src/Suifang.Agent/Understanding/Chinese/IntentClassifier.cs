@@ -54,7 +54,7 @@ internal sealed class IntentClassifier
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 NumberOfThreads = 1,
-                MaximumNumberOfIterations = 60,
+                MaximumNumberOfIterations = 20,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
         var model = pipeline.Fit(data);

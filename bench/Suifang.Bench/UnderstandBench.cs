@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Suifang.Agent.Understanding.Chinese;
+
+namespace Suifang.Bench;
+
+/// `understand`: latency of ChineseUnderstander.Understand over the held-out split (issue #4: an agent turn without LLM
+/// and TTS ≤ 30 ms p95 including the dialogue step; understanding should take a few ms), start-up time and memory.
+internal static class UnderstandBench
+{
+    public static Task<int> RunAsync(BenchArgs args)
+    {
+        var rounds = args.GetInt("rounds", 20);
+        var threads = args.GetInt("threads", 1);
+        var clock = Stopwatch.StartNew();
+        var understander = ChineseUnderstander.Shared; // loads jieba's dictionary and trains on every shipped utterance
+        var startup = clock.Elapsed;
+        var cases = UtteranceDataset.All.Where(u => u.IsTest).ToList();
+        foreach (var u in cases) understander.Understand(u.Text, QuestionCatalogue.ContextOf(u)); // warm-up
+        GC.Collect();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var samples = new double[threads][];
+        using var sampler = new MemorySampler();
+        var wall = Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            var mine = new List<double>(rounds * cases.Count);
+            for (var r = 0; r < rounds; r++)
+                foreach (var u in cases)
+                {
+                    var context = QuestionCatalogue.ContextOf(u);
+                    var start = Stopwatch.GetTimestamp();
+                    understander.Understand(u.Text, context);
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+            samples[t] = [.. mine];
+        });
+        wall.Stop();
+        var all = samples.SelectMany(s => s).Order().ToArray();
+        double P(double q) => all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        Console.WriteLine($"understand: {cases.Count} held-out utterances x {rounds} rounds x {threads} thread(s) = {all.Length} calls in {wall.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"  start-up (jieba dictionary + training on {UtteranceDataset.All.Count} utterances): {startup.TotalSeconds:F2} s");
+        Console.WriteLine($"  latency ms: p50 {P(0.50):F2}  p95 {P(0.95):F2}  p99 {P(0.99):F2}  max {all[^1]:F2}");
+        Console.WriteLine($"  throughput {all.Length / wall.Elapsed.TotalSeconds:F0} utterances/s");
+        Console.WriteLine($"  managed heap after warm-up {heapBefore / 1048576.0:F0} MB; peak working set {sampler.PeakBytes / 1048576.0:F0} MB; allocated per call {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)all.Length / 1024:F0} KB");
+        return Task.FromResult(0);
+    }
+}
