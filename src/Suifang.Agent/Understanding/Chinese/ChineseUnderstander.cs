@@ -49,11 +49,16 @@ public sealed class ChineseUnderstander : IUnderstander
         var (intent, confidence, source) = Decide(a);
         var symptoms = a.Symptoms;
         // The term a yes/no question asks about counts as mentioned: its status follows the answer.
-        if (a.QuestionTerm is { IsSymptom: true } asked && !symptoms.Any(s => s.Term == asked.Name)
-            && intent is Intent.Affirm or Intent.Deny or Intent.Uncertain)
+        // The negation analysis decides when it can; otherwise the classifier's yes/no.
+        if (a.QuestionTerm is { IsSymptom: true } asked && !symptoms.Any(s => s.Term == asked.Name))
         {
-            var status = intent switch { Intent.Affirm => SymptomStatus.Present, Intent.Deny => SymptomStatus.Absent, _ => SymptomStatus.Uncertain };
-            symptoms.Add(new SymptomMention(asked.Name, text, a.Inverse ? Invert(status) : status, 0, text.Length));
+            SymptomStatus? status = a.Question?.Type == AnswerType.YesNo && a.Polarity is { } p ? p : intent switch
+            {
+                Intent.Affirm => SymptomStatus.Present, Intent.Deny => SymptomStatus.Absent, Intent.Uncertain => SymptomStatus.Uncertain, _ => null,
+            };
+            if (a.Question?.Type != AnswerType.YesNo && intent is not (Intent.Affirm or Intent.Deny or Intent.Uncertain)) status = ImpliedByValue(asked, a.Values);
+            if (status is { } known && intent is Intent.Affirm or Intent.Deny or Intent.Uncertain or Intent.Inform)
+                symptoms.Add(new SymptomMention(asked.Name, text, a.Inverse ? Invert(known) : known, 0, text.Length));
         }
         DateTime? callBack = null;
         if (intent == Intent.CallLater && a.Times.Count > 0) callBack = a.Times[0].At(a.Times[0].Time ?? TimeOnly.FromDateTime(context.Now));
@@ -124,6 +129,15 @@ public sealed class ChineseUnderstander : IUnderstander
     private sealed record Analysis(
         string Text, string Bare, ScriptQuestion? Question, Term? QuestionTerm, bool Inverse, List<SymptomMention> Symptoms,
         List<ExtractedValue> Values, List<SaidTime> Times, SymptomStatus? Polarity, List<string> Resolved, string Cues);
+
+    // A count or duration above 0 asked about a symptom ("一天吐几次" → 三次) or a fever temperature says it is there.
+    private static SymptomStatus? ImpliedByValue(Term asked, List<ExtractedValue> values)
+    {
+        var number = values.FirstOrDefault(v => v.Number is not null)?.Number;
+        if (number is null) return null;
+        if (asked.Name == "发热") return number >= 37.3 ? SymptomStatus.Present : null;
+        return number > 0 ? SymptomStatus.Present : SymptomStatus.Absent;
+    }
 
     private static SymptomStatus Invert(SymptomStatus s) =>
         s switch { SymptomStatus.Present => SymptomStatus.Absent, SymptomStatus.Absent => SymptomStatus.Present, _ => s };

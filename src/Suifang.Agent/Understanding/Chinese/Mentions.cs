@@ -9,6 +9,11 @@ internal static class Mentions
 {
     private static readonly string[] Anaphors = ["它", "那个", "这个", "还是那样", "还那样", "老样子", "跟之前一样", "和之前一样", "跟上次一样", "和上次一样", "一样", "那样", "这毛病", "那毛病", "这情况", "那情况"];
 
+    private static readonly Dictionary<string, string> WoundTerms = new()
+    {
+        ["发红"] = "伤口发红", ["肿胀"] = "伤口肿胀", ["疼痛"] = "伤口疼痛", ["出血"] = "伤口出血",
+    };
+
     public static bool Anaphor(string bare) => Anaphors.Any(a => bare.Contains(a, StringComparison.Ordinal));
 
     public static string? LatestSymptom(IReadOnlyList<string> mentioned, TermLexicon lexicon) =>
@@ -27,9 +32,10 @@ internal static class Mentions
             var name = term.Name;
             if (IsGeneral(term, lexicon))
             {
+                var wound = questionTerm?.Name.StartsWith("伤口", StringComparison.Ordinal) == true || text.Contains("伤口") || text.Contains("刀口") || text.Contains("切口");
                 if (questionTerm is { IsSymptom: true } && questionTerm.Broader == name) name = questionTerm.Name;
                 else if (mentioned.LastOrDefault(x => lexicon.Get(x)?.Broader == name) is { } specific) { name = specific; resolved.Add(specific); }
-                else if (questionTerm is null && LatestSymptom(mentioned, lexicon) is { } latest && Anaphor(text) && lexicon.Get(latest)?.Broader is null) { }
+                else if (wound && WoundTerms.TryGetValue(name, out var woundTerm)) name = woundTerm;
             }
             var status = Negation.StatusOf(masked, m.Start, m.Start + m.Length, m.Inserted);
             var surface = text.Substring(m.Start, m.Length);

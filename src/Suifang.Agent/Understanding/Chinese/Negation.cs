@@ -16,7 +16,7 @@ internal static partial class Negation
 
     private static readonly string[] NotNegative =
     [
-        "不好意思", "不客气", "不用谢", "不要紧", "了不起", "不得了", "受不了", "差不多", "不错", "不舒服", "不对劲",
+        "不好意思", "不客气", "不用谢", "不要紧", "了不起", "不得了", "受不了", "差不多", "不舒服", "不对劲",
         "得不行", "不停", "不断", "不少", "不止", "忍不住", "不一样", "不然",
     ];
     private static readonly string[] Corrections = ["哦不对", "啊不对", "不对不对", "不对", "说错了", "搞错了", "哦不是", "其实"];
@@ -24,7 +24,7 @@ internal static partial class Negation
     [
         "说不好", "说不清", "说不准", "不好说", "不知道", "不清楚", "搞不清", "搞不懂", "不确定", "记不清", "记不得", "不记得",
         "不一定", "算不算", "看不出", "不敢说", "难说", "拿不准", "不晓得", "没注意", "没留意", "没量", "没测", "不好讲", "讲不清",
-        "也不懂", "不太懂", "不懂", "不太确定", "说不上", "看不太出", "闻不出", "估不出", "记不住", "没看", "不太好说", "没注意到", "一般般", "有时候", "时好时坏", "好像有好像",
+        "也不懂", "不太懂", "不懂", "不太确定", "说不上", "看不太出", "闻不出", "估不出", "记不住", "没看", "不太好说", "没注意到", "一般般", "时好时坏", "好像有好像",
     ];
     private static readonly string[] Negators =
     [
@@ -39,10 +39,10 @@ internal static partial class Negation
         "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的",
     ];
 
-    [GeneratedRegex("(不是|并不是|也不是|倒不是|不能说|没说|也没说)[○]*(不|没)|(没有|没)不")]
+    [GeneratedRegex("(不是|并不是|也不是|倒不是|没说|也没说)[○]*(不|没)|(没有|没)不|(不能说|不是说)[^＊]{0,3}(不|没)")]
     private static partial Regex DoubleNegation();
 
-    [GeneratedRegex("^(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又)*(没有|没|不|消|退|无|好)(?!多|点|些|一点|像)")]
+    [GeneratedRegex("^(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又)*(没有|没|不|消|退|无|少了|轻了|好)(?!多|点|些|一点|像)")]
     private static partial Regex PostNegation();
 
     [GeneratedRegex("[，。！？,.!?；;、 …~～]|但是|可是|不过|只是|就是|但")]
@@ -82,8 +82,19 @@ internal static partial class Negation
         var scope = pre + inserted;
         if (ContainsAny(scope, UncertainWords) || ContainsAny(post, UncertainWords)) return SymptomStatus.Uncertain;
         if (post.StartsWith('不') && post.Length > 1 && post[1] == TermMark) return SymptomStatus.Uncertain; // 红不红
-        return ScopeStatus(scope, post);
+        var status = ScopeStatus(scope, post);
+        var tail = masked[clauseEnd..];
+        if (tail.Length > 0 && !tail.Contains(TermMark) && ClauseBreak().IsMatch(masked.AsSpan(clauseEnd, Math.Min(2, masked.Length - clauseEnd))))
+        {
+            // "没肿 晚上有点" → present; "前几天还烧 这两天好了" → absent
+            if (status == SymptomStatus.Absent && ContainsAny(tail, TailPositive) && LastNegator(tail).At < 0) return SymptomStatus.Present;
+            if (status == SymptomStatus.Present && ContainsAny(tail, TailAbsent)) return SymptomStatus.Absent;
+        }
+        return status;
     }
+
+    private static readonly string[] TailPositive = ["有点", "有一点", "有时候", "偶尔", "其实有", "还是有", "一点点"];
+    private static readonly string[] TailAbsent = ["这两天好了", "现在好了", "已经好了", "现在没了", "已经没了", "退了", "现在不了", "好了"];
 
     private static SymptomStatus ScopeStatus(string scope, string post)
     {
@@ -94,6 +105,8 @@ internal static partial class Negation
             if (MildNotNegative.Any(w => scope.IndexOf(w, StringComparison.Ordinal) is var i && i >= 0 && i <= negAt)) return SymptomStatus.Present;
             var rest = scope[(negAt + negator.Length)..];
             if (ContainsAny(rest, PositiveResets)) return SymptomStatus.Present;
+            // "坐着不动也喘": the 不 negates another word (动), 也 starts the statement about the term
+            if (rest.Length >= 2 && rest.IndexOfAny(['也', '还', '就', '又']) >= 1) return SymptomStatus.Present;
             // "没发烧咳嗽" shares the negation; "没发烧有咳嗽" does not (a bare 有 after another term ends the scope).
             var lastMark = rest.LastIndexOf(TermMark);
             if (lastMark >= 0 && rest[(lastMark + 1)..].Contains('有')) return SymptomStatus.Present;
@@ -131,7 +144,8 @@ internal static partial class Negation
         if (masked.Contains('○')) return SymptomStatus.Present; // 不舒服, 受不了
         if (masked.Any(ch => "有是对会在要嗯恩行好了吃去查做打用还疼痛红肿烧咳＊".Contains(ch))) return SymptomStatus.Present;
         if (ContainsAny(masked, Hedges)) return SymptomStatus.Uncertain;
-        return null;
+        // a description without any negation ("指尖麻", "挺臭的") says yes
+        return masked.Count(ch => ch != TermMark && !"嗯啊哦呃额唔吧呢的了".Contains(ch)) >= 2 || masked.Contains(TermMark) ? SymptomStatus.Present : null;
     }
 
     private static int? LastCorrection(string masked, int from)
