@@ -50,6 +50,12 @@ internal static class ChineseNumbers
                 var isRange = false;
                 if (fraction is null && IsAdjacentPair(intPart)) { value = (DigitValue(intPart[0]) + DigitValue(intPart[1])) / 2.0; isRange = true; }
                 else if (fraction is null && IsTensAdjacentPair(intPart)) { value = DigitValue(intPart[0]) * 10 + 5; isRange = true; } // 三四十
+                else if (fraction is null && intPart.Length >= 4 && intPart[^3] is '百' or '千' && IsAdjacentPair(intPart[^2..]))
+                {   // 一百六七 → 165
+                    var unit = intPart[^3] == '百' ? 100 : 1000;
+                    value = (Parse(intPart[..^2]) ?? 0) + (DigitValue(intPart[^2]) + 0.5) * unit / 10;
+                    isRange = true;
+                }
                 if (fraction is not null) value += double.Parse("0." + string.Concat(fraction.Select(c => (char)('0' + DigitValue(c)))), System.Globalization.CultureInfo.InvariantCulture);
                 runs.Add(new NumberRun(start, end - start, value, isRange, text[start..end]));
             }

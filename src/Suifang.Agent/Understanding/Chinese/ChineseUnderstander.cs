@@ -61,14 +61,14 @@ public sealed class ChineseUnderstander : IUnderstander
                 symptoms.Add(new SymptomMention(asked.Name, text, a.Inverse ? Invert(known) : known, 0, text.Length));
         }
         DateTime? callBack = null;
-        if (intent == Intent.CallLater && a.Times.Count > 0) callBack = a.Times[0].At(a.Times[0].Time ?? TimeOnly.FromDateTime(context.Now));
+        if (intent == Intent.CallLater && a.Times.Count > 0) callBack = a.Times[0].At(a.Times[0].Time ?? new TimeOnly(10, 0));
         return new UtteranceUnderstanding
         {
             Text = text,
             Intent = intent,
             Confidence = confidence,
             Symptoms = intent is Intent.Filler ? [] : symptoms,
-            Values = intent is Intent.Filler ? [] : a.Values,
+            Values = intent switch { Intent.Filler => [], Intent.CallLater => a.Values.Where(v => v.Type != AnswerType.Date).ToList(), _ => a.Values },
             CallBackAt = callBack,
             ResolvedReferences = a.Resolved.Distinct().ToList(),
             Source = source,
@@ -103,7 +103,7 @@ public sealed class ChineseUnderstander : IUnderstander
         var resolved = new List<string>();
         var symptoms = Mentions.Symptoms(text, masked, matches, questionTerm, context.Mentioned, lexicon, resolved);
         var times = RelativeTime.FindAll(text, context.Now);
-        var values = ValueExtractor.Extract(text, question, context.Now, matches, times);
+        var values = ValueExtractor.Extract(text, question, context.Now, matches, times, Negation.PolarityOf(masked, problem: false));
         if (symptoms.Count == 0 && Mentions.Anaphor(bare) && Mentions.LatestSymptom(context.Mentioned, lexicon) is { } referred)
         {
             symptoms.Add(new SymptomMention(referred, text, Negation.PolarityOf(masked, problem: true) ?? SymptomStatus.Present, 0, text.Length));
@@ -119,7 +119,7 @@ public sealed class ChineseUnderstander : IUnderstander
         if (askedMention is not null) cues.Add("asked_" + askedMention.Status.ToString().ToLowerInvariant());
         cues.AddRange(symptoms.Select(s => "sym_" + s.Status.ToString().ToLowerInvariant()).Distinct());
         cues.AddRange(values.Select(v => "val_" + v.Type.ToString().ToLowerInvariant()).Distinct());
-        if (times.Count > 0) cues.Add("time");
+        if (times.Count > 0) cues.Add(times.Any(t => t.Time is not null) ? "clock" : "day");
         cues.AddRange(IntentRules.GlobalCues(bare).Select(i => "g_" + i.ToString().ToLowerInvariant()));
         if (IntentRules.LooksLikeQuestion(bare)) cues.Add("asks");
         if (bare.Length <= 2) cues.Add("short");

@@ -20,7 +20,7 @@ internal static partial class RelativeTime
     [GeneratedRegex("(大后天|后天|明天|今天|今儿|明儿|昨天|前天|大前天)|(下下|下个|下|这个|这|本|上个|上)?(?:周|星期|礼拜)([一二三四五六日天1-7])|(下个月|这个月|本月)?(" + Num + ")月?(" + Num + ")?[号日]|(月底|月末|月初|下个月初|下个月底|年底)|(" + Num + "|两|几)(天|个星期|周|个礼拜|个月)(以后|之后|后)")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex("(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里)?(?<![有好快慢少多大小差])(" + Num + ")[点时](?!儿)钟?(半|一刻|(" + Num + ")分?)?|(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上)")]
+    [GeneratedRegex("(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里)?(?<![有好快慢少多大小差])(" + Num + ")[点时](?!儿)钟?(半|一刻|(" + Num + ")分?)?|(凌晨|早上|早晨|上午|晌午后|晌午|中午|下午|傍晚|晚上)")]
     private static partial Regex TimePattern();
 
     [GeneratedRegex("(半个?小时|(" + Num + "|几|一)个?(小时|钟头)|(" + Num + "|几)分钟|一会儿?|等会儿?|待会儿?|过会儿?)(以后|之后|后|再)?")]
@@ -120,8 +120,8 @@ internal static partial class RelativeTime
         if (!m.Groups[2].Success)
             return period switch
             {
-                "凌晨" => new TimeOnly(6, 0), "早上" or "早晨" => new TimeOnly(8, 0), "上午" => new TimeOnly(9, 0), "中午" => new TimeOnly(12, 0),
-                "下午" => new TimeOnly(14, 0), "傍晚" => new TimeOnly(17, 0), "晚上" => new TimeOnly(19, 0), _ => null,
+                "凌晨" => new TimeOnly(6, 0), "早上" or "早晨" => new TimeOnly(8, 0), "上午" => new TimeOnly(10, 0), "中午" or "晌午" => new TimeOnly(12, 0),
+                "下午" or "晌午后" => new TimeOnly(15, 0), "傍晚" => new TimeOnly(17, 0), "晚上" => new TimeOnly(19, 0), _ => null,
             };
         var hour = (int)(ChineseNumbers.Parse(m.Groups[2].Value) ?? -1);
         if (hour is < 0 or > 24) return null;

@@ -10,14 +10,18 @@ internal static class ValueExtractor
 {
     private static readonly string[] NotNumbers = ["一点", "一下", "一些", "一直", "一样", "一般", "一定", "一起", "一会", "一边", "一共", "一切", "一阵", "一次性", "一天到晚", "一下子", "万一", "一路", "一旦", "两边", "三天两头", "一一"];
 
-    public static List<ExtractedValue> Extract(string text, ScriptQuestion? question, DateTime now, IReadOnlyList<TermMatch> terms, IReadOnlyList<SaidTime> times)
+    public static List<ExtractedValue> Extract(string text, ScriptQuestion? question, DateTime now, IReadOnlyList<TermMatch> terms, IReadOnlyList<SaidTime> times, SymptomStatus? polarity)
     {
         var values = new List<ExtractedValue>();
         var type = question?.Type;
-        if (type == AnswerType.Date)
-            foreach (var t in times.Where(t => t.DateNamed))
-                values.Add(new ExtractedValue { Type = AnswerType.Date, Surface = text.Substring(t.Start, t.Length), Date = t.Date, Start = t.Start, Length = t.Length });
-        if (type == AnswerType.Choice && question!.Choices.Count > 0 && ChoiceMatcher.Best(text, question.Choices) is { } choice)
+        // "没有" to "一天吐几次？没有吐请说 0" is the number 0
+        if (type == AnswerType.Number && polarity == SymptomStatus.Absent && question!.Text.Contains("请说 0") && !ChineseNumbers.FindAll(text).Any())
+            values.Add(new ExtractedValue { Type = AnswerType.Number, Surface = text, Number = 0, Unit = question.Unit, Start = 0, Length = text.Length });
+        if (type is AnswerType.Number && question!.Unit == "分钟" && text.Contains("半小时") || text.Contains("半个小时") && question?.Unit == "分钟")
+            values.Add(new ExtractedValue { Type = AnswerType.Number, Surface = "半小时", Number = 30, Unit = "分钟", Start = Math.Max(0, text.IndexOf('半')), Length = 3 });
+        foreach (var t in times.Where(t => t.DateNamed))
+            values.Add(new ExtractedValue { Type = AnswerType.Date, Surface = text.Substring(t.Start, t.Length), Date = t.Date, Start = t.Start, Length = t.Length });
+        if (type == AnswerType.Choice && question!.Choices.Count > 0 && ChoiceMatcher.Best(text, question.Choices, polarity) is { } choice)
             values.Add(new ExtractedValue { Type = AnswerType.Choice, Surface = text, Choice = choice, Start = 0, Length = text.Length });
 
         var runs = ChineseNumbers.FindAll(text)
@@ -61,7 +65,7 @@ internal static class ValueExtractor
     {
         var gap = text[(first.Start + first.Length)..second.Start];
         return first.Value is >= 70 and <= 260 && second.Value is >= 30 and <= 160 && first.Value > second.Value
-            && gap.Length <= 4 && gap.All(c => "/／ 、,，和到低压舒张的是比毫米汞柱mmHg".Contains(c));
+            && gap.Length <= 6 && gap.All(c => "/／ 、,，和到低压舒张的是比毫米汞柱mmHg多左右".Contains(c));
     }
 
     // The unit said after the number, and a decimal said after 度 ("三十八度五", "38度5").
@@ -74,10 +78,15 @@ internal static class ValueExtractor
         {
             var value = run.Value;
             var length = run.Length + degree.Length;
-            if (degree == "度" && rest.Length > 1 && ChineseNumbers.DigitValue(rest[1]) >= 0 && (rest.Length == 2 || !ChineseNumbers.IsNumberChar(rest[2])))
+            if (degree == "度")
             {
-                value += ChineseNumbers.DigitValue(rest[1]) / 10.0;
-                length++;
+                var scale = 0.1;
+                for (var k = 1; k < rest.Length && ChineseNumbers.DigitValue(rest[k]) >= 0 && k <= 2; k++, scale /= 10)
+                {
+                    value += ChineseNumbers.DigitValue(rest[k]) * scale;
+                    length++;
+                }
+                value = Math.Round(value, 2);
             }
             var unit = value is >= 34 and <= 43 || question?.Unit == "℃" ? "℃" : "度";
             return (value, unit, length);
@@ -86,7 +95,11 @@ internal static class ValueExtractor
         if (Starts("毫摩尔", "mmol/l", "mmol", "个") is { } mmol && (mmol != "个" || question?.Unit == "mmol/L"))
             return (run.Value, "mmol/L", run.Length + mmol.Length);
         if (Starts("公斤", "千克", "kg") is { } kg) return (run.Value, "kg", run.Length + kg.Length);
-        if (Starts("斤") is { } jin) return (run.Value, "斤", run.Length + jin.Length);
+        if (Starts("斤半", "斤") is { } jin)
+        {
+            var said = run.Value + (jin == "斤半" ? 0.5 : 0);
+            return question?.Unit == "kg" ? (said / 2, "kg", run.Length + jin.Length) : (said, "斤", run.Length + jin.Length);
+        }
         if (Starts("分钟") is { } minutes) return (run.Value, "分钟", run.Length + minutes.Length);
         if (Starts("分") is { } score) return (run.Value, "分", run.Length + score.Length);
         if (Starts("次", "下") is { } beats)
