@@ -54,7 +54,9 @@ internal sealed class IntentClassifier
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 NumberOfThreads = 1,
-                MaximumNumberOfIterations = 20,
+                MaximumNumberOfIterations = 30,
+                L2Regularization = 1e-4f,
+                L1Regularization = 0,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
         var model = pipeline.Fit(data);
