@@ -33,6 +33,7 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
         var (test, train) = Reports.Value;
         Print("test", test);
         output.WriteLine("(train, for comparison) " + train.Summary());
+        if (Environment.GetEnvironmentVariable("SUIFANG_NLU_ERRORS") is { Length: > 0 } path) File.WriteAllLines($"{path}.train", train.Errors);
         Assert.True(test.MacroF1 >= 0.95, $"intent macro-F1 {test.MacroF1:F3} < 0.95");
     }
 

@@ -60,6 +60,13 @@ public sealed class ChineseUnderstander : IUnderstander
             if (status is { } known && intent is Intent.Affirm or Intent.Deny or Intent.Uncertain or Intent.Inform)
                 symptoms.Add(new SymptomMention(asked.Name, text, a.Inverse ? Invert(known) : known, 0, text.Length));
         }
+        // A value that implies a symptom (体温38.2 → 发热, 一百八 → 高血压, 疼痛两分 → 疼痛) outweighs a denial of it.
+        if (a.QuestionTerm is { IsSymptom: true } valued && a.Question?.Type is AnswerType.Number or AnswerType.Score or AnswerType.BloodPressure
+            && ImpliedByValue(valued, a.Values) == SymptomStatus.Present && intent is not Intent.Filler)
+        {
+            symptoms.RemoveAll(s => s.Term == valued.Name);
+            symptoms.Add(new SymptomMention(valued.Name, text, SymptomStatus.Present, 0, text.Length));
+        }
         DateTime? callBack = null;
         if (intent == Intent.CallLater && a.Times.Count > 0) callBack = a.Times[0].At(a.Times[0].Time ?? new TimeOnly(10, 0));
         return new UtteranceUnderstanding
@@ -136,6 +143,8 @@ public sealed class ChineseUnderstander : IUnderstander
         var number = values.FirstOrDefault(v => v.Number is not null)?.Number;
         if (number is null) return null;
         if (asked.Name == "发热") return number >= 37.3 ? SymptomStatus.Present : null;
+        if (asked.Name == "高血压")
+            return values.Any(v => v.Number >= 140 || v.Number2 >= 90) ? SymptomStatus.Present : null;
         return number > 0 ? SymptomStatus.Present : SymptomStatus.Absent;
     }
 

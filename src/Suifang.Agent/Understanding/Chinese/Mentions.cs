@@ -7,7 +7,7 @@ namespace Suifang.Agent.Understanding.Chinese;
 /// </summary>
 internal static class Mentions
 {
-    private static readonly string[] Anaphors = ["它", "那个", "这个", "还是那样", "还那样", "老样子", "跟之前一样", "和之前一样", "跟上次一样", "和上次一样", "一样", "那样", "这毛病", "那毛病", "这情况", "那情况"];
+    private static readonly string[] Anaphors = ["它", "那个", "这个", "还是那样", "还有", "还会", "还在", "又", "还是", "没见好", "好些了", "好点", "消了", "没了", "通了", "好了", "那块", "那种", "还那样", "老样子", "跟之前一样", "和之前一样", "跟上次一样", "和上次一样", "一样", "那样", "这毛病", "那毛病", "这情况", "那情况"];
 
     private static readonly Dictionary<string, string> WoundTerms = new()
     {

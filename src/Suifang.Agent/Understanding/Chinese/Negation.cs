@@ -17,7 +17,7 @@ internal static partial class Negation
     private static readonly string[] NotNegative =
     [
         "不好意思", "不客气", "不用谢", "不要紧", "了不起", "不得了", "受不了", "差不多", "不舒服", "不对劲",
-        "得不行", "不停", "不断", "不少", "不止", "忍不住", "不一样", "不然",
+        "得不行", "不停", "不断", "能不能", "有没有", "会不会", "要不要", "可不可以", "用不用", "行不行", "好不好", "对不对", "不少", "不止", "忍不住", "不一样", "不然",
     ];
     private static readonly string[] Corrections = ["哦不对", "啊不对", "不对不对", "不对", "说错了", "搞错了", "哦不是", "其实"];
     private static readonly string[] UncertainWords =
@@ -36,13 +36,13 @@ internal static partial class Negation
     private static readonly string[] Wellness =
     [
         "都挺好", "挺好", "都好", "还好", "正常", "没事", "没什么事", "没问题", "都没有", "好了", "好多了", "一切都好", "还行", "蛮好",
-        "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的",
+        "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的", "消下去", "通了", "好些了", "没了",
     ];
 
     [GeneratedRegex("(不是|并不是|也不是|倒不是|没说|也没说)[○]*(不|没)|(没有|没)不|(不能说|不是说)[^＊]{0,3}(不|没)")]
     private static partial Regex DoubleNegation();
 
-    [GeneratedRegex("^(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又)*(没有|没|不|消|退|无|少了|轻了|好)(?!多|点|些|一点|像)")]
+    [GeneratedRegex("^[^＊不没]?(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又|的|再)*(没有|没|不|消|退|无|少了|轻了|好)(?!多|点|些|一点|像)")]
     private static partial Regex PostNegation();
 
     [GeneratedRegex("[，。！？,.!?；;、 …~～]|但是|可是|不过|只是|就是|但")]
@@ -87,7 +87,8 @@ internal static partial class Negation
         if (tail.Length > 0 && !tail.Contains(TermMark) && ClauseBreak().IsMatch(masked.AsSpan(clauseEnd, Math.Min(2, masked.Length - clauseEnd))))
         {
             // "没肿 晚上有点" → present; "前几天还烧 这两天好了" → absent
-            if (status == SymptomStatus.Absent && ContainsAny(tail, TailPositive) && LastNegator(tail).At < 0) return SymptomStatus.Present;
+            if (status == SymptomStatus.Absent && LastNegator(tail).At < 0
+                && TailPositive.Any(w => tail.TrimEnd('了', '的', '吧', '啊', '呢', '儿', ' ').EndsWith(w, StringComparison.Ordinal))) return SymptomStatus.Present;
             if (status == SymptomStatus.Present && ContainsAny(tail, TailAbsent)) return SymptomStatus.Absent;
         }
         return status;
@@ -96,8 +97,11 @@ internal static partial class Negation
     private static readonly string[] TailPositive = ["有点", "有一点", "有时候", "偶尔", "其实有", "还是有", "一点点"];
     private static readonly string[] TailAbsent = ["这两天好了", "现在好了", "已经好了", "现在没了", "已经没了", "退了", "现在不了", "好了"];
 
+    private static readonly string[] StillThere = ["没见好", "不见好", "还没好", "没全消", "没消", "没好", "没怎么好", "没退"];
+
     private static SymptomStatus ScopeStatus(string scope, string post)
     {
+        if (ContainsAny(post, StillThere)) return SymptomStatus.Present;
         if (DoubleNegation().IsMatch(scope)) return SymptomStatus.Present;
         var (negAt, negator) = LastNegator(scope);
         if (negAt >= 0)
@@ -131,7 +135,7 @@ internal static partial class Negation
         var correction = LastCorrection(masked, 0);
         if (correction is { } c && c < masked.Length && PolarityOf(masked[c..], problem) is { } corrected) return corrected;
         if (ContainsAny(masked, UncertainWords) || BareHedge().IsMatch(masked)) return SymptomStatus.Uncertain;
-        if (DoubleNegation().IsMatch(masked)) return SymptomStatus.Present;
+        if (DoubleNegation().IsMatch(masked) || ContainsAny(masked, StillThere)) return SymptomStatus.Present;
         if (ContainsAny(masked, Wellness)) return problem ? SymptomStatus.Absent : SymptomStatus.Present;
         var (negAt, negator) = LastNegator(masked);
         if (negAt >= 0)
