@@ -9,6 +9,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- plan-create --patients 100000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- contact-gate --patients 20000 --checks 20000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- understand --rounds 20 --threads 1
+//   dotnet run -c Release --project bench/Suifang.Bench -- understand-eval --folds 5 --errors /tmp/nlu-errors
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -19,6 +20,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["plan-create"] = PlanCreateBench.RunAsync,
     ["contact-gate"] = ContactGateBench.RunAsync,
     ["understand"] = UnderstandBench.RunAsync,
+    ["understand-eval"] = UnderstandEvalBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -47,3 +47,32 @@ internal static class UnderstandBench
         return Task.FromResult(0);
     }
 }
+
+/// `understand-eval`: k-fold cross-validation on the train split (for tuning terms, rules and the classifier without
+/// looking at the held-out split), then the held-out figures. Errors go to files for reading.
+internal static class UnderstandEvalBench
+{
+    public static Task<int> RunAsync(BenchArgs args)
+    {
+        var folds = args.GetInt("folds", 5);
+        var errors = args.Get("errors", Path.Combine(Path.GetTempPath(), "suifang-nlu-errors"));
+        var all = UtteranceDataset.All;
+        var train = all.Where(u => !u.IsTest).ToList();
+        var cvErrors = new List<string>();
+        double f1 = 0, sen = 0, spe = 0, values = 0;
+        for (var k = 0; k < folds; k++)
+        {
+            var held = train.Where((_, i) => i % folds == k).ToList();
+            var understander = ChineseUnderstander.Create(train.Where((_, i) => i % folds != k));
+            var report = EvaluationReport.Run(understander, held);
+            f1 += report.MacroF1 / folds; sen += report.Sensitivity / folds; spe += report.Specificity / folds; values += report.ValueAccuracy / folds;
+            cvErrors.AddRange(report.Errors);
+        }
+        Console.WriteLine($"{folds}-fold CV on train ({train.Count}): macro-F1 {f1:F3}, Sen {sen:F3}, Spe {spe:F3}, values {values:F3}");
+        File.WriteAllLines(errors + ".cv", cvErrors);
+        var test = EvaluationReport.Run(ChineseUnderstander.Create(train), all.Where(u => u.IsTest).ToList());
+        Console.WriteLine("held-out " + test.Summary());
+        File.WriteAllLines(errors + ".test", test.Errors);
+        return Task.FromResult(0);
+    }
+}

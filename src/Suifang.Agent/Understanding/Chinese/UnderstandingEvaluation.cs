@@ -1,9 +1,7 @@
-using Suifang.Agent.Understanding;
-using Suifang.Agent.Understanding.Chinese;
-
-namespace Suifang.Agent.Tests.Understanding;
+namespace Suifang.Agent.Understanding.Chinese;
 
 /// <summary>Figures of one evaluation of the understander against labelled utterances (issue #4 figures, standard 6.1).</summary>
+/// <param name="Errors">Every wrong intent, symptom status and value, one line each.</param>
 public sealed record EvaluationReport(
     int Utterances, double MacroF1, double IntentAccuracy, IReadOnlyDictionary<Intent, double> F1PerIntent,
     int TruePositive, int FalseNegative, int TrueNegative, int FalsePositive, double ValueAccuracy, int ValueCases,
@@ -14,6 +12,7 @@ public sealed record EvaluationReport(
     /// <summary>Spe = TN / (TN + FP) (standard 6.1 b).</summary>
     public double Specificity => TrueNegative + FalsePositive == 0 ? 1 : (double)TrueNegative / (TrueNegative + FalsePositive);
 
+    /// <summary>One line per figure, intents from the worst F1 up.</summary>
     public string Summary() =>
         $"utterances {Utterances}: intent macro-F1 {MacroF1:F3}, accuracy {IntentAccuracy:F3}; symptoms Sen {Sensitivity:F3} " +
         $"(TP {TruePositive}, FN {FalseNegative}), Spe {Specificity:F3} (TN {TrueNegative}, FP {FalsePositive}); values {ValueAccuracy:F3} of {ValueCases}\n" +
