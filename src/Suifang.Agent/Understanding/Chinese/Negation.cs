@@ -28,7 +28,7 @@ internal static partial class Negation
     ];
     private static readonly string[] Negators =
     [
-        "没怎么", "不怎么", "从来没", "从没", "早就不", "早就没", "早不", "不再", "没有", "不太", "没", "不", "未", "无", "别", "甭",
+        "没怎么", "不怎么", "从来没", "从没", "早就不", "早就没", "早不", "不再", "没有", "木有", "没得", "不太", "没", "不", "未", "无", "别", "甭", "冇",
     ];
     private static readonly string[] MildNotNegative = ["不是很", "不是特别", "不算太", "不算很", "也不是很"];
     private static readonly string[] PositiveResets = ["有点", "有些", "有一点", "还有", "是有", "倒是有", "就是有", "有的"];
@@ -36,8 +36,14 @@ internal static partial class Negation
     private static readonly string[] Wellness =
     [
         "都挺好", "挺好", "都好", "还好", "正常", "没事", "没什么事", "没问题", "都没有", "好了", "好多了", "一切都好", "还行", "蛮好",
-        "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的", "消下去", "通了", "好些了", "没了",
+        "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的", "消下去", "通了", "好些了", "没了", "挺顺", "顺的", "有劲", "利索", "挺稳", "得稳", "干的", "干干的", "一样粗", "还可以", "小了", "清的", "平躺就行", "就够了", "挺多",
     ];
+
+    // "开心不起来", "扣不上", "躺不平", "戒不掉": a verb + 不 + result says something cannot be done — the problem is there.
+    [GeneratedRegex("(?<=[\u4e00-\u9fff])(?<![也都还就并可又倒是我你他她它才而并很太])不(?=[起上下了掉紧平动住着出进好开完来去够稳得顺])")]
+    private static partial Regex PotentialComplement();
+
+    private static readonly string[] Quitting = ["戒了", "不抽了", "没抽了", "早戒了", "戒掉了"];
 
     [GeneratedRegex("(不是|并不是|也不是|倒不是|没说|也没说)[○]*(不|没)|(没有|没)不|(不能说|不是说)[^＊]{0,3}(不|没)")]
     private static partial Regex DoubleNegation();
@@ -58,12 +64,21 @@ internal static partial class Negation
         foreach (var m in matches)
             for (var k = m.Start; k < m.Start + m.Length; k++) chars[k] = TermMark;
         var masked = new string(chars);
+        masked = PotentialComplement().Replace(masked, m =>
+            UncertainWords.Any(w => w.Contains('不') && IsPartOf(text, m.Index, w)) ? m.Value : Neutral.ToString());
         foreach (var word in NotNegative)
         {
             for (var at = masked.IndexOf(word, StringComparison.Ordinal); at >= 0; at = masked.IndexOf(word, at + 1, StringComparison.Ordinal))
                 masked = string.Concat(masked.AsSpan(0, at), new string(Neutral, word.Length), masked.AsSpan(at + word.Length));
         }
         return masked;
+    }
+
+    private static bool IsPartOf(string text, int at, string word)
+    {
+        var k = word.IndexOf('不');
+        var start = at - k;
+        return start >= 0 && start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0;
     }
 
     /// <summary>Status of the term matched at [start, end) with the words said inside it.</summary>
@@ -135,6 +150,7 @@ internal static partial class Negation
         var correction = LastCorrection(masked, 0);
         if (correction is { } c && c < masked.Length && PolarityOf(masked[c..], problem) is { } corrected) return corrected;
         if (ContainsAny(masked, UncertainWords) || BareHedge().IsMatch(masked)) return SymptomStatus.Uncertain;
+        if (ContainsAny(masked, Quitting)) return SymptomStatus.Absent;
         if (DoubleNegation().IsMatch(masked) || ContainsAny(masked, StillThere)) return SymptomStatus.Present;
         if (ContainsAny(masked, Wellness)) return problem ? SymptomStatus.Absent : SymptomStatus.Present;
         var (negAt, negator) = LastNegator(masked);
@@ -146,7 +162,7 @@ internal static partial class Negation
             return SymptomStatus.Absent;
         }
         if (masked.Contains('○')) return SymptomStatus.Present; // 不舒服, 受不了
-        if (masked.Any(ch => "有是对会在要嗯恩行好了吃去查做打用还疼痛红肿烧咳＊".Contains(ch))) return SymptomStatus.Present;
+        if (masked.Any(ch => "有是对会能在要嗯恩行好了吃去查做打用还疼痛红肿烧咳＊".Contains(ch))) return SymptomStatus.Present;
         if (ContainsAny(masked, Hedges)) return SymptomStatus.Uncertain;
         // a description without any negation ("指尖麻", "挺臭的") says yes
         return masked.Count(ch => ch != TermMark && !"嗯啊哦呃额唔吧呢的了".Contains(ch)) >= 2 || masked.Contains(TermMark) ? SymptomStatus.Present : null;
