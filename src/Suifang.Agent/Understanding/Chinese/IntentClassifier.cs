@@ -55,7 +55,7 @@ internal sealed class IntentClassifier
             {
                 NumberOfThreads = 1,
                 MaximumNumberOfIterations = 30,
-                L2Regularization = 1e-4f,
+                L2Regularization = 1e-5f, // chosen by 5-fold CV on the train split (bench understand-eval): 1e-3 0.76, 1e-4 0.80, 1e-5 0.81
                 L1Regularization = 0,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
