@@ -84,6 +84,7 @@ public sealed class ChineseUnderstander : IUnderstander
 
     private (Intent, double, string) Decide(Analysis a)
     {
+        if (IntentRules.IsNoise(a.Bare)) return (Intent.Unknown, 0.9, "rules");
         if (IntentRules.IsBackchannel(a.Bare)) return (Intent.Filler, 0.95, "rules");
         if (IntentRules.StrongIntent(a.Bare) is { } strong) return (strong, 0.95, "rules");
         if (classifier is not null)
@@ -130,6 +131,7 @@ public sealed class ChineseUnderstander : IUnderstander
         cues.AddRange(IntentRules.GlobalCues(bare).Select(i => "g_" + i.ToString().ToLowerInvariant()));
         if (IntentRules.LooksLikeQuestion(bare)) cues.Add("asks");
         if (bare.Length <= 2) cues.Add("short");
+        if (IntentRules.IsNoise(bare)) cues.Add("noise");
         return new Analysis(text, bare, question, questionTerm, inverse, symptoms, values, times, polarity, resolved, string.Join(' ', cues));
     }
 

@@ -49,8 +49,33 @@ internal static partial class IntentRules
     /// <summary>The utterance without punctuation and spaces.</summary>
     public static string Bare(string text) => Punctuation().Replace(text, "");
 
-    /// <summary>A pure backchannel ("嗯", "好", "嗯嗯", "喂") — a filler whatever was asked.</summary>
-    public static bool IsBackchannel(string bare) => bare.Length == 0 || Backchannels.Contains(bare);
+    // Words that only show the line is open and the patient listens; any sequence of them is a filler.
+    private static readonly string[] Listening =
+    [
+        "嗯哼", "嗯呐", "你继续说", "听着呢", "在听", "你说吧", "你说", "你讲", "继续", "谢谢你们", "谢谢你", "谢谢", "辛苦了", "晓得了",
+        "晓得", "知道了", "明白了", "明白", "这样啊", "这样子", "是这样", "好嘞", "要得", "你好", "嗯", "啊", "哦", "噢", "喔", "哎",
+        "唉", "诶", "欸", "呃", "额", "喂", "哼", "呐", "好",
+    ];
+    private const string NoiseChars = "嗞哗啦嗡咚咔呼嘟滋沙吱砰嘀轰噼啪";
+
+    /// <summary>A pure backchannel ("嗯", "好", "嗯嗯", "喂 你好", "哦 知道了") — a filler whatever was asked.</summary>
+    public static bool IsBackchannel(string bare)
+    {
+        if (bare.Length == 0 || Backchannels.Contains(bare)) return true;
+        if (IsNoise(bare)) return false;
+        for (var i = 0; i < bare.Length;)
+        {
+            var word = Listening.FirstOrDefault(w => string.CompareOrdinal(bare, i, w, 0, w.Length) == 0);
+            if (word is null) return false;
+            i += word.Length;
+        }
+        return true;
+    }
+
+    /// <summary>Line noise written out by the recogniser ("嗞嗞嗞", "呃呃呃呃", "哗啦哗啦"): nothing was said.</summary>
+    public static bool IsNoise(string bare) =>
+        bare.Length >= 2 && bare.All(c => NoiseChars.Contains(c))
+        || bare.Length >= 4 && bare.Distinct().Count() == 1;
 
     /// <summary>The global intent named by an unmistakable keyword, or null.</summary>
     public static Intent? GlobalIntent(string bare)
