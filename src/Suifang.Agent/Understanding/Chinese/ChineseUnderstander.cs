@@ -85,7 +85,7 @@ public sealed class ChineseUnderstander : IUnderstander
     private (Intent, double, string) Decide(Analysis a)
     {
         if (IntentRules.IsNoise(a.Bare)) return (Intent.Unknown, 0.9, "rules");
-        if (IntentRules.IsBackchannel(a.Bare)) return (Intent.Filler, 0.95, "rules");
+        if (IntentRules.IsBackchannel(a.Bare) || a.Question is null && IntentRules.IsAcknowledgement(a.Bare)) return (Intent.Filler, 0.95, "rules");
         if (IntentRules.StrongIntent(a.Bare) is { } strong) return (strong, 0.95, "rules");
         if (classifier is not null)
         {
@@ -127,6 +127,8 @@ public sealed class ChineseUnderstander : IUnderstander
         if (askedMention is not null) cues.Add("asked_" + askedMention.Status.ToString().ToLowerInvariant());
         cues.AddRange(symptoms.Select(s => "sym_" + s.Status.ToString().ToLowerInvariant()).Distinct());
         cues.AddRange(values.Select(v => "val_" + v.Type.ToString().ToLowerInvariant()).Distinct());
+        if (values.FirstOrDefault(v => v.Type == AnswerType.Choice) is { } chosen && question is not null)
+            cues.Add(chosen.Choice == question.Choices[0] ? "choice_first" : "choice_other");
         if (times.Count > 0) cues.Add(times.Any(t => t.Time is not null) ? "clock" : "day");
         cues.AddRange(IntentRules.GlobalCues(bare).Select(i => "g_" + i.ToString().ToLowerInvariant()));
         if (IntentRules.LooksLikeQuestion(bare)) cues.Add("asks");

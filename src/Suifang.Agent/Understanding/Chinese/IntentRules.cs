@@ -72,6 +72,18 @@ internal static partial class IntentRules
         return true;
     }
 
+    /// <summary>"对", "是 是", "好的" said when nothing was asked: only acknowledging, a filler.</summary>
+    public static bool IsAcknowledgement(string bare)
+    {
+        for (var i = 0; i < bare.Length;)
+        {
+            var word = Listening.Concat(["好的", "对", "是", "行", "中"]).FirstOrDefault(w => string.CompareOrdinal(bare, i, w, 0, w.Length) == 0);
+            if (word is null) return false;
+            i += word.Length;
+        }
+        return bare.Length > 0;
+    }
+
     /// <summary>Line noise written out by the recogniser ("嗞嗞嗞", "呃呃呃呃", "哗啦哗啦"): nothing was said.</summary>
     public static bool IsNoise(string bare) =>
         bare.Length >= 2 && bare.All(c => NoiseChars.Contains(c))
@@ -94,7 +106,7 @@ internal static partial class IntentRules
     public static IEnumerable<Intent> GlobalCues(string bare) =>
         Global.Where(g => g.Words.Any(w => bare.Contains(w, StringComparison.OrdinalIgnoreCase))).Select(g => g.Intent);
 
-    [GeneratedRegex("(吗|嘛|么|呢)$|怎么|什么时候|能不能|可不可以|要不要|多久|几天|哪里|怎样|是否|为什么|需不需要|该不该|用不用|会不会|行不行|咋|啥时候|多少钱|请问")]
+    [GeneratedRegex("(吗|嘛|么|呢)$|怎么|什么时候|能不能|可不可以|要不要|多久|几天|哪里|怎样|是否|为什么|需不需要|该不该|用不用|会不会|行不行|咋|啥时候|多少钱|请问|哪些|哪个|哪种|哪家|几次|几点|(\\p{IsCJKUnifiedIdeographs})不\\1|(没有|了没|没)$|啥名|是什么|有视频|合适吗|可以吗")]
     private static partial Regex QuestionPattern();
 
     /// <summary>The patient asks something ("药怎么吃", "什么时候复查").</summary>
