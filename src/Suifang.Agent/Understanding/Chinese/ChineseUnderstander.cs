@@ -147,6 +147,8 @@ public sealed class ChineseUnderstander : IUnderstander
         var number = values.FirstOrDefault(v => v.Number is not null)?.Number;
         if (number is null) return null;
         if (asked.Name == "发热") return number >= 37.3 ? SymptomStatus.Present : null;
+        if (asked.Name == "高血糖") return number >= 7.0 ? SymptomStatus.Present : null;
+        if (asked.Name == "心悸") return number >= 100 ? SymptomStatus.Present : null;
         if (asked.Name == "高血压")
             return values.Any(v => v.Number >= 140 || v.Number2 >= 90) ? SymptomStatus.Present : null;
         return number > 0 ? SymptomStatus.Present : SymptomStatus.Absent;

@@ -37,7 +37,7 @@ internal static class Mentions
                 else if (mentioned.LastOrDefault(x => lexicon.Get(x)?.Broader == name) is { } specific) { name = specific; resolved.Add(specific); }
                 else if (wound && WoundTerms.TryGetValue(name, out var woundTerm)) name = woundTerm;
             }
-            var status = Negation.StatusOf(masked, m.Start, m.Start + m.Length, m.Inserted);
+            var status = Negation.StatusOf(masked, m.Start, m.Start + m.Length, m.Inserted, m.Synonym);
             var surface = text.Substring(m.Start, m.Length);
             // one mention per term: the later statement wins ("疼倒是不疼" → one Absent)
             result.RemoveAll(s => s.Term == name);

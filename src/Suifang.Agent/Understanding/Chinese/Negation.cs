@@ -17,7 +17,7 @@ internal static partial class Negation
     private static readonly string[] NotNegative =
     [
         "不好意思", "不客气", "不用谢", "不要紧", "了不起", "不得了", "受不了", "差不多", "不舒服", "不对劲",
-        "得不行", "不停", "不断", "能不能", "有没有", "会不会", "要不要", "可不可以", "用不用", "行不行", "好不好", "对不对", "不少", "不止", "忍不住", "不一样", "不然",
+        "得不行", "不停", "不断", "不厉害", "不严重", "不影响", "不碍事", "不知道哪", "不记得磕", "不记得哪", "不知道为什么", "不知道怎么", "能不能", "有没有", "会不会", "要不要", "可不可以", "用不用", "行不行", "好不好", "对不对", "不少", "不止", "忍不住", "不一样", "不然",
     ];
     private static readonly string[] Corrections = ["哦不对", "啊不对", "不对不对", "不对", "说错了", "搞错了", "哦不是", "其实"];
     private static readonly string[] UncertainWords =
@@ -45,10 +45,10 @@ internal static partial class Negation
 
     private static readonly string[] Quitting = ["戒了", "不抽了", "没抽了", "早戒了", "戒掉了"];
 
-    [GeneratedRegex("(不是|并不是|也不是|倒不是|没说|也没说)[○]*(不|没)|(没有|没)不|(不能说|不是说)[^＊]{0,3}(不|没)")]
+    [GeneratedRegex("(不是|并不是|也不是|倒不是|不见得|没说|也没说)[○]*(不|没)|(没有|没)不|(不能说|不是说)[^＊]{0,3}(不|没)")]
     private static partial Regex DoubleNegation();
 
-    [GeneratedRegex("^[^＊不没]?(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又|的|再)*(没有|没|不|消|退|无|少了|轻了|好)(?!多|点|些|一点|像)")]
+    [GeneratedRegex("^[^＊不没]?(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又|的|再)*(没有|没|不|消|退|无|少了|好)(?!多|点|些|一点|像)")]
     private static partial Regex PostNegation();
 
     [GeneratedRegex("[，。！？,.!?；;、 …~～]|但是|可是|不过|只是|就是|但")]
@@ -82,7 +82,7 @@ internal static partial class Negation
     }
 
     /// <summary>Status of the term matched at [start, end) with the words said inside it.</summary>
-    public static SymptomStatus StatusOf(string masked, int start, int end, string inserted)
+    public static SymptomStatus StatusOf(string masked, int start, int end, string inserted, string synonym = "")
     {
         var correction = LastCorrection(masked, end);
         if (correction is { } c)
@@ -95,6 +95,9 @@ internal static partial class Negation
         var pre = masked[clauseStart..start];
         var post = masked[end..clauseEnd];
         var scope = pre + inserted;
+        // "也不是没胃口", "也不是睡不着": a denial of a form that is itself negative
+        if ((synonym.Contains('不') || synonym.Contains('没')) && inserted.Length == 0
+            && new[] { "不是", "不见得", "不能说" }.Any(w => pre.TrimEnd().EndsWith(w, StringComparison.Ordinal))) return SymptomStatus.Present;
         if (ContainsAny(scope, UncertainWords) || ContainsAny(post, UncertainWords)) return SymptomStatus.Uncertain;
         if (post.StartsWith('不') && post.Length > 1 && post[1] == TermMark) return SymptomStatus.Uncertain; // 红不红
         var status = ScopeStatus(scope, post);
@@ -110,7 +113,7 @@ internal static partial class Negation
     }
 
     private static readonly string[] TailPositive = ["有点", "有一点", "有时候", "偶尔", "其实有", "还是有", "一点点"];
-    private static readonly string[] TailAbsent = ["这两天好了", "现在好了", "已经好了", "现在没了", "已经没了", "退了", "现在不了", "好了"];
+    private static readonly string[] TailAbsent = ["这两天好了", "现在好了", "已经好了", "现在没了", "已经没了", "退了", "现在不了"];
 
     private static readonly string[] StillThere = ["没见好", "不见好", "还没好", "没全消", "没消", "没好", "没怎么好", "没退"];
 
