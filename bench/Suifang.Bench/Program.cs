@@ -10,6 +10,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- contact-gate --patients 20000 --checks 20000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- understand --rounds 20 --threads 1
 //   dotnet run -c Release --project bench/Suifang.Bench -- understand-eval --folds 5 --errors /tmp/nlu-errors
+//   dotnet run -c Release --project bench/Suifang.Bench -- understand-train   (writes data/nlu/intent-model.zip + .sha256)
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -21,6 +22,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["contact-gate"] = ContactGateBench.RunAsync,
     ["understand"] = UnderstandBench.RunAsync,
     ["understand-eval"] = UnderstandEvalBench.RunAsync,
+    ["understand-train"] = UnderstandTrainBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -10,7 +10,7 @@ namespace Suifang.Agent.Understanding.Chinese;
 /// </summary>
 public sealed class ChineseUnderstander : IUnderstander
 {
-    private static readonly Lazy<ChineseUnderstander> SharedInstance = new(() => Create(UtteranceDataset.All));
+    private static readonly Lazy<ChineseUnderstander> SharedInstance = new(CreateShipped);
 
     private readonly TermLexicon lexicon;
     private readonly IntentClassifier? classifier;
@@ -22,21 +22,62 @@ public sealed class ChineseUnderstander : IUnderstander
     }
 
     /// <summary>
-    /// The process-wide understander: shipped terms, classifier trained on every shipped utterance. The first use loads
-    /// jieba's dictionary and trains (a few seconds); a host may touch it at start-up to pay that early.
+    /// The process-wide understander: shipped terms and the shipped intent model (data/nlu/intent-model.zip) when its
+    /// fingerprint matches the shipped data and rules, else a classifier trained now on every shipped utterance (slow:
+    /// seconds). The first use loads jieba's dictionary; a host may touch it at start-up to pay that early.
     /// </summary>
     public static ChineseUnderstander Shared => SharedInstance.Value;
+
+    /// <summary>True when the classifier is the shipped model (not trained at start-up because the data changed).</summary>
+    public bool UsesShippedModel { get; private init; }
 
     /// <summary>An understander whose classifier learns from <paramref name="training"/> (e.g. the train split only).</summary>
     public static ChineseUnderstander Create(IEnumerable<LabelledUtterance> training, TermLexicon? lexicon = null)
     {
         lexicon ??= TermLexicon.Default;
-        var segmenter = Segmenter.Shared(lexicon);
-        var rules = new ChineseUnderstander(lexicon, null);
-        var rows = training.Where(u => Enum.TryParse<Intent>(u.Intent, out _))
-            .Select(u => (u.Text, rules.Analyse(u.Text, QuestionCatalogue.ContextOf(u)).Cues, u.Intent)).ToList();
-        var classifier = rows.Select(r => r.Intent).Distinct().Count() >= 2 ? IntentClassifier.Train(rows, segmenter) : null;
+        var rows = TrainingRows(training, lexicon);
+        var classifier = rows.Select(r => r.Intent).Distinct().Count() >= 2 ? IntentClassifier.Train(rows, Segmenter.Shared(lexicon)) : null;
         return new ChineseUnderstander(lexicon, classifier);
+    }
+
+    /// <summary>
+    /// SHA-256 of what the classifier learns from — each utterance with the rule cues of today's code and its label —
+    /// so a shipped model is used only with the data and rules it was trained on.
+    /// </summary>
+    public static string Fingerprint(IEnumerable<LabelledUtterance> training, TermLexicon? lexicon = null)
+    {
+        var rows = TrainingRows(training, lexicon ?? TermLexicon.Default);
+        var text = string.Join('\n', rows.Select(r => $"{r.Text}\t{r.Cues}\t{r.Intent}"));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    }
+
+    /// <summary>Writes this understander's intent model (bench understand-train ships it as data/nlu/intent-model.zip).</summary>
+    public void SaveModel(Stream stream) =>
+        (classifier ?? throw new InvalidOperationException("This understander has no trained classifier.")).Save(stream);
+
+    private static ChineseUnderstander CreateShipped()
+    {
+        var lexicon = TermLexicon.Default;
+        var all = UtteranceDataset.All;
+        var names = TermLexicon.EmbeddedNames("nlu/intent-model").ToList();
+        if (names.Contains("nlu/intent-model.sha256") && names.Contains("nlu/intent-model.zip"))
+        {
+            using var reader = new StreamReader(TermLexicon.OpenEmbedded("nlu/intent-model.sha256"));
+            if (reader.ReadToEnd().Trim() == Fingerprint(all, lexicon))
+            {
+                using var zip = TermLexicon.OpenEmbedded("nlu/intent-model.zip");
+                return new ChineseUnderstander(lexicon, IntentClassifier.Load(zip, Segmenter.Shared(lexicon))) { UsesShippedModel = true };
+            }
+        }
+        return Create(all, lexicon);
+    }
+
+    private static List<(string Text, string Cues, string Intent)> TrainingRows(IEnumerable<LabelledUtterance> training, TermLexicon lexicon)
+    {
+        Segmenter.Shared(lexicon);
+        var rules = new ChineseUnderstander(lexicon, null);
+        return training.Where(u => Enum.TryParse<Intent>(u.Intent, out _))
+            .Select(u => (u.Text, rules.Analyse(u.Text, QuestionCatalogue.ContextOf(u)).Cues, u.Intent)).ToList();
     }
 
     public TermLexicon Lexicon => lexicon;

@@ -19,6 +19,7 @@ internal sealed class IntentClassifier
     private readonly ConcurrentBag<PredictionEngine<Row, Prediction>> engines = [];
     private readonly string[] labels;
     private readonly Segmenter segmenter;
+    private DataViewSchema? inputSchema;
 
     private IntentClassifier(MLContext ml, ITransformer model, string[] labels, Segmenter segmenter)
     {
@@ -60,9 +61,25 @@ internal sealed class IntentClassifier
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
         var model = pipeline.Fit(data);
-        var labelNames = default(VBuffer<ReadOnlyMemory<char>>);
-        model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref labelNames);
-        return new IntentClassifier(ml, model, labelNames.DenseValues().Select(v => v.ToString()).ToArray(), segmenter);
+        return new IntentClassifier(ml, model, LabelsOf(model, data.Schema), segmenter) { inputSchema = data.Schema };
+    }
+
+    /// <summary>Writes the trained model (ML.NET zip) for shipping.</summary>
+    public void Save(Stream stream) => ml.Model.Save(model, inputSchema, stream);
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    public static IntentClassifier Load(Stream stream, Segmenter segmenter)
+    {
+        var ml = new MLContext(seed: 1);
+        var model = ml.Model.Load(stream, out var schema);
+        return new IntentClassifier(ml, model, LabelsOf(model, schema), segmenter) { inputSchema = schema };
+    }
+
+    private static string[] LabelsOf(ITransformer model, DataViewSchema input)
+    {
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        model.GetOutputSchema(input)["Score"].GetSlotNames(ref names);
+        return names.DenseValues().Select(v => v.ToString()).ToArray();
     }
 
     /// <summary>The most likely intent and its probability.</summary>
