@@ -11,9 +11,10 @@ public sealed class ShippedModelTests
     [Fact]
     public void The_shipped_intent_model_was_trained_on_the_shipped_data_and_rules()
     {
-        Assert.True(ChineseUnderstander.Shared.UsesShippedModel,
-            "data/nlu/intent-model.zip does not match data/nlu or the understanding rules: retrain with " +
-            "`dotnet run -c Release --project bench/Suifang.Bench -- understand-train` and commit both files");
+        const string retrain = "data/nlu/intent-model.zip does not match data/nlu or the understanding rules: retrain with " +
+            "`dotnet run -c Release --project bench/Suifang.Bench -- understand-train` and commit both files";
+        Assert.True(ChineseUnderstander.Shared.UsesShippedModel, retrain);
+        Assert.True(ChineseUnderstander.Fingerprint(UtteranceDataset.All) == ChineseUnderstander.ShippedFingerprint, retrain);
     }
 
     [Fact]

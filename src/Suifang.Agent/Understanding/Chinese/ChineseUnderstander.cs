@@ -31,6 +31,32 @@ public sealed class ChineseUnderstander : IUnderstander
     /// <summary>True when the classifier is the shipped model (not trained at start-up because the data changed).</summary>
     public bool UsesShippedModel { get; private init; }
 
+    /// <summary>The full fingerprint (data, rule cues, labels) the shipped model was trained with, or null.</summary>
+    public static string? ShippedFingerprint => ShippedStamp()?.Full;
+
+    /// <summary>SHA-256 of the shipped data files (terms and utterances): cheap to check at start-up.</summary>
+    public static string DataHash()
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in TermLexicon.EmbeddedNames("nlu/utterances/").Prepend("nlu/terms.jsonl"))
+        {
+            using var stream = TermLexicon.OpenEmbedded(name);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            sha.AppendData(buffer.ToArray());
+        }
+        return Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
+    }
+
+    // intent-model.sha256: line 1 the data hash (checked at start-up), line 2 the full fingerprint (checked by a test).
+    private static (string Data, string Full)? ShippedStamp()
+    {
+        if (!TermLexicon.EmbeddedNames("nlu/intent-model.sha256").Any()) return null;
+        using var reader = new StreamReader(TermLexicon.OpenEmbedded("nlu/intent-model.sha256"));
+        var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length >= 2 ? (lines[0], lines[1]) : null;
+    }
+
     /// <summary>An understander whose classifier learns from <paramref name="training"/> (e.g. the train split only).</summary>
     public static ChineseUnderstander Create(IEnumerable<LabelledUtterance> training, TermLexicon? lexicon = null)
     {
@@ -59,11 +85,9 @@ public sealed class ChineseUnderstander : IUnderstander
     {
         var lexicon = TermLexicon.Default;
         var all = UtteranceDataset.All;
-        var names = TermLexicon.EmbeddedNames("nlu/intent-model").ToList();
-        if (names.Contains("nlu/intent-model.sha256") && names.Contains("nlu/intent-model.zip"))
+        if (ShippedStamp() is { } stamp && TermLexicon.EmbeddedNames("nlu/intent-model.zip").Any())
         {
-            using var reader = new StreamReader(TermLexicon.OpenEmbedded("nlu/intent-model.sha256"));
-            if (reader.ReadToEnd().Trim() == Fingerprint(all, lexicon))
+            if (stamp.Data == DataHash())
             {
                 using var zip = TermLexicon.OpenEmbedded("nlu/intent-model.zip");
                 return new ChineseUnderstander(lexicon, IntentClassifier.Load(zip, Segmenter.Shared(lexicon))) { UsesShippedModel = true };
