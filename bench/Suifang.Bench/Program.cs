@@ -12,6 +12,9 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- sip-latency --turns 40 --port 41000
 //   dotnet run -c Release --project bench/Suifang.Bench -- tts --memory-rounds 1000
 //   dotnet run -c Release --project bench/Suifang.Bench -- calls --calls 500 --provider sqlite|postgres
+//   dotnet run -c Release --project bench/Suifang.Bench -- understand --rounds 20 --threads 1
+//   dotnet run -c Release --project bench/Suifang.Bench -- understand-eval --folds 5 --errors /tmp/nlu-errors
+//   dotnet run -c Release --project bench/Suifang.Bench -- understand-train   (writes data/nlu/intent-model.zip + .sha256)
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -25,6 +28,9 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["sip-latency"] = SipLatencyBench.RunAsync,
     ["tts"] = TtsBench.RunAsync,
     ["calls"] = CallsBench.RunAsync,
+    ["understand"] = UnderstandBench.RunAsync,
+    ["understand-eval"] = UnderstandEvalBench.RunAsync,
+    ["understand-train"] = UnderstandTrainBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
