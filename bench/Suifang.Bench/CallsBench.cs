@@ -58,7 +58,7 @@ internal static class CallsBench
         var pacing = new SimulatedPacing(RingMilliseconds: args.GetInt("ring-ms", 500), MillisecondsPerCharacter: args.GetInt("ms-per-char", 40),
             ThinkMilliseconds: args.GetInt("think-ms", 1500));
         var channel = new AiCallChannel(database.NewContext, new SimulatedTelephony(11, mix, pacing), new ScriptedConversationFactory(),
-            new FixedScriptLibrary(), protector, new ContactPolicies(), () => Now, new CallsOptions());
+            _ => new FixedScriptLibrary(), protector, new ContactPolicies(), () => Now, new CallsOptions());
 
         // Warm-up: a few calls first, so that JIT and EF Core's query compilation (once per query shape per process) are
         // not counted as turn time — a node that has been running has them done.

@@ -1,4 +1,5 @@
 using Suifang.Web.Accounts;
+using Suifang.Web.VoiceAgent;
 using Suifang.Web.Calls;
 using Suifang.Web.Contact;
 using Suifang.Web.His;
@@ -26,6 +27,7 @@ builder.AddPlans();                // follow-up plans: rules, merge, checks, dai
 builder.AddContact();              // contact rules: calling hours, holidays, caps, do-not-call, consent
 builder.AddKnowledge();            // follow-up knowledge base the agent answers from (Lucene, SmartCn)
 builder.AddSpeech();               // TTS/ASR (espeak-ng, iFlytek, OpenAI-compatible), prompt cache, speech guard, optional LLM
+builder.AddAgent();                // the voice agent: Chinese understanding, dialogue engine over scripts and knowledge base
 builder.AddCalls();                // AI calls: simulated phone network, AI call channel (after dialogue and scripts)
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 

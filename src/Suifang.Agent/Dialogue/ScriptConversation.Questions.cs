@@ -52,6 +52,9 @@ internal sealed partial class ScriptConversation
             case ConfirmCommand { Yes: false }:
                 phase = Phase.Question;
                 return Ask(q, Phrases.ConfirmAgain, plainer: false);
+            case AnswerCommand { Reading: { Kind: ReadingKind.Value, Value: { } same } } when same == candidate:
+                // Saying the value again ("三十八度六") is how many people confirm a read-back.
+                return Record(q, candidate!, candidateSaid, confirmed: true);
             case AnswerCommand { Reading: { Kind: ReadingKind.Value, Value: { } corrected } }:
                 if (++confirmRounds > 2) return Record(q, corrected, said, confirmed: false);
                 return AskConfirm(q, corrected, said, "好的，");

@@ -20,7 +20,7 @@ namespace Suifang.Integrations.Calls;
 /// that finds it (a task resumed after a crash) never dials again — it reports the stored ending, or closes a call that
 /// was cut off with what was stored.
 public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony telephony, IConversationFactory conversations,
-    IScriptLibrary scripts, SensitiveDataProtector protector, ContactPolicies policies, Func<DateTime> now, CallsOptions options,
+    Func<int, IScriptLibrary> scripts, SensitiveDataProtector protector, ContactPolicies policies, Func<DateTime> now, CallsOptions options,
     ILogger<AiCallChannel>? log = null) : ITaskChannel
 {
     private readonly CallJournal _journal = new(newContext);
@@ -55,11 +55,18 @@ public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony 
         return CallOutcomes.ToTaskOutcome(Apply(begin.Call, finish), now());
     }
 
-    /// The script of the step's key, or one made from the step's questions when the step has no script (or it is gone).
+    /// The script of the step's key (the hospital's published version, narrowed to this step's questions when the step
+    /// names them; the version is marked used, so it is frozen from now on), or one made from the step's questions when
+    /// the step has no script (or it is gone).
     private async Task<Script> ScriptAsync(FollowUpTask task, CallContext context, CancellationToken ct)
     {
-        if (context.Step?.ScriptKey is { Length: > 0 } key && await scripts.FindAsync(key, ct) is { } found)
-            return found;
+        if (context.Step?.ScriptKey is { Length: > 0 } key && await scripts(task.HospitalId).FindAsync(key, ct) is { } found)
+        {
+            await using (var db = newContext())
+                await Core.Scripts.ScriptUsage.MarkUsedAsync(db, task.HospitalId, found.Key, found.Version, now(), ct);
+            var keys = context.Questions.Select(q => q.Key).ToList();
+            return keys.Count > 0 && keys.Any(k => found.Questions.Any(q => q.Key == k)) ? found.Only(keys) : found;
+        }
         var name = context.Step?.Title ?? "随访";
         return QuestionScripts.FromQuestions(QuestionScripts.GeneratedPrefix + (task.PlanStepId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "task-" + task.Id),
             name, context.Questions, context.Department);

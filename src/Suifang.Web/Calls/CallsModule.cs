@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Suifang.Agent.Dialogue;
-using Suifang.Agent.Scripts;
 using Suifang.Agent.Telephony;
 using Suifang.Core.Common;
 using Suifang.Core.Contact;
@@ -10,6 +9,8 @@ using Suifang.Core.Data;
 using Suifang.Core.Security;
 using Suifang.Core.Tasks;
 using Suifang.Integrations.Calls;
+using Suifang.Integrations.Scripts;
+using Suifang.Integrations.Telephony;
 using Suifang.Integrations.Telephony.Simulated;
 
 namespace Suifang.Web.Calls;
@@ -25,12 +26,13 @@ internal static class CallsModule
         var services = builder.Services;
         services.AddOptions<CallsOptions>().BindConfiguration(CallsOptions.Section);
         var options = builder.Configuration.GetSection(CallsOptions.Section).Get<CallsOptions>() ?? new CallsOptions();
+        services.AddSipTelephony(builder.Configuration);   // Telephony:Provider = Sip registers the SIP lines
         if (string.Equals(options.Telephony, "Simulated", StringComparison.OrdinalIgnoreCase))
             services.TryAddSingleton<ITelephony>(new SimulatedTelephony(options.SimulatedSeed));
-        if (Registered<ITelephony>(services) && Registered<IConversationFactory>(services) && Registered<IScriptLibrary>(services))
+        if (Registered<ITelephony>(services) && Registered<IConversationFactory>(services) && Registered<ScriptLibraries>(services))
             services.AddSingleton<ITaskChannel>(sp => new AiCallChannel(
                 sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext,
-                sp.GetRequiredService<ITelephony>(), sp.GetRequiredService<IConversationFactory>(), sp.GetRequiredService<IScriptLibrary>(),
+                sp.GetRequiredService<ITelephony>(), sp.GetRequiredService<IConversationFactory>(), sp.GetRequiredService<ScriptLibraries>().For,
                 sp.GetRequiredService<SensitiveDataProtector>(), sp.GetRequiredService<ContactPolicies>(),
                 () => sp.GetRequiredService<HospitalClock>().Now, sp.GetRequiredService<IOptions<CallsOptions>>().Value,
                 sp.GetRequiredService<ILogger<AiCallChannel>>()));

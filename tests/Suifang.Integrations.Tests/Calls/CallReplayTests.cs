@@ -41,7 +41,7 @@ public sealed class CallReplayTests
         await using var world = await CallWorld.CreateAsync(provider);
         var task = await world.PatientWithCallAsync(Persona.Feverish);
         var stopping = new StopAfterSays(world.Telephony, says: 3); // the node stops after the temperature answer was stored
-        var channel = new AiCallChannel(world.NewContext, stopping, world.Conversations, new FixedScriptLibrary(), world.Tasks.Hospital.Protector,
+        var channel = new AiCallChannel(world.NewContext, stopping, world.Conversations, _ => new FixedScriptLibrary(), world.Tasks.Hospital.Protector,
             new Core.Contact.ContactPolicies(), () => world.Now, new CallsOptions());
         var engine = world.Tasks.Engine(channel: channel);
         var execution = await world.StartAsync(engine, task.Id);
@@ -96,7 +96,7 @@ public sealed class CallReplayTests
     public async Task A_dialogue_that_fails_mid_call_ends_the_call_as_interrupted_and_keeps_what_was_said()
     {
         await using var world = await CallWorld.CreateAsync(DatabaseProvider.Sqlite);
-        world.Conversations.ThrowOnReply = 3;
+        world.Scripted.ThrowOnReply = 3;
         var task = await world.PatientWithCallAsync(Persona.Cooperative);
 
         var (_, outcome) = await world.RunAsync(task.Id);

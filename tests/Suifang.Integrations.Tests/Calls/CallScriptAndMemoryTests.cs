@@ -36,7 +36,7 @@ public sealed class CallScriptAndMemoryTests
 
         await world.RunAsync(task.Id);
 
-        Assert.True(world.Conversations.Started.TryPeek(out var started));
+        Assert.True(world.Scripted.Started.TryPeek(out var started));
         Assert.Equal(("pci.d3", 4), (started.Script.Key, started.Script.Version));
         await using var db = world.NewContext();
         var call = db.Calls.Single();
@@ -53,7 +53,7 @@ public sealed class CallScriptAndMemoryTests
 
         await world.RunAsync(second.Id);
 
-        var setups = world.Conversations.Started.Select(s => s.Setup).ToList();
+        var setups = world.Scripted.Started.Select(s => s.Setup).ToList();
         Assert.Empty(setups[0].Memory.Answers);
         Assert.Equal("D+7", setups[1].Period);
         var fever = Assert.Single(setups[1].Memory.Answers, a => a.QuestionKey == "temperature");

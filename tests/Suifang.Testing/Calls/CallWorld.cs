@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Suifang.Agent.Dialogue;
+using Suifang.Agent.Knowledge;
 using Suifang.Agent.Scripts;
+using Suifang.Agent.Understanding.Chinese;
 using Xunit;
 using Suifang.Core.Contact;
 using Suifang.Core.Data;
@@ -16,23 +19,32 @@ namespace Suifang.Testing.Calls;
 /// whose step asks temperature, wound redness and chest pain, with a trigger on each.
 public sealed class CallWorld : IAsyncDisposable
 {
-    private CallWorld(TaskWorld tasks, SimulatedTelephony telephony, ScriptedConversationFactory conversations, FixedScriptLibrary scripts)
+    private CallWorld(TaskWorld tasks, SimulatedTelephony telephony, IConversationFactory conversations, FixedScriptLibrary scripts)
     {
         Tasks = tasks;
         Telephony = telephony;
         Conversations = conversations;
-        Channel = new AiCallChannel(tasks.NewContext, telephony, conversations, scripts, tasks.Hospital.Protector, new ContactPolicies(),
+        Channel = new AiCallChannel(tasks.NewContext, telephony, conversations, _ => scripts, tasks.Hospital.Protector, new ContactPolicies(),
             () => tasks.Now, new CallsOptions());
     }
 
     public TaskWorld Tasks { get; }
     public SimulatedTelephony Telephony { get; }
-    public ScriptedConversationFactory Conversations { get; }
+    public IConversationFactory Conversations { get; }
+
+    /// The scripted conversation double (worlds made with CreateAsync).
+    public ScriptedConversationFactory Scripted => (ScriptedConversationFactory)Conversations;
     public AiCallChannel Channel { get; }
     public DateTime Now { get => Tasks.Now; set => Tasks.Now = value; }
 
     public static async Task<CallWorld> CreateAsync(DatabaseProvider provider, PersonaMix? mix = null, params Script[] scripts) =>
         new(await TaskWorld.CreateAsync(provider), new SimulatedTelephony(7, mix ?? new PersonaMix { NoAnswerPercent = 0, BusyPercent = 0, PoweredOffPercent = 0 }), new ScriptedConversationFactory(), new FixedScriptLibrary(scripts));
+
+    /// The same world with the real agent: the Chinese understanding and the dialogue engine over the scripts, answering
+    /// patients' questions from <paramref name="knowledge"/> (an empty knowledge base when null).
+    public static async Task<CallWorld> WithRealAgentAsync(DatabaseProvider provider, PersonaMix? mix = null, IKnowledgeSearch? knowledge = null, params Script[] scripts) =>
+        new(await TaskWorld.CreateAsync(provider), new SimulatedTelephony(7, mix ?? new PersonaMix { NoAnswerPercent = 0, BusyPercent = 0, PoweredOffPercent = 0 }),
+            new DialogueEngine(ChineseUnderstander.Shared, knowledge ?? new KnowledgeIndex([])), new FixedScriptLibrary(scripts));
 
     public SuifangDbContext NewContext() => Tasks.NewContext();
 

@@ -36,7 +36,7 @@ public static class HostCalls
             await db.SaveChangesAsync();
         }
         var channel = new AiCallChannel(factory.CreateDbContext, new SimulatedTelephony(3, PersonaMix.AlwaysAnswered(persona)),
-            new ScriptedConversationFactory(), new FixedScriptLibrary(), services.GetRequiredService<SensitiveDataProtector>(),
+            new ScriptedConversationFactory(), _ => new FixedScriptLibrary(), services.GetRequiredService<SensitiveDataProtector>(),
             services.GetRequiredService<ContactPolicies>(), () => now, new CallsOptions());
         await channel.ExecuteAsync(new TaskExecution(task, 1, $"task:{task.Id}:attempt:1"), CancellationToken.None);
         await using var check = await factory.CreateDbContextAsync();
