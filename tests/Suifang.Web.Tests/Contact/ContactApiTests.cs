@@ -91,7 +91,8 @@ public sealed class ContactApiTests
         {
             HospitalId = hospital.Id, CampusId = hospital.Campuses[0].Id, PatientId = patientId, DepartmentId = departmentId,
             Channel = ChannelKind.AiCall, Queue = TaskQueues.AiCall, State = TaskState.Due, IdempotencyKey = "t:" + Guid.NewGuid().ToString("N"),
-            DueFrom = new DateTime(2026, 11, 21), DueTo = new DateTime(2026, 11, 30), NextAttemptAt = new DateTime(2026, 11, 21),
+            // Open around the real clock: the host's task maintenance closes tasks whose window has passed.
+            DueFrom = DateTime.Today.AddDays(-1), DueTo = DateTime.Today.AddDays(7), NextAttemptAt = DateTime.Today.AddDays(7),
         });
         await db.SaveChangesAsync();
     }
