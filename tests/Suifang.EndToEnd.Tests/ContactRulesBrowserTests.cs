@@ -75,7 +75,7 @@ public sealed class ContactRulesBrowserTests(BrowserFixture browser) : IClassFix
         {
             HospitalId = hospital.Id, CampusId = hospital.Campuses[0].Id, PatientId = patientId, DepartmentId = departmentId,
             Channel = ChannelKind.AiCall, Queue = TaskQueues.AiCall, State = TaskState.Due, IdempotencyKey = "t:" + Guid.NewGuid().ToString("N"),
-            DueFrom = new DateTime(2026, 11, 21), DueTo = new DateTime(2026, 11, 30), NextAttemptAt = new DateTime(2026, 11, 21),
+            DueFrom = DateTime.Today.AddDays(-1), DueTo = DateTime.Today.AddDays(7), NextAttemptAt = DateTime.Today.AddDays(7), // not due yet: the host's dispatcher leaves it alone
         };
         db.Tasks.Add(task);
         await db.SaveChangesAsync();

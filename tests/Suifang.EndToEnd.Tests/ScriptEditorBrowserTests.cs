@@ -54,7 +54,7 @@ public sealed class ScriptEditorBrowserTests(ScriptEditorFixture browser) : ICla
         var opening = Text(page.Locator("body"), "script-opening");
         var original = await opening.InputValueAsync();
         await opening.FillAsync("您好，这里是心内科随访中心。需要人工服务可以随时告诉我。");
-        await Assertions.Expect(page.GetByTestId("script-problem").First).ToContainTextAsync("没有说明来电的是 AI 助手");
+        await Assertions.Expect(page.GetByTestId("script-problem").First).ToContainTextAsync("没有说明是AI智能助手");
         await opening.FillAsync(original);
         await Assertions.Expect(page.GetByTestId("script-no-problems")).ToBeVisibleAsync();
 
@@ -97,8 +97,18 @@ public sealed class ScriptEditorBrowserTests(ScriptEditorFixture browser) : ICla
     }
 }
 
+/// A host configured without the dialogue engine (e.g. while the agent is switched off).
+public sealed class NoDialogueEngineFixture : BrowserFixture
+{
+    protected override void TestServices(IServiceCollection services)
+    {
+        services.RemoveAll<IConversationFactory>();
+        services.RemoveAll<Suifang.Core.Tasks.ITaskChannel>();   // without the engine, AI-call tasks go to the simulated channel
+    }
+}
+
 /// Without a dialogue engine in the host the editor still works and the test console says so in Chinese.
-public sealed class ScriptConsoleWithoutEngineBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ScriptConsoleWithoutEngineBrowserTests(NoDialogueEngineFixture browser) : IClassFixture<NoDialogueEngineFixture>
 {
     [Fact]
     public async Task The_test_console_explains_that_the_dialogue_engine_is_not_installed_and_a_new_script_starts_as_a_valid_draft()

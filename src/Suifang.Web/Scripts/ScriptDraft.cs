@@ -56,6 +56,12 @@ public sealed class QuestionDraft
     public string Key { get; set; } = "";
     public string Text { get; set; } = "";
     public string? Rephrase { get; set; }
+
+    /// Short name for read-backs and summaries ("体温").
+    public string? Label { get; set; }
+
+    /// The standard symptom term a yes/no question asks about ("发热"), for contradictions and the red-flag pass.
+    public string? Symptom { get; set; }
     public AnswerType Type { get; set; } = AnswerType.YesNo;
     public string? Unit { get; set; }
 
@@ -72,7 +78,7 @@ public sealed class QuestionDraft
 
     public static QuestionDraft From(ScriptQuestion q) => new()
     {
-        Key = q.Key, Text = q.Text, Rephrase = q.Rephrase, Type = q.Type, Unit = q.Unit,
+        Key = q.Key, Text = q.Text, Rephrase = q.Rephrase, Label = q.Label, Symptom = q.Symptom, Type = q.Type, Unit = q.Unit,
         ChoicesText = string.Join("；", q.Choices), Min = q.Min, Max = q.Max, Required = q.Required, Confirm = q.Confirm,
         DtmfText = string.Join("；", q.Dtmf.Select(kv => $"{kv.Key}={kv.Value}")),
         Branches = q.Branches.Select(b => new BranchDraft { When = b.When, Say = b.Say, Goto = b.Goto }).ToList(),
@@ -85,6 +91,8 @@ public sealed class QuestionDraft
         Key = Key.Trim(),
         Text = Text.Trim(),
         Rephrase = string.IsNullOrWhiteSpace(Rephrase) ? null : Rephrase.Trim(),
+        Label = string.IsNullOrWhiteSpace(Label) ? null : Label.Trim(),
+        Symptom = string.IsNullOrWhiteSpace(Symptom) ? null : Symptom.Trim(),
         Type = Type,
         Unit = string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(),
         Choices = Type == AnswerType.Choice ? Choices : [],

@@ -82,7 +82,7 @@ public sealed class ScriptsApiTests
         Assert.Equal(HttpStatusCode.Created, copy.StatusCode);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, publish.StatusCode);
-        Assert.Contains("没有说明来电的是 AI 助手", await publish.Content.ReadAsStringAsync());
+        Assert.Contains("没有说明是AI智能助手", await publish.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, supervisorEdit.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, deleteTemplate.StatusCode);
         Assert.Contains("是系统模板，不能删除", await deleteTemplate.Content.ReadAsStringAsync());
@@ -103,7 +103,7 @@ public sealed class ScriptsApiTests
         var report = await (await c.CardiologyNurse.PostAsJsonAsync("/api/scripts/check", new { json })).Content.ReadFromJsonAsync<JsonElement>();
 
         var messages = report.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
-        Assert.Contains(messages, m => m.Contains("AI 助手"));
+        Assert.Contains(messages, m => m.Contains("AI智能助手"));
         Assert.Contains(messages, m => m.Contains("“b”"));
         Assert.False(report.GetProperty("publishable").GetBoolean());
     }

@@ -122,6 +122,8 @@ public sealed class DispatcherCrashTests
             ["Tasks__MaintenanceSeconds"] = "1",
             ["Tasks__PollMilliseconds"] = "100",
             ["Tasks__SimulatedEffectMilliseconds"] = "40",
+            // The engine's crash semantics are measured on the simulated channel's effect log: no AI call channel here.
+            ["Calls__Telephony"] = "None",
             ["Logging__LogLevel__Default"] = "Error",
         };
         foreach (var (k, v) in env)
