@@ -57,7 +57,12 @@ internal static class CallsBench
         };
         var pacing = new SimulatedPacing(RingMilliseconds: args.GetInt("ring-ms", 500), MillisecondsPerCharacter: args.GetInt("ms-per-char", 40),
             ThinkMilliseconds: args.GetInt("think-ms", 1500));
-        var channel = new AiCallChannel(database.NewContext, new SimulatedTelephony(11, mix, pacing), new ScriptedConversationFactory(),
+        // --agent real (default): the dialogue engine with the offline Chinese understanding; --agent scripted: the test double.
+        Suifang.Agent.Dialogue.IConversationFactory conversations = args.Get("agent", "real") == "scripted"
+            ? new ScriptedConversationFactory()
+            : new Suifang.Agent.Dialogue.DialogueEngine(Suifang.Agent.Understanding.Chinese.ChineseUnderstander.Shared, new Suifang.Agent.Knowledge.KnowledgeIndex([]));
+        Console.WriteLine($"dialogue: {(conversations is ScriptedConversationFactory ? "scripted test double" : "real engine + offline Chinese understanding")}");
+        var channel = new AiCallChannel(database.NewContext, new SimulatedTelephony(11, mix, pacing), conversations,
             _ => new FixedScriptLibrary(), protector, new ContactPolicies(), () => Now, new CallsOptions());
 
         // Warm-up: a few calls first, so that JIT and EF Core's query compilation (once per query shape per process) are

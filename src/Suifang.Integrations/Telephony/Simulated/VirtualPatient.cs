@@ -83,7 +83,8 @@ internal sealed class VirtualPatient(Persona persona, Random random)
             }
             return Pick("三十六度五。", "正常的，三十六度七。", "三十六度八吧。");
         }
-        if (Has("pain", "几分"))
+        // A pain score ("几分"), not a yes/no question about a pain (chest_pain) nor a duration ("几分钟").
+        if (key.Contains("pain_score", StringComparison.OrdinalIgnoreCase) || (say.Contains("几分", StringComparison.Ordinal) && !say.Contains("分钟", StringComparison.Ordinal)))
             return persona == Persona.Feverish ? "有五分吧。" : Pick("两分吧。", "一分，基本不疼了。", "三分。");
         if (Has("systolic", "高压"))
             return Pick("一百三十。", "高压一百二十八。", "一百三十五。");
