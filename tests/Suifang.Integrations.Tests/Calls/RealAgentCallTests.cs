@@ -35,8 +35,9 @@ public sealed class RealAgentCallTests(ITestOutputHelper output)
         Assert.Equal(CallEnd.Completed, call.End);
         Assert.Equal(["chest_pain", "temperature", "wound_redness"], results.Select(r => r.QuestionKey).Order().ToArray());
         Assert.Empty(todos);
-        // Saying the temperature again confirms the read-back: it is read back once, not until the tries run out.
-        Assert.Single(call.Turns, t => t.Speaker == Speaker.Agent && t.Text.Contains("您是说", StringComparison.Ordinal));
+        // Saying the temperature again confirms the read-back: at most one more read-back (when the virtual patient says
+        // another figure, which is a correction), never until the tries run out.
+        Assert.InRange(call.Turns.Count(t => t.Speaker == Speaker.Agent && t.Text.Contains("您是说", StringComparison.Ordinal)), 1, 2);
     }
 
     [Fact]

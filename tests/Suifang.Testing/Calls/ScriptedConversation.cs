@@ -36,13 +36,14 @@ internal sealed class ScriptedConversation(Script script, ConversationSetup setu
             return End(CallEnding.WrongNumber, "不好意思，打扰您了，再见。", understood with { Intent = Intent.WrongNumber });
         if (Has(text, "去世", "不在了"))
             return End(CallEnding.Deceased, "非常抱歉听到这个消息，请您节哀。打扰了，再见。", understood with { Intent = Intent.Deceased });
+        // Refusal first: "别再打了" contains "再打" but is no call-back.
+        if (Has(text, "别再打", "别打", "不需要"))
+            return End(CallEnding.Refused, "好的，打扰您了，再见。", understood with { Intent = Intent.Refuse });
         if (Has(text, "再打", "不方便"))
         {
             _callBack = Has(text, "明天") ? setup.Now.Date.AddDays(1).AddHours(10) : null;
             return End(CallEnding.CallLater, "好的，我们到时候再联系您，再见。", understood with { Intent = Intent.CallLater, CallBackAt = _callBack });
         }
-        if (Has(text, "别再打", "不需要"))
-            return End(CallEnding.Refused, "好的，打扰您了，再见。", understood with { Intent = Intent.Refuse });
         if (Has(text, "人工", "找护士", "真人"))
         {
             _escalations.Add(new Escalation("handoff", "患者要求转人工", text, _turn, Urgent: true));
