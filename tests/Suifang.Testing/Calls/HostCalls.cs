@@ -32,6 +32,8 @@ public static class HostCalls
             plan.Steps.Add(step);
             db.Plans.Add(plan);
             task = StepTasks.Create(plan, step, 0, now, now);
+            // This helper places the call itself: the host's own dispatcher must not take the task as well.
+            task.NextAttemptAt = DateTime.Now.AddYears(10);
             db.Tasks.Add(task);
             await db.SaveChangesAsync();
         }
