@@ -57,20 +57,22 @@ public sealed class KnowledgeIndex : IKnowledgeSearch, IDisposable
     /// <inheritdoc />
     public KnowledgeHit? Find(string question, string? department)
     {
-        var best = Search(question, department, 5).FirstOrDefault();
+        var words = Words(question).Distinct().ToList();
+        var best = Search(words, department, 5).FirstOrDefault();
         if (best is null || best.Coverage < MinimumScore)
             return null;
         // One content word ("胰岛素呢") is too vague to answer unless it is what the entry's own question is about.
-        var words = Words(question).Distinct().ToList();
         if (words.Count == 1 && !_questionWords[_documents.IndexOf(best.Document)].Contains(words[0]))
             return null;
         return new KnowledgeHit(best.Document.Id, best.Document.Question, best.Document.Answer, best.Coverage);
     }
 
     /// <summary>The best <paramref name="k"/> candidates, best first (coverage, then BM25).</summary>
-    public IReadOnlyList<KnowledgeCandidate> Search(string question, string? department, int k)
+    public IReadOnlyList<KnowledgeCandidate> Search(string question, string? department, int k) =>
+        Search(Words(question).ToList(), department, k);
+
+    private IReadOnlyList<KnowledgeCandidate> Search(List<string> words, string? department, int k)
     {
-        var words = Words(question).ToList();
         if (words.Count == 0 || _documents.Count == 0)
             return [];
         var text = new BooleanQuery();

@@ -25,6 +25,7 @@ public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony 
 {
     private readonly CallJournal _journal = new(newContext);
     private readonly ILogger _log = (ILogger?)log ?? NullLogger.Instance;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Hospital, string Key, int Version), byte> _markedUsed = new();
 
     public ChannelKind Kind => ChannelKind.AiCall;
 
@@ -62,8 +63,14 @@ public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony 
     {
         if (context.Step?.ScriptKey is { Length: > 0 } key && await scripts(task.HospitalId).FindAsync(key, ct) is { } found)
         {
-            await using (var db = newContext())
-                await Core.Scripts.ScriptUsage.MarkUsedAsync(db, task.HospitalId, found.Key, found.Version, now(), ct);
+            // Once per script version and process: later calls need not write it again.
+            var version = (task.HospitalId, found.Key, found.Version);
+            if (!_markedUsed.ContainsKey(version))
+            {
+                await using (var db = newContext())
+                    await Core.Scripts.ScriptUsage.MarkUsedAsync(db, task.HospitalId, found.Key, found.Version, now(), ct);
+                _markedUsed.TryAdd(version, 0);
+            }
             var keys = context.Questions.Select(q => q.Key).ToList();
             return keys.Count > 0 && keys.Any(k => found.Questions.Any(q => q.Key == k)) ? found.Only(keys) : found;
         }
