@@ -58,6 +58,10 @@ public enum CallEnding
     Refused = 7,
     /// <summary>Silent after reprompts.</summary>
     NoResponse = 8,
+    /// <summary>自动留言: a voicemail or auto-reply answered, not a person (5.3.5).</summary>
+    Voicemail = 9,
+    /// <summary>中断: the line dropped or the patient hung up midway, before the follow-up was done (5.3.5).</summary>
+    Interrupted = 10,
 }
 
 /// <summary>One answer collected, keyed like the pathway's questions.</summary>
