@@ -17,6 +17,10 @@ public interface IConversation
 
     /// <summary>What the call produced so far; final once a turn had <see cref="AgentTurn.EndsCall"/>.</summary>
     ConversationOutcome Outcome { get; }
+
+    /// <summary>The patient hung up before a turn ended the call (中断, 5.3.5): the outcome with the answers so far, ended
+    /// <see cref="CallEnding.Interrupted"/>. After an ending turn, the outcome as it is.</summary>
+    ConversationOutcome HungUp() => Outcome.Ending == CallEnding.InProgress ? Outcome with { Ending = CallEnding.Interrupted } : Outcome;
 }
 
 /// <summary>What the patient did in one turn: recognised speech, key presses (DTMF), or nothing.</summary>

@@ -16,5 +16,7 @@ public interface IConversationFactory
 /// <param name="Period">The plan step label of this call, e.g. "D+7" (memory skips what was answered for it).</param>
 /// <param name="Memory">Earlier answers of this patient.</param>
 /// <param name="PatientAge">Age in years, if known: chooses the polite form ("张阿姨" for an older woman, "李女士" otherwise).</param>
+/// <param name="CallBackNumber">The hospital's number a patient can call back (left on a voicemail), if configured.</param>
 public sealed record ConversationSetup(string PatientName, string Hospital, string? Department, DateTime Now,
-    DateTime? AnchorDate, string? Period, CallMemory Memory, bool PatientIsMale = false, int? PatientAge = null);
+    DateTime? AnchorDate, string? Period, CallMemory Memory, bool PatientIsMale = false, int? PatientAge = null,
+    string? CallBackNumber = null);

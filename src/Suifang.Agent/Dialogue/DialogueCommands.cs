@@ -51,6 +51,8 @@ internal static class CommandGenerator
 
     public static DialogueCommand FromWords(Phase phase, ScriptQuestion? q, UtteranceUnderstanding u, double threshold)
     {
+        // 自动留言 (5.3.5): a recorded greeting answers before anyone is identified.
+        if (phase == Phase.Identity && AutoReply.Recognises(u.Text)) return new EndCommand(CallEnding.Voicemail);
         if (u.Intent == Intent.Filler) return Filler;
         if (u.Confidence < threshold) return NotUnderstood;
         var global = Global(u, phase is Phase.Question or Phase.Confirm ? q : null);

@@ -27,6 +27,10 @@ internal static class Phrases
     public const string NurseWillCall = "这个问题我需要请护士帮您解答，稍后会有护士给您回电话。";
     public const string HandOff = "好的，我会请护士尽快给您回电话，请保持电话畅通。再见。";
     public const string Alarming = "您说的{symptom}情况需要尽快处理。如果现在很难受，请马上拨打120或者去最近的医院急诊。我们会请医生尽快给您回电话。再见。";
+    /// <summary>Left on a voicemail: no health details (others may hear it), who called, and how to call back.</summary>
+    public const string Voicemail = "您好，这里是{hospital}的AI随访助手，想了解一下{patient}出院后的恢复情况。";
+    public const string VoicemailCallBack = "方便的话请回电{number}。";
+    public const string VoicemailEnd = "我们之后会再打给您。谢谢，再见。";
     public const string Refused = "好的，不打扰您了。祝您身体健康，再见。";
     public const string Clarify = "刚才您说{before}，现在又说{now}。请问到底有没有{term}呢？";
     public const string TooLong = "今天先问到这里，之后护士会再联系您。再见。";

@@ -102,6 +102,18 @@ internal sealed partial class ScriptConversation : IConversation
 
     public ConversationOutcome Outcome => final ?? Snapshot(CallEnding.InProgress);
 
+    /// <summary>中断 (5.3.5): the patient hung up before the call's end; the answers so far are kept and the transcript is
+    /// read for red flags as at any end.</summary>
+    public ConversationOutcome HungUp()
+    {
+        if (phase != Phase.Ended)
+        {
+            endingNow = CallEnding.Interrupted;
+            Finish();
+        }
+        return final!;
+    }
+
     private AgentTurn Apply(DialogueCommand command, PatientInput input) => command switch
     {
         SilenceCommand => OnSilence(),
@@ -111,6 +123,7 @@ internal sealed partial class ScriptConversation : IConversation
         {
             CallEnding.Deceased => Phrases.Deceased,
             CallEnding.Refused => Phrases.Refused,
+            CallEnding.Voicemail => words.Voicemail(),
             _ => Phrases.WrongNumber,
         }),
         WhoAreYouCommand => Aside(words.Fill(Phrases.WhoAreYou)),

@@ -53,6 +53,8 @@ internal static class SummaryWriter
         CallEnding.HandedOff => "转人工，需回电",
         CallEnding.Refused => "不愿配合",
         CallEnding.NoResponse => "无应答",
+        CallEnding.Voicemail => "自动留言",
+        CallEnding.Interrupted => "通话中断",
         _ => e.ToString(),
     };
 }

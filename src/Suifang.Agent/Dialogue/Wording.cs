@@ -40,6 +40,11 @@ internal sealed partial class Wording(ConversationSetup setup)
             .Replace("{anchor_date}", setup.AnchorDate is { } d ? SpokenDate(DateOnly.FromDateTime(d)) : "");
     }
 
+    /// <summary>The message left on a voicemail: who called and why, the call-back number when configured, no health details.</summary>
+    public string Voicemail() => Fill(Phrases.Voicemail)
+        + (string.IsNullOrWhiteSpace(setup.CallBackNumber) ? "" : Phrases.VoicemailCallBack.Replace("{number}", setup.CallBackNumber.Trim()))
+        + Phrases.VoicemailEnd;
+
     /// <summary>A question's text as spoken to whoever answered: "您" becomes 他/她 for a family member.</summary>
     public string Ask(string text) => Family ? Fill(text).Replace("您", Pronoun) : Fill(text);
 

@@ -28,6 +28,8 @@ public enum NotReachedReason
     InvalidNumber = 4,
     Rejected = 5,
     NetworkError = 6,
+    /// <summary>停机: the line is suspended ("您拨打的电话已停机"); PoweredOff when the carrier does not tell them apart.</summary>
+    OutOfService = 7,
 }
 
 /// <summary>Either an answered call or the reason it was not answered.</summary>

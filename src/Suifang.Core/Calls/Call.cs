@@ -21,9 +21,12 @@ public enum UnreachedReason
     InvalidNumber = 4,
     Rejected = 5,
     NetworkError = 6,
+    /// 停机.
+    OutOfService = 7,
 }
 
-/// How a call ended (5.3.5 connected classes, 5.3.6 unreached). 1–8 are the conversation's endings (CallEnding).
+/// How a call ended (5.3.5 connected classes, 5.3.6 unreached). 1–9 are the conversation's endings (CallEnding); the
+/// conversation's Interrupted (10) is Interrupted (21) here.
 public enum CallEnd
 {
     None = 0,
@@ -40,6 +43,8 @@ public enum CallEnd
     Refused = 7,
     /// Silent after reprompts.
     NoResponse = 8,
+    /// 自动留言: a voicemail or auto-reply answered; the agent left a short message (redial like not reached).
+    Voicemail = 9,
     /// 未接通: see NotReachedReason.
     NotReached = 20,
     /// 中断: the line dropped, the patient hung up midway, or the node stopped during the call.

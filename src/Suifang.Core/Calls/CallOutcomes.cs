@@ -16,7 +16,9 @@ public static class CallOutcomes
             // 空号 and the persons the AI must not call again: no redial.
             CallEnd.NotReached when call.Unreached == UnreachedReason.InvalidNumber => TaskOutcome.Failed(summary),
             CallEnd.WrongNumber or CallEnd.Deceased or CallEnd.Refused => TaskOutcome.Failed(summary),
-            // Not reached, silent, or cut off: redial (a new attempt, a new key) while attempts remain.
+            // Not reached, silent, a voicemail (自动留言) or cut off (中断): redial (a new attempt, a new key) while attempts
+            // remain; the answers said before a cut-off stay stored with this call.
+            CallEnd.Voicemail or CallEnd.Interrupted => TaskOutcome.NotReached(summary),
             _ => TaskOutcome.NotReached(summary),
         };
     }

@@ -14,6 +14,7 @@ public static class CallText
         CallEnd.HandedOff => "转人工",
         CallEnd.Refused => "不愿配合",
         CallEnd.NoResponse => "接通后无应答",
+        CallEnd.Voicemail => "自动留言",
         CallEnd.NotReached => "未接通",
         CallEnd.Interrupted => "通话中断",
         _ => "进行中",
@@ -26,6 +27,7 @@ public static class CallText
         UnreachedReason.PoweredOff => "关机或停机",
         UnreachedReason.InvalidNumber => "空号",
         UnreachedReason.Rejected => "拒接",
+        UnreachedReason.OutOfService => "停机",
         _ => "网络故障",
     };
 

@@ -18,7 +18,7 @@ internal static class CallFinishing
         string? failure, bool hungUp, CallingSchedule schedule, FollowUpTask task, long callId, DateTime now)
     {
         var ending = outcome?.Ending ?? CallEnding.InProgress;
-        var end = failure is null && ending != CallEnding.InProgress ? (CallEnd)(int)ending : CallEnd.Interrupted;
+        var end = failure is null ? EndOf(ending) : CallEnd.Interrupted;
         var answers = outcome is null ? [] : transcript.Results(outcome);
         var (unstored, corrections) = outcome is null ? ([], []) : transcript.Changed(outcome);
         var todos = new List<TodoItem>();
@@ -40,6 +40,7 @@ internal static class CallFinishing
         {
             CallEnd.Interrupted when failure is not null => failure,
             CallEnd.Interrupted => hungUp ? "对方中途挂断" : "通话未正常结束",
+            CallEnd.Voicemail => "语音信箱或自动应答接听，已留言",
             CallEnd.CallLater => null,
             _ => null,
         };
@@ -60,6 +61,13 @@ internal static class CallFinishing
             Stop = end == CallEnd.Deceased ? new PlanStop(task.PatientId, task.Id, $"AI 外呼（通话 {callId}）中接听人告知患者已去世：“{said}”") : null,
         };
     }
+
+    /// The conversation's ending as the call's (5.3.5): 1–9 keep their number; 中断 and an unfinished conversation are Interrupted.
+    public static CallEnd EndOf(CallEnding ending) => ending switch
+    {
+        CallEnding.InProgress or CallEnding.Interrupted => CallEnd.Interrupted,
+        _ => (CallEnd)(int)ending,
+    };
 
     /// A call cut off by a stop of the node: closed as interrupted; the triggers read the answers stored before the stop.
     public static async Task<CallFinish> InterruptedAsync(Func<SuifangDbContext> newContext, Call call, CallContext context, FollowUpTask task,

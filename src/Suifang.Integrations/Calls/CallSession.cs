@@ -45,7 +45,7 @@ internal sealed class CallSession(Func<Suifang.Core.Data.SuifangDbContext> newCo
             try
             {
                 var setup = new ConversationSetup(context.PatientName, context.Hospital, context.Department, now(), context.Anchor,
-                    context.Step?.Label, context.Memory, context.PatientIsMale);
+                    context.Step?.Label, context.Memory, context.PatientIsMale) { CallBackNumber = options.CallBackNumber };
                 conversation = conversations.Start(script, setup);
                 await TalkAsync(phone, conversation, transcript, ct);
             }
@@ -56,7 +56,7 @@ internal sealed class CallSession(Func<Suifang.Core.Data.SuifangDbContext> newCo
                 failure = "通话出错：" + ex.Message;
             }
         }
-        var ending = OutcomeOf(conversation);
+        var ending = OutcomeOf(conversation, phone.HungUp && failure is null);
         Core.Contact.ContactPolicy policy;
         await using (var db = newContext())
             policy = await policies.GetAsync(db, execution.Task.HospitalId, ct);
@@ -103,11 +103,12 @@ internal sealed class CallSession(Func<Suifang.Core.Data.SuifangDbContext> newCo
         }
     }
 
-    private ConversationOutcome? OutcomeOf(IConversation? conversation)
+    private ConversationOutcome? OutcomeOf(IConversation? conversation, bool hungUp)
     {
         try
         {
-            return conversation?.Outcome;
+            // 中断 (5.3.5): the patient hung up before the agent ended the call.
+            return hungUp && conversation?.Outcome.Ending == CallEnding.InProgress ? conversation.HungUp() : conversation?.Outcome;
         }
         catch (Exception ex)
         {

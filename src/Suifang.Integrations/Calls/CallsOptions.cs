@@ -14,6 +14,16 @@ public sealed class CallsOptions
 
     public int RingTimeoutSeconds { get; set; } = 40;
 
+    /// The hospital's number a patient can call back, left on a voicemail (自动留言) as written, e.g. "0571-87654321";
+    /// empty: the message only says the hospital will call again. It is allowed through the speech guard.
+    public string? CallBackNumber { get; set; }
+
+    /// ASR-like character errors of the simulated network's patients, per character (0–1; 0: none).
+    public double SimulatedAsrErrorRate { get; set; }
+
+    /// Recordings rendered after each simulated call from its transcript (section "Calls:SimulatedRecordings").
+    public SimulatedRecordingOptions SimulatedRecordings { get; set; } = new();
+
     /// How long the agent waits for the patient to speak before counting silence.
     public int ListenTimeoutSeconds { get; set; } = 8;
 

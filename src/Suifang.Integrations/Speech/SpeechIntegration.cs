@@ -46,7 +46,9 @@ internal static class SpeechIntegration
         var guard = configuration.GetSection("Speech:Guard");
         services.AddSingleton(new SpeechGuard(new SpeechGuardRules
         {
-            AllowedNumbers = guard.GetSection("AllowedNumbers").Get<string[]>() ?? [],
+            // The call-back number left on voicemails (Calls:CallBackNumber) is the hospital's own: it may be spoken.
+            AllowedNumbers = [.. guard.GetSection("AllowedNumbers").Get<string[]>() ?? [],
+                .. configuration["Calls:CallBackNumber"] is { Length: > 0 } callBack ? [callBack.Trim()] : Array.Empty<string>()],
             MaxSentenceChars = guard.GetValue("MaxSentenceChars", 40),
         }));
 

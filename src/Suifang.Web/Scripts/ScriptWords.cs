@@ -50,6 +50,8 @@ internal static class ScriptWords
         CallEnding.Deceased => "患者已去世",
         CallEnding.HandedOff => "转人工回电",
         CallEnding.Refused => "不愿配合",
+        CallEnding.Voicemail => "自动留言",
+        CallEnding.Interrupted => "通话中断",
         _ => "无应答",
     };
 

@@ -31,6 +31,18 @@ public enum Persona
     HangsUp = 13,
     /// 空号: the number does not exist.
     InvalidNumber = 14,
+    /// 自动留言: a voicemail or call-screening assistant answers with a recorded greeting, then records in silence.
+    Voicemail = 15,
+    /// 关机: the phone is always switched off (every call, not just now and then).
+    PoweredOff = 16,
+    /// 停机: the line is suspended (unpaid bill, cancelled).
+    OutOfService = 17,
+    /// 无人接听: the phone rings and nobody ever answers.
+    NoAnswer = 18,
+    /// 占线: the line is always busy (a number shared with a shop or a fax).
+    Busy = 19,
+    /// 辱骂: insults the agent and hangs up.
+    Abusive = 20,
 }
 
 /// The share of each persona among the numbers (percent) and of each unreached result among the calls of reachable
@@ -39,16 +51,22 @@ public sealed class PersonaMix
 {
     public Dictionary<Persona, int> Weights { get; init; } = new()
     {
-        [Persona.Cooperative] = 41, [Persona.Feverish] = 8, [Persona.HardOfHearing] = 8, [Persona.FamilyAnswers] = 10,
+        [Persona.Cooperative] = 36, [Persona.Feverish] = 8, [Persona.HardOfHearing] = 7, [Persona.FamilyAnswers] = 9,
         [Persona.AsksQuestion] = 6, [Persona.WantsPerson] = 3, [Persona.CallLater] = 6, [Persona.WrongNumber] = 2,
         [Persona.Refuses] = 2, [Persona.RedFlagInPassing] = 5, [Persona.Contradicts] = 4, [Persona.Deceased] = 1,
-        [Persona.HangsUp] = 2, [Persona.InvalidNumber] = 2,
+        [Persona.HangsUp] = 2, [Persona.InvalidNumber] = 1, [Persona.Voicemail] = 3, [Persona.PoweredOff] = 1,
+        [Persona.OutOfService] = 1, [Persona.NoAnswer] = 1, [Persona.Busy] = 1, [Persona.Abusive] = 1,
     };
 
-    /// Percent of calls not answered (无人接听), busy (占线) and powered off (关机/停机).
+    /// Percent of calls of answering personas that are not answered this time (无人接听), busy (占线) or powered off
+    /// (关机); the personas above that are never reached come on top of these.
     public int NoAnswerPercent { get; init; } = 12;
     public int BusyPercent { get; init; } = 5;
     public int PoweredOffPercent { get; init; } = 3;
+
+    /// ASR-like character errors (识别错字) in what the patients say, per character, 0–1 (0: none, the default). About
+    /// 0.2 is what telephone speech recognition gets on conversational Mandarin; 0.03–0.05 is a good recogniser.
+    public double AsrErrorRate { get; init; }
 
     public static PersonaMix Default { get; } = new();
 

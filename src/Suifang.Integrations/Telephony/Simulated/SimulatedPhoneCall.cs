@@ -4,8 +4,9 @@ using Suifang.Agent.Telephony;
 namespace Suifang.Integrations.Telephony.Simulated;
 
 /// An answered simulated call: the agent's turns go to the virtual patient as text, the patient's replies come back as
-/// recognised text or key presses. Not recorded.
-internal sealed class SimulatedPhoneCall(VirtualPatient patient, SimulatedPacing pacing, Random random) : IPhoneCall
+/// recognised text (with ASR-like character errors at the network's rate) or key presses. Not recorded.
+internal sealed class SimulatedPhoneCall(VirtualPatient patient, SimulatedPacing pacing, Random random, double asrErrorRate = 0,
+    Random? noise = null) : IPhoneCall
 {
     private PatientInput? _reply;
 
@@ -33,7 +34,7 @@ internal sealed class SimulatedPhoneCall(VirtualPatient patient, SimulatedPacing
         await pacing.ThinkAsync(random, ct);
         var reply = _reply;
         _reply = null;
-        return reply;
+        return noise is null || reply.Text is not { } text ? reply : reply with { Text = AsrNoise.Apply(text, asrErrorRate, noise) };
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

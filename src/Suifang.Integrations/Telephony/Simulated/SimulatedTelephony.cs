@@ -5,7 +5,8 @@ namespace Suifang.Integrations.Telephony.Simulated;
 
 /// 模拟电话网络: the embedded telephony for the demo, the tests and load. Every number belongs to a virtual patient whose
 /// persona and replies follow from the seed and the number alone; whether a call is answered follows from the seed, the
-/// number and the call's effect key. Nothing is recorded (RecordingPath is null) — pages say so.
+/// number and the call's effect key. The line records nothing (RecordingPath is null): a recording is rendered after the
+/// call from its transcript (SimulatedRecordings), off the call's path.
 public sealed class SimulatedTelephony(int seed, PersonaMix? mix = null, SimulatedPacing? pacing = null) : ITelephony
 {
     private readonly PersonaMix _mix = mix ?? PersonaMix.Default;
@@ -47,8 +48,8 @@ public sealed class SimulatedTelephony(int seed, PersonaMix? mix = null, Simulat
         var random = SeededRandom.For(seed, number, request.EffectKey);
         await Pacing.RingAsync(random, ct);
         var persona = PersonaOf(number);
-        if (persona == Persona.InvalidNumber)
-            return DialResult.Failed(NotReachedReason.InvalidNumber, "模拟：您拨打的号码是空号");
+        if (Never(persona) is { } never)
+            return never;
         if (_unreachable.TryGetValue(number, out var forced))
             return DialResult.Failed(forced, "模拟：未接通");
         var roll = random.Next(100);
@@ -58,8 +59,20 @@ public sealed class SimulatedTelephony(int seed, PersonaMix? mix = null, Simulat
             return DialResult.Failed(NotReachedReason.Busy, "模拟：占线");
         if (roll < _mix.NoAnswerPercent + _mix.BusyPercent + _mix.PoweredOffPercent)
             return DialResult.Failed(NotReachedReason.PoweredOff, "模拟：您拨打的电话已关机");
-        return DialResult.Answered(new SimulatedPhoneCall(new VirtualPatient(persona, random), Pacing, random));
+        var noise = _mix.AsrErrorRate > 0 ? SeededRandom.For(seed, number, request.EffectKey, "asr") : null;
+        return DialResult.Answered(new SimulatedPhoneCall(new VirtualPatient(persona, random), Pacing, random, _mix.AsrErrorRate, noise));
     }
+
+    /// The personas whose number is never reached, with what the carrier says (5.3.6).
+    private static DialResult? Never(Persona persona) => persona switch
+    {
+        Persona.InvalidNumber => DialResult.Failed(NotReachedReason.InvalidNumber, "模拟：您拨打的号码是空号"),
+        Persona.PoweredOff => DialResult.Failed(NotReachedReason.PoweredOff, "模拟：您拨打的电话已关机"),
+        Persona.OutOfService => DialResult.Failed(NotReachedReason.OutOfService, "模拟：您拨打的电话已停机"),
+        Persona.NoAnswer => DialResult.Failed(NotReachedReason.NoAnswer, "模拟：无人接听"),
+        Persona.Busy => DialResult.Failed(NotReachedReason.Busy, "模拟：您拨打的电话正在通话中"),
+        _ => null,
+    };
 }
 
 /// How long the simulated network takes, so that calls overlap like real ones under load; instant by default.

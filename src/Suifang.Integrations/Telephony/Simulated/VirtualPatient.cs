@@ -15,8 +15,24 @@ internal sealed class VirtualPatient(Persona persona, Random random)
 
     public Persona Persona => persona;
 
-    public PatientInput? Hear(AgentTurn turn) =>
-        turn.QuestionKey is { } key ? Answer(key, turn) : Respond(turn);
+    public PatientInput? Hear(AgentTurn turn)
+    {
+        if (persona == Persona.Voicemail)
+            return Record();
+        return turn.QuestionKey is { } key ? Answer(key, turn) : Respond(turn);
+    }
+
+    /// A voicemail: its greeting once (real wordings of carriers' voice mail and of phones' call-screening assistants),
+    /// then it records in silence until it stops after a while (hangs up).
+    private PatientInput? Record()
+    {
+        if (++_openings == 1)
+            return Say("您好，机主暂时无法接听，请在提示音后留言。",
+                "您拨打的用户暂时无法接听，请在嘀声后留言，留言完毕请挂机。",
+                "您好，我是机主的智能助理，他现在不方便接听电话，有什么事可以跟我说，我会帮您转告。",
+                "你好，我现在不方便接电话，有事请留言，我看到后会尽快回复你。");
+        return _openings <= 3 ? PatientInput.Silence : null;
+    }
 
     /// A turn without a question: the greeting with the identity check, a confirmation read back, a reply to a question.
     private PatientInput Respond(AgentTurn turn)
@@ -30,6 +46,7 @@ internal sealed class VirtualPatient(Persona persona, Random random)
                 case Persona.Deceased: return Say("他已经去世了，上个月走的。", "老人家已经不在了。");
                 case Persona.CallLater: return Say("我现在在开车，不方便，你明天上午十点再打吧。", "现在忙着呢，明天上午十点再打过来吧。");
                 case Persona.Refuses: return Say("不需要，别再打了。", "我不需要这种回访，以后别打了。");
+                case Persona.Abusive: return Say("你们烦不烦啊，神经病，滚！", "有病吧你们，天天打，滚蛋！");
                 case Persona.WantsPerson: return Say("我不想跟机器说话，给我转人工。", "有没有真人？我要找护士。");
                 case Persona.FamilyAnswers: return Say("我是他女儿，他耳朵不太好，我替他说吧。", "我是他老伴，有什么事跟我说就行。");
                 case Persona.HardOfHearing: return Say("啊？你说啥？大点声。", "喂？听不清楚，你再说一遍。");
