@@ -21,7 +21,7 @@ namespace Suifang.Integrations.Calls;
 /// was cut off with what was stored.
 public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony telephony, IConversationFactory conversations,
     Func<int, IScriptLibrary> scripts, SensitiveDataProtector protector, ContactPolicies policies, Func<DateTime> now, CallsOptions options,
-    ILogger<AiCallChannel>? log = null) : ITaskChannel
+    ILogger<AiCallChannel>? log = null, Recordings.SimulatedRecordings? recordings = null) : ITaskChannel
 {
     private readonly CallJournal _journal = new(newContext);
     private readonly ILogger _log = (ILogger?)log ?? NullLogger.Instance;
@@ -53,6 +53,9 @@ public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony 
 
         var finish = await new CallSession(newContext, _journal, telephony, conversations, protector, policies, now, options, _log)
             .RunAsync(begin.Call, execution, context, script, ct);
+        // A simulated call's recording is rendered from its transcript in the background (the line records nothing).
+        if (recordings is not null && begin.Call.Simulated && finish.End != CallEnd.NotReached)
+            recordings.Enqueue(begin.Call.Id);
         return CallOutcomes.ToTaskOutcome(Apply(begin.Call, finish), now());
     }
 

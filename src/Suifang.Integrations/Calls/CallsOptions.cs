@@ -22,7 +22,7 @@ public sealed class CallsOptions
     public double SimulatedAsrErrorRate { get; set; }
 
     /// Recordings rendered after each simulated call from its transcript (section "Calls:SimulatedRecordings").
-    public SimulatedRecordingOptions SimulatedRecordings { get; set; } = new();
+    public Recordings.SimulatedRecordingOptions SimulatedRecordings { get; set; } = new();
 
     /// How long the agent waits for the patient to speak before counting silence.
     public int ListenTimeoutSeconds { get; set; } = 8;

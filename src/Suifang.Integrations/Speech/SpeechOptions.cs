@@ -44,6 +44,10 @@ internal sealed class EspeakOptions
     /// Words per minute; espeak's own default is 175, a little fast for older patients on the phone.
     public int Rate { get; set; } = 150;
     public int SlowRate { get; set; } = 115;
+    /// A voice variant (espeak-ng --voices=variant), e.g. "f2" for a female voice; empty for the voice's own.
+    public string? Variant { get; set; }
+    /// Pitch 0–99 (espeak's default is 50); empty for the voice's own.
+    public int? Pitch { get; set; }
     public string Executable { get; set; } = "espeak-ng";
     public string Sox { get; set; } = "sox";
     public int TimeoutSeconds { get; set; } = 15;

@@ -9,6 +9,7 @@ using Suifang.Core.Data;
 using Suifang.Core.Security;
 using Suifang.Core.Tasks;
 using Suifang.Integrations.Calls;
+using Suifang.Integrations.Calls.Recordings;
 using Suifang.Integrations.Scripts;
 using Suifang.Integrations.Telephony;
 using Suifang.Integrations.Telephony.Simulated;
@@ -27,15 +28,18 @@ internal static class CallsModule
         services.AddOptions<CallsOptions>().BindConfiguration(CallsOptions.Section);
         var options = builder.Configuration.GetSection(CallsOptions.Section).Get<CallsOptions>() ?? new CallsOptions();
         services.AddSipTelephony(builder.Configuration);   // Telephony:Provider = Sip registers the SIP lines
-        if (string.Equals(options.Telephony, "Simulated", StringComparison.OrdinalIgnoreCase))
-            services.TryAddSingleton<ITelephony>(new SimulatedTelephony(options.SimulatedSeed));
+        if (string.Equals(options.Telephony, "Simulated", StringComparison.OrdinalIgnoreCase) && !Registered<ITelephony>(services))
+        {
+            services.TryAddSingleton<ITelephony>(new SimulatedTelephony(options.SimulatedSeed, new PersonaMix { AsrErrorRate = options.SimulatedAsrErrorRate }));
+            services.AddSimulatedRecordings(builder.Configuration);   // Calls:SimulatedRecordings: playable recordings
+        }
         if (Registered<ITelephony>(services) && Registered<IConversationFactory>(services) && Registered<ScriptLibraries>(services))
             services.AddSingleton<ITaskChannel>(sp => new AiCallChannel(
                 sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext,
                 sp.GetRequiredService<ITelephony>(), sp.GetRequiredService<IConversationFactory>(), sp.GetRequiredService<ScriptLibraries>().For,
                 sp.GetRequiredService<SensitiveDataProtector>(), sp.GetRequiredService<ContactPolicies>(),
                 () => sp.GetRequiredService<HospitalClock>().Now, sp.GetRequiredService<IOptions<CallsOptions>>().Value,
-                sp.GetRequiredService<ILogger<AiCallChannel>>()));
+                sp.GetRequiredService<ILogger<AiCallChannel>>(), sp.GetService<SimulatedRecordings>()));
         return builder;
     }
 

@@ -13,7 +13,9 @@ internal sealed class EspeakTextToSpeech(EspeakOptions options) : ITextToSpeech
     public string Name => $"espeak-ng {options.Voice}";
 
     /// What changes the sound; part of the prompt cache key.
-    public string Voice => $"espeak-ng/{options.Voice}/{options.Rate}/{options.SlowRate}";
+    public string Voice => $"espeak-ng/{options.Voice}/{options.Rate}/{options.SlowRate}" + (Variant is null && options.Pitch is null ? "" : $"/{Variant}/{options.Pitch}");
+
+    private string? Variant => string.IsNullOrWhiteSpace(options.Variant) ? null : options.Variant.Trim();
 
     public async Task<SpeechAudio> SynthesizeAsync(string text, bool slow, CancellationToken ct)
     {
@@ -21,7 +23,9 @@ internal sealed class EspeakTextToSpeech(EspeakOptions options) : ITextToSpeech
         await (_voiceChecked ??= CheckVoiceAsync());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        using var espeak = Start(options.Executable, ["-v", options.Voice, "-s", (slow ? options.SlowRate : options.Rate).ToString(), "--stdin", "--stdout"]);
+        string[] pitch = options.Pitch is { } p ? ["-p", Math.Clamp(p, 0, 99).ToString(System.Globalization.CultureInfo.InvariantCulture)] : [];
+        using var espeak = Start(options.Executable, ["-v", Variant is null ? options.Voice : options.Voice + "+" + Variant,
+            "-s", (slow ? options.SlowRate : options.Rate).ToString(), .. pitch, "--stdin", "--stdout"]);
         using var sox = Start(options.Sox, ["-G", "-t", "wav", "-", "-t", "raw", "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", "-"]);
         try
         {

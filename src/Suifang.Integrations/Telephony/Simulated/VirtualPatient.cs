@@ -7,6 +7,7 @@ namespace Suifang.Integrations.Telephony.Simulated;
 internal sealed class VirtualPatient(Persona persona, Random random)
 {
     private readonly HashSet<string> _repeated = [];
+    private readonly HashSet<string> _keys = [];
     private int _questions;
     private int _openings;
     private bool _asked;
@@ -68,8 +69,10 @@ internal sealed class VirtualPatient(Persona persona, Random random)
             return Say("什么？听不清，你再说一遍。", "你说慢一点，我没听明白。");
         if (persona == Persona.HardOfHearing && turn.AcceptsDtmf)
             return PatientInput.Pressed("2");
-        if (persona == Persona.HangsUp && _questions > 2)
+        // Hangs up midway: answers two questions (and their read-backs), then puts the phone down at the third.
+        if (persona == Persona.HangsUp && _keys.Count >= 2 && !_keys.Contains(key))
             return null;
+        _keys.Add(key);
         if (persona == Persona.AsksQuestion && _questions == 2 && !_asked)
         {
             _asked = true;
