@@ -50,7 +50,7 @@ internal static class CallsApi
         if (!staff.CanSeeDepartment(call.DepartmentId))
             return TypedResults.Forbid();
         if (call.RecordingPath is not { } path || !File.Exists(path))
-            return TypedResults.NotFound(new ProblemDetails { Title = "这次通话没有录音", Detail = "模拟通话不录音；真实通话的录音文件不在时，请联系信息科检查录音目录。" });
+            return TypedResults.NotFound(new ProblemDetails { Title = "这次通话没有录音", Detail = "模拟通话的录音在通话结束后由对话记录合成，请稍后再试（关闭了 Calls:SimulatedRecordings:Enabled 时只有对话记录）；真实通话的录音文件不在时，请联系信息科检查录音目录。" });
         db.Actor = staff.Actor;
         db.AuditEvent(Core.Audit.AuditActions.View, nameof(Call), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"收听通话 {id} 的录音（患者 ID {call.PatientId}）");

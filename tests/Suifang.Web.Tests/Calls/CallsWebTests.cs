@@ -108,7 +108,7 @@ public sealed class CallsWebTests
 
         var none = await w.CardiologyNurse.GetAsync($"/api/calls/{id}/recording");
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
-        Assert.Contains("模拟通话不录音", await none.Content.ReadAsStringAsync());
+        Assert.Contains("模拟通话的录音在通话结束后由对话记录合成", await none.Content.ReadAsStringAsync());
 
         var wav = Path.Combine(w.App.Database.Directory!, "call.wav");
         await File.WriteAllBytesAsync(wav, [.. "RIFF"u8, .. new byte[60]]);
