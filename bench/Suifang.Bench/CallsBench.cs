@@ -20,7 +20,8 @@ namespace Suifang.Bench;
 /// calls: --calls (default 500) simulated calls at once on one node through the real AI call channel and database:
 /// the per-turn processing time (the patient's input → the agent's reply stored and ready to say) and the memory per
 /// active call. The simulated network speaks at --ms-per-char and patients think for about --think-ms, so the calls
-/// overlap as real ones do. The dialogue is the scripted test double (Suifang.Testing) until the real engine is merged.
+/// overlap as real ones do. The dialogue is the real engine with the offline Chinese understanding (--agent scripted: the
+/// test double of Suifang.Testing).
 internal static class CallsBench
 {
     private static readonly DateTime Now = new(2026, 12, 1, 10, 0, 0);
@@ -52,8 +53,12 @@ internal static class CallsBench
 
         var mix = new PersonaMix
         {
-            Weights = PersonaMix.Default.Weights.Where(w => w.Key != Persona.InvalidNumber).ToDictionary(),
+            // Only personas that answer: the numbers never reached (空号, 关机, 停机, 无人接听, 占线) hold no active call.
+            Weights = PersonaMix.Default.Weights.Where(w => w.Key is not (Persona.InvalidNumber or Persona.PoweredOff or Persona.OutOfService
+                or Persona.NoAnswer or Persona.Busy)).ToDictionary(),
             NoAnswerPercent = 0, BusyPercent = 0, PoweredOffPercent = 0,
+            // --asr-errors-percent N: ASR-like character errors in what the patients say (0 by default).
+            AsrErrorRate = args.GetInt("asr-errors-percent", 0) / 100.0,
         };
         var pacing = new SimulatedPacing(RingMilliseconds: args.GetInt("ring-ms", 500), MillisecondsPerCharacter: args.GetInt("ms-per-char", 40),
             ThinkMilliseconds: args.GetInt("think-ms", 1500));
