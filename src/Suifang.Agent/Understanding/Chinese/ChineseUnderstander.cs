@@ -122,6 +122,8 @@ public sealed class ChineseUnderstander : IUnderstander
                 Intent.Affirm => SymptomStatus.Present, Intent.Deny => SymptomStatus.Absent, Intent.Uncertain => SymptomStatus.Uncertain, _ => null,
             };
             if (a.Question?.Type != AnswerType.YesNo && intent is not (Intent.Affirm or Intent.Deny or Intent.Uncertain)) status = ImpliedByValue(asked, a.Values);
+            // "一天吐几次" / "胸痛持续多久" presuppose the symptom: not knowing how often or how long still says it happened.
+            if (a.Question?.Type == AnswerType.Number && intent == Intent.Uncertain && !ThresholdTerms.Contains(asked.Name)) status = SymptomStatus.Present;
             if (status is { } known && intent is Intent.Affirm or Intent.Deny or Intent.Uncertain or Intent.Inform)
                 symptoms.Add(new SymptomMention(asked.Name, text, a.Inverse ? Invert(known) : known, 0, text.Length));
         }
@@ -151,7 +153,8 @@ public sealed class ChineseUnderstander : IUnderstander
     {
         if (IntentRules.IsNoise(a.Bare)) return (Intent.Unknown, 0.9, "rules");
         if (IntentRules.IsBackchannel(a.Bare) || a.Question is null && IntentRules.IsAcknowledgement(a.Bare)) return (Intent.Filler, 0.95, "rules");
-        if (IntentRules.StrongIntent(a.Bare) is { } strong) return (strong, 0.95, "rules");
+        // a keyword inside a symptom said ("说话听不清楚" is 言语不清, not "I cannot hear you") is not a global intent
+        if (IntentRules.StrongIntent(IntentRules.Bare(a.Masked)) is { } strong) return (strong, 0.95, "rules");
         if (classifier is not null)
         {
             var (intent, p) = classifier.Predict(a.Text, a.Cues);
@@ -197,14 +200,32 @@ public sealed class ChineseUnderstander : IUnderstander
         if (times.Count > 0) cues.Add(times.Any(t => t.Time is not null) ? "clock" : "day");
         cues.AddRange(IntentRules.GlobalCues(bare).Select(i => "g_" + i.ToString().ToLowerInvariant()));
         if (IntentRules.LooksLikeQuestion(bare)) cues.Add("asks");
+        cues.AddRange(Shape(text, bare, matches, values, times));
         if (bare.Length <= 2) cues.Add("short");
         if (IntentRules.IsNoise(bare)) cues.Add("noise");
-        return new Analysis(text, bare, question, questionTerm, inverse, symptoms, values, times, polarity, resolved, string.Join(' ', cues));
+        return new Analysis(text, bare, masked, question, questionTerm, inverse, symptoms, values, times, polarity, resolved, string.Join(' ', cues));
+    }
+
+    // What the utterance is made of, for the classifier: nothing of the follow-up's world in it (talk about something
+    // else), only a time (a call-back time), hold-on words (a filler), how long it is.
+    private static IEnumerable<string> Shape(string text, string bare, IReadOnlyList<TermMatch> matches, List<ExtractedValue> values, List<SaidTime> times)
+    {
+        if (matches.Count == 0 && values.Count == 0 && times.Count == 0) yield return "noterm";
+        if (times.Count > 0)
+        {
+            var rest = text.ToCharArray();
+            foreach (var t in times) for (var k = t.Start; k < t.Start + t.Length && k < rest.Length; k++) rest[k] = ' ';
+            if (IntentRules.Bare(new string(rest)).Length <= 3 && matches.Count == 0) yield return "time_only";
+        }
+        if (IntentRules.HoldOn(bare)) yield return "hold_on";
+        yield return bare.Length switch { <= 3 => "len_s", <= 8 => "len_m", <= 15 => "len_l", _ => "len_xl" };
     }
 
     private sealed record Analysis(
-        string Text, string Bare, ScriptQuestion? Question, Term? QuestionTerm, bool Inverse, List<SymptomMention> Symptoms,
+        string Text, string Bare, string Masked, ScriptQuestion? Question, Term? QuestionTerm, bool Inverse, List<SymptomMention> Symptoms,
         List<ExtractedValue> Values, List<SaidTime> Times, SymptomStatus? Polarity, List<string> Resolved, string Cues);
+
+    private static readonly HashSet<string> ThresholdTerms = ["发热", "高血糖", "心悸", "高血压", "低血糖"];
 
     // A count or duration above 0 asked about a symptom ("一天吐几次" → 三次) or a fever temperature says it is there.
     private static SymptomStatus? ImpliedByValue(Term asked, List<ExtractedValue> values)
