@@ -218,6 +218,8 @@ public sealed class ChineseUnderstander : IUnderstander
             if (IntentRules.Bare(new string(rest)).Length <= 3 && matches.Count == 0) yield return "time_only";
         }
         if (IntentRules.HoldOn(bare)) yield return "hold_on";
+        if (IntentRules.OnlyInterjections(bare)) yield return "interj";
+        else if (bare.Length <= 4 && matches.Count == 0) yield return "short_content";
         yield return bare.Length switch { <= 3 => "len_s", <= 8 => "len_m", <= 15 => "len_l", _ => "len_xl" };
     }
 

@@ -111,10 +111,15 @@ internal static partial class IntentRules
     [GeneratedRegex("等一下|等一等|等等|稍等|等会儿?我|你等下|我看一?看|我找一?找|我想一?想|让我想|我数一?数|我查一?查|我问一?问|我翻一?翻|我去拿|我拿一下|怎么说呢|咋说呢|怎么讲呢|来着|那个啥|那什么|我瞅瞅|我瞧瞧")]
     private static partial Regex HoldOnPattern();
 
+    private const string InterjectionChars = "嗯啊哦噢喔呃额唔诶欸哎唉喂哼呐嘛吧呀哈嗨呢好的对是行那个这就然后你说讲听着在";
+
+    /// <summary>Every character is an interjection or a listening word (what fillers are made of).</summary>
+    public static bool OnlyInterjections(string bare) => bare.Length > 0 && bare.All(c => InterjectionChars.Contains(c));
+
     /// <summary>Words that hold the line while the patient looks or thinks.</summary>
     public static bool HoldOn(string bare) => HoldOnPattern().IsMatch(bare);
 
-    [GeneratedRegex("(吗|嘛|么|呢)$|怎么|什么时候|能不能|可不可以|要不要|多久|几天|哪里|怎样|是否|为什么|需不需要|该不该|用不用|会不会|行不行|咋|啥时候|多少钱|请问|哪些|哪个|哪种|哪家|几次|几点|(\\p{IsCJKUnifiedIdeographs})不\\1|(没有|了没|没)$|啥名|是什么|有视频|合适吗|可以吗")]
+    [GeneratedRegex("(吗|嘛|么|呢)$|怎么|什么时候|能不能|可不可以|要不要|多久|几天|哪里|怎样|是否|为什么|需不需要|该不该|用不用|会不会|行不行|咋|啥时候|多少钱|请问|哪些|哪个|哪种|哪家|几次|几点|(\\p{IsCJKUnifiedIdeographs})不\\1|(没有|了没|没)$|啥名|是什么|有视频|合适吗|可以吗|(?<!没)啥药|咋办|怎么办|几号|(能|会|要|可以|行)\\p{IsCJKUnifiedIdeographs}{0,4}不$")]
     private static partial Regex QuestionPattern();
 
     /// <summary>The patient asks something ("药怎么吃", "什么时候复查").</summary>
