@@ -158,7 +158,7 @@ public sealed class ChineseUnderstander : IUnderstander
         if (classifier is not null)
         {
             var (intent, p) = classifier.Predict(a.Text, a.Cues);
-            return (intent, p, "ml");
+            return (ValueRule(a, intent), p, "ml");
         }
         if (IntentRules.GlobalIntent(a.Bare) is { } global) return (global, 0.6, "rules");
         if (a.Question?.Type == AnswerType.YesNo && a.Polarity is { } polarity)
@@ -166,6 +166,18 @@ public sealed class ChineseUnderstander : IUnderstander
         if (a.Values.Count > 0) return (Intent.Inform, 0.6, "rules");
         if (IntentRules.LooksLikeQuestion(a.Bare)) return (Intent.Question, 0.5, "rules");
         return (Intent.Unknown, 0.3, "rules");
+    }
+
+    // Labelling rule 3 (data/nlu/README.md) for number and score questions: a value makes the reply Inform (Deny and
+    // Uncertain never carry one); no value and a plain "not there" ("不疼了" to the pain score) is Deny.
+    private static Intent ValueRule(Analysis a, Intent intent)
+    {
+        if (a.Question?.Type is not (AnswerType.Number or AnswerType.Score or AnswerType.BloodPressure)) return intent;
+        var valued = a.Values.Any(v => v.Type is AnswerType.Number or AnswerType.Score or AnswerType.BloodPressure);
+        if (valued && intent is Intent.Deny or Intent.Uncertain) return Intent.Inform;
+        if (!valued && intent == Intent.Inform && a.Polarity == SymptomStatus.Absent && !a.Symptoms.Any(s => s.Status == SymptomStatus.Present))
+            return Intent.Deny;
+        return intent;
     }
 
     private Analysis Analyse(string text, UnderstandingContext context)
@@ -190,8 +202,17 @@ public sealed class ChineseUnderstander : IUnderstander
             ? (inverse ? Invert(askedMention.Status) : askedMention.Status)
             : Negation.PolarityOf(masked, (questionTerm?.IsSymptom ?? false) && !inverse);
 
+        // The answer's polarity for the classifier: a yes/no question asks about all of its terms ("不疼 就是有时候闷" to
+        // chest_pain is a yes: 胸闷 is one of its terms), the main term's own status stays as said.
+        var answerPolarity = polarity;
+        if (question is not null && !inverse && symptoms.Count > 0)
+        {
+            var asked = lexicon.AllForQuestion(question.Key).Select(t => t.Name).ToHashSet();
+            if (symptoms.Any(s => asked.Contains(s.Term) && s.Status == SymptomStatus.Present)) answerPolarity = SymptomStatus.Present;
+        }
         var cues = new List<string> { question is null ? "q_none" : "q_" + question.Type.ToString().ToLowerInvariant(), "k_" + (question?.Key ?? "none") };
-        cues.Add("pol_" + (polarity?.ToString().ToLowerInvariant() ?? "none"));
+        cues.Add("pol_" + (answerPolarity?.ToString().ToLowerInvariant() ?? "none"));
+        if (Negation.OnlyUncertainty(bare)) cues.Add("only_uncertain");
         if (askedMention is not null) cues.Add("asked_" + askedMention.Status.ToString().ToLowerInvariant());
         cues.AddRange(symptoms.Select(s => "sym_" + s.Status.ToString().ToLowerInvariant()).Distinct());
         cues.AddRange(values.Select(v => "val_" + v.Type.ToString().ToLowerInvariant()).Distinct());

@@ -81,6 +81,21 @@ internal static partial class Negation
         return start >= 0 && start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0;
     }
 
+    [GeneratedRegex("^[嗯呃啊哦额唔哎诶]*(我|我也|这个我|那我|我是)?(真的|实在|也)?$")]
+    private static partial Regex Nothing();
+
+    /// <summary>The reply says only that the speaker does not know ("不太清楚", "我也说不好啊", "不确定"): nothing else.</summary>
+    public static bool OnlyUncertainty(string bare)
+    {
+        var rest = bare.TrimEnd('啊', '呢', '吧', '呀', '哦', '了', '的');
+        foreach (var w in UncertainWords.Except(["没量", "没测", "没看"]).OrderByDescending(w => w.Length))
+        {
+            var at = rest.IndexOf(w, StringComparison.Ordinal);
+            if (at >= 0 && Nothing().IsMatch(rest[..at]) && rest[(at + w.Length)..].Trim('啊', '呢', '吧', '呀', '哦', '了', '的').Length == 0) return true;
+        }
+        return false;
+    }
+
     /// <summary>Status of the term matched at [start, end) with the words said inside it.</summary>
     public static SymptomStatus StatusOf(string masked, int start, int end, string inserted, string synonym = "")
     {
