@@ -36,7 +36,7 @@ internal static partial class Negation
     private static readonly string[] Wellness =
     [
         "都挺好", "挺好", "都好", "还好", "正常", "没事", "没什么事", "没问题", "都没有", "好了", "好多了", "一切都好", "还行", "蛮好",
-        "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的", "消下去", "通了", "好些了", "没了", "挺顺", "顺的", "有劲", "利索", "挺稳", "得稳", "干的", "干干的", "一样粗", "还可以", "小了", "清的", "平躺就行", "就够了", "挺多",
+        "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的", "消下去", "通了", "好些了", "没了", "挺顺", "顺的", "有劲", "利索", "挺稳", "得稳", "干的", "干干的", "一样粗", "还可以", "小了", "清的", "平躺就行", "就够了", "挺多", "挺清楚", "清清楚楚", "好着呢", "平稳", "挺舒服", "干干净净", "挺匀", "很匀", "活泼", "精神着", "踏实",
     ];
 
     // "开心不起来", "扣不上", "躺不平", "戒不掉": a verb + 不 + result says something cannot be done — the problem is there.
@@ -50,6 +50,13 @@ internal static partial class Negation
 
     [GeneratedRegex("^[^＊不没]?(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又|的|再)*(没有|没|不|消|退|无|少了|好(?=了|啦|全|透))(?!多|点|些|一点|像)")]
     private static partial Regex PostNegation();
+
+    [GeneratedRegex("^(的|得|也|都|还|挺|很|蛮|可|特别|比较)*(清楚|清清楚楚|好着|平稳|舒服|干净|干干净净|匀|顺|正常|活泼|精神着|踏实|好好的|挺好)(?![^，。！？,.!?；; ]*(吗|么|不|没))")]
+    private static partial Regex NormalAfter();
+
+    // "原来有点渗血 现在不渗了": what is gone now
+    [GeneratedRegex("现在(不|没)\\p{IsCJKUnifiedIdeographs}{0,2}了")]
+    private static partial Regex GoneNow();
 
     [GeneratedRegex("[，。！？,.!?；;、 …~～]|但是|可是|不过|只是|就是|但")]
     private static partial Regex ClauseBreak();
@@ -116,13 +123,15 @@ internal static partial class Negation
         if (ContainsAny(scope, UncertainWords) || ContainsAny(post, UncertainWords)) return SymptomStatus.Uncertain;
         if (post.StartsWith('不') && post.Length > 1 && post[1] == TermMark) return SymptomStatus.Uncertain; // 红不红
         var status = ScopeStatus(scope, post);
+        // "说话挺清楚的", "喘气挺平稳", "肚子好着呢", "纱布上干干净净": the term's word followed by a normal state
+        if (status == SymptomStatus.Present && NormalAfter().IsMatch(post)) return SymptomStatus.Absent;
         var tail = masked[clauseEnd..];
         if (tail.Length > 0 && !tail.Contains(TermMark) && ClauseBreak().IsMatch(masked.AsSpan(clauseEnd, Math.Min(2, masked.Length - clauseEnd))))
         {
             // "没肿 晚上有点" → present; "前几天还烧 这两天好了" → absent
             if (status == SymptomStatus.Absent && LastNegator(tail).At < 0
                 && TailPositive.Any(w => tail.TrimEnd('了', '的', '吧', '啊', '呢', '儿', ' ').EndsWith(w, StringComparison.Ordinal))) return SymptomStatus.Present;
-            if (status == SymptomStatus.Present && ContainsAny(tail, TailAbsent)) return SymptomStatus.Absent;
+            if (status == SymptomStatus.Present && (ContainsAny(tail, TailAbsent) || GoneNow().IsMatch(tail))) return SymptomStatus.Absent;
         }
         return status;
     }
