@@ -60,4 +60,14 @@ public sealed class ErrorAnalysisFixTests
         Assert.Equal(Intent.Inform, minutes.Intent);
         Assert.Equal(0, Assert.Single(minutes.Values).Number);
     }
+
+    [Theory]
+    [InlineData("他现在说话挺清楚的", "speech_problem", "言语不清")]
+    [InlineData("以前渗过一点水 现在不渗了", "wound_discharge", "伤口渗液")]
+    public void A_normal_state_or_a_symptom_gone_now_is_absent(string said, string question, string term) =>
+        Assert.NotEqual(SymptomStatus.Present, Shipped.Understand(said, After(question)).StatusOf(term));
+
+    [Fact]
+    public void Asking_whether_it_is_normal_is_not_saying_it_is() =>
+        Assert.Equal(SymptomStatus.Present, Shipped.Understand("大便是黑的 这正常吗", After("bleeding")).StatusOf("黑便"));
 }
