@@ -65,7 +65,7 @@ internal static class UnderstandEvalBench
         var train = all.Where(u => !u.IsTest).ToList();
         var cvErrors = new List<string>();
         double f1 = 0, sen = 0, spe = 0, values = 0;
-        for (var k = 0; k < folds; k++)
+        for (var k = 0; k < folds && folds > 1; k++)
         {
             var held = train.Where((_, i) => i % folds == k).ToList();
             var understander = ChineseUnderstander.Create(train.Where((_, i) => i % folds != k));
@@ -73,10 +73,14 @@ internal static class UnderstandEvalBench
             f1 += report.MacroF1 / folds; sen += report.Sensitivity / folds; spe += report.Specificity / folds; values += report.ValueAccuracy / folds;
             cvErrors.AddRange(report.Errors);
         }
-        Console.WriteLine($"{folds}-fold CV on train ({train.Count}): macro-F1 {f1:F3}, Sen {sen:F3}, Spe {spe:F3}, values {values:F3}");
-        File.WriteAllLines(errors + ".cv", cvErrors);
+        if (folds > 1)
+        {
+            Console.WriteLine($"{folds}-fold CV on train ({train.Count}): macro-F1 {f1:F3}, Sen {sen:F3}, Spe {spe:F3}, values {values:F3}");
+            File.WriteAllLines(errors + ".cv", cvErrors);
+        }
         var test = EvaluationReport.Run(ChineseUnderstander.Create(train), all.Where(u => u.IsTest).ToList());
         Console.WriteLine("held-out " + test.Summary());
+        Console.WriteLine("held-out intent confusion (labelled → understood):\n" + test.ConfusionTable());
         File.WriteAllLines(errors + ".test", test.Errors);
         return Task.FromResult(0);
     }

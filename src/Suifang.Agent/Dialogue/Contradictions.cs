@@ -9,37 +9,49 @@ internal sealed record SymptomFact(string Term, SymptomStatus Status, string Sai
 internal sealed record Contradiction(SymptomFact Before, SymptomFact Now);
 
 /// <summary>
-/// The seam for contradiction detection inside one call (7.3.1.2 c): the engine feeds it facts as they are heard and
-/// asks the patient to clarify what it reports. The minimal rule here (present vs absent for the same standard term)
-/// can be replaced by the understanding's own detector.
+/// Contradictions inside one call (7.3.1.2 c), decided by the understanding's <see cref="ContradictionDetector"/> — one
+/// rule for the understander and the dialogue: a symptom said absent and later present (or the reverse), and a value that
+/// implies a symptom said absent ("没发烧" … "昨天烧到39度"). The engine feeds it what it hears (whole understandings, so
+/// values count) and the yes/no answers it records, and asks the patient to clarify what comes back. Statements of the
+/// same turn never contradict each other (the understander already resolves self-corrections inside one utterance).
 /// </summary>
-internal interface IContradictionCheck
+internal sealed class CallContradictions
 {
-    /// <summary>Facts the call has established so far, by standard term.</summary>
-    IReadOnlyDictionary<string, SymptomFact> Facts { get; }
+    private readonly List<(UtteranceUnderstanding Said, SymptomFact? Fact, int Turn, string? QuestionKey)> statements = [];
 
-    /// <summary>Records <paramref name="fact"/>; returns the contradiction it makes with an earlier fact, if any.</summary>
-    Contradiction? Add(SymptomFact fact);
+    /// <summary>Records what an utterance said; returns the contradiction it makes with an earlier turn, if any.</summary>
+    public Contradiction? Add(UtteranceUnderstanding u, int turn, string? questionKey) => Add(u, null, turn, questionKey);
 
-    /// <summary>Settles a term after the patient clarified (replaces both statements).</summary>
-    void Settle(SymptomFact fact);
-}
+    /// <summary>Records a recorded answer about a symptom (a yes/no question, also by key press).</summary>
+    public Contradiction? Add(SymptomFact fact) => Add(AsUnderstanding(fact), fact, fact.Turn, fact.QuestionKey);
 
-internal sealed class PresentAbsentCheck : IContradictionCheck
-{
-    private readonly Dictionary<string, SymptomFact> facts = new(StringComparer.Ordinal);
+    /// <summary>Settles a term after the patient clarified: later statements are compared with this one.</summary>
+    public void Settle(SymptomFact fact) => statements.Add((AsUnderstanding(fact), fact, fact.Turn, fact.QuestionKey));
 
-    public IReadOnlyDictionary<string, SymptomFact> Facts => facts;
-
-    public Contradiction? Add(SymptomFact fact)
+    private Contradiction? Add(UtteranceUnderstanding u, SymptomFact? fact, int turn, string? questionKey)
     {
-        if (fact.Status == SymptomStatus.Uncertain) return null;
-        if (facts.TryGetValue(fact.Term, out var before) && before.Status != fact.Status
-            && before.Status != SymptomStatus.Uncertain && before.Turn != fact.Turn)
-            return new Contradiction(before, fact);
-        facts[fact.Term] = fact;
-        return null;
+        var earlier = statements.Where(s => s.Turn < turn).ToList();
+        statements.Add((u, fact, turn, questionKey));
+        var found = ContradictionDetector.Check([.. earlier.Select(s => s.Said), u]).FirstOrDefault();
+        if (found is null) return null;
+        var before = earlier[found.EarlierIndex];
+        var beforeStatus = found.NowPresent ? SymptomStatus.Absent : SymptomStatus.Present;
+        var beforeFact = before.Fact is { } f && f.Term == found.Term
+            ? f
+            : new SymptomFact(found.Term, beforeStatus, Surface(before.Said, found.Term), before.Turn, before.QuestionKey);
+        var nowFact = new SymptomFact(found.Term, found.NowPresent ? SymptomStatus.Present : SymptomStatus.Absent,
+            fact?.Said ?? found.LaterSaid, turn, questionKey);
+        return new Contradiction(beforeFact, nowFact);
     }
 
-    public void Settle(SymptomFact fact) => facts[fact.Term] = fact;
+    private static string Surface(UtteranceUnderstanding u, string term) =>
+        u.Symptoms.LastOrDefault(s => s.Term == term)?.Surface ?? u.Text;
+
+    private static UtteranceUnderstanding AsUnderstanding(SymptomFact fact) => new()
+    {
+        Text = fact.Said,
+        Intent = fact.Status switch { SymptomStatus.Present => Intent.Affirm, SymptomStatus.Absent => Intent.Deny, _ => Intent.Uncertain },
+        Confidence = 1,
+        Symptoms = [new SymptomMention(fact.Term, fact.Said, fact.Status, 0, fact.Said.Length)],
+    };
 }

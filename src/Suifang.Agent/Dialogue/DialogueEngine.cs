@@ -18,7 +18,7 @@ public sealed class DialogueEngine(IUnderstander understander, IKnowledgeSearch 
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(setup);
-        return new ScriptConversation(script, setup, understander, knowledge, options, new PresentAbsentCheck());
+        return new ScriptConversation(script, setup, understander, knowledge, options, new CallContradictions());
     }
 }
 

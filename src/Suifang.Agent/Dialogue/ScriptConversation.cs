@@ -15,7 +15,7 @@ internal sealed partial class ScriptConversation : IConversation
     private readonly IUnderstander understander;
     private readonly IKnowledgeSearch knowledge;
     private readonly DialogueOptions options;
-    private readonly IContradictionCheck contradictions;
+    private readonly CallContradictions contradictions;
     private readonly Wording words;
 
     private readonly List<CollectedAnswer> answers = [];
@@ -42,7 +42,7 @@ internal sealed partial class ScriptConversation : IConversation
     private ConversationOutcome? final;
 
     public ScriptConversation(Script script, ConversationSetup setup, IUnderstander understander,
-        IKnowledgeSearch knowledge, DialogueOptions options, IContradictionCheck contradictions)
+        IKnowledgeSearch knowledge, DialogueOptions options, CallContradictions contradictions)
     {
         this.script = script;
         this.setup = setup;
@@ -143,7 +143,8 @@ internal sealed partial class ScriptConversation : IConversation
 
     private static string Said(PatientInput input) => input.Text ?? "按键" + input.Dtmf;
 
-    /// <summary>Keeps every symptom mentioned (for the outcome and coreference) and checks it against earlier facts.</summary>
+    /// <summary>Keeps every symptom mentioned (for the outcome and coreference) and checks what was said — symptoms and
+    /// values — against earlier turns (7.3.1.2 c).</summary>
     private void Note(UtteranceUnderstanding u)
     {
         foreach (var m in u.Symptoms)
@@ -151,9 +152,8 @@ internal sealed partial class ScriptConversation : IConversation
             symptoms.Add(m);
             mentioned.Remove(m.Term);
             mentioned.Add(m.Term);
-            if (phase != Phase.Clarify)
-                AddFact(new SymptomFact(m.Term, m.Status, m.Surface, turn, null));
         }
+        if (phase != Phase.Clarify && contradictions.Add(u, turn, null) is { } c) found ??= c;
     }
 
     private void AddFact(SymptomFact fact)

@@ -5,7 +5,17 @@ namespace Suifang.Agent.Understanding;
 /// <param name="Earlier">The earlier utterance ("没发烧").</param>
 /// <param name="Later">The later utterance ("昨天烧到39度").</param>
 /// <param name="Clarify">A plain, polite question for the patient.</param>
-public sealed record Contradiction(string Term, string Earlier, string Later, string Clarify);
+public sealed record Contradiction(string Term, string Earlier, string Later, string Clarify)
+{
+    /// <summary>Position in the call's list of the earlier understanding that this one contradicts.</summary>
+    public int EarlierIndex { get; init; } = -1;
+
+    /// <summary>What the later utterance says: true = the symptom is there (the earlier one said it was not).</summary>
+    public bool NowPresent { get; init; }
+
+    /// <summary>The words of the later utterance behind it ("烧到39度"): the symptom's surface, or the value's.</summary>
+    public string LaterSaid { get; init; } = "";
+}
 
 /// <summary>
 /// Spots contradictions inside one call (7.3.1.2 c): a symptom said absent and later present (or the reverse), or a value
@@ -30,13 +40,14 @@ public static class ContradictionDetector
         if (call.Count < 2) return [];
         var latest = call[^1];
         var found = new List<Contradiction>();
-        foreach (var (term, present) in Statements(latest))
+        foreach (var (term, present, said) in Statements(latest))
         {
             for (var i = call.Count - 2; i >= 0; i--)
             {
                 var earlier = Statements(call[i]).Where(s => s.Term == term).Select(s => (bool?)s.Present).LastOrDefault();
                 if (earlier is null) continue;
-                if (earlier != present) found.Add(new Contradiction(term, call[i].Text, latest.Text, Clarify(term)));
+                if (earlier != present)
+                    found.Add(new Contradiction(term, call[i].Text, latest.Text, Clarify(term)) { EarlierIndex = i, NowPresent = present, LaterSaid = said });
                 break; // only the most recent earlier statement about the term counts
             }
         }
@@ -44,13 +55,13 @@ public static class ContradictionDetector
     }
 
     // Present/absent statements of an understanding; uncertain ones state nothing.
-    private static IEnumerable<(string Term, bool Present)> Statements(UtteranceUnderstanding u)
+    private static IEnumerable<(string Term, bool Present, string Said)> Statements(UtteranceUnderstanding u)
     {
         foreach (var s in u.Symptoms)
-            if (s.Status != SymptomStatus.Uncertain) yield return (s.Term, s.Status == SymptomStatus.Present);
+            if (s.Status != SymptomStatus.Uncertain) yield return (s.Term, s.Status == SymptomStatus.Present, s.Surface);
         foreach (var v in u.Values)
             foreach (var term in ImpliedTerms(v))
-                if (!u.Symptoms.Any(s => s.Term == term)) yield return (term, true);
+                if (!u.Symptoms.Any(s => s.Term == term)) yield return (term, true, v.Surface);
     }
 
     private static string Clarify(string term) => $"我再跟您确认一下，您现在有没有{term}的情况？";

@@ -27,10 +27,8 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
         Assert.Equal(all.Count, all.Select(u => u.Id).Distinct().Count());
     }
 
-    // The issue's targets. Not met yet (held-out, 3,385 utterances: macro-F1 0.915, Sen 0.93, Spe 0.99): skipped with the
-    // figures so the suite stays green; the floor test below guards against regressions meanwhile.
-    private const string NotYet = "Issue #4 target not met yet: held-out intent macro-F1 0.915 and symptom sensitivity 0.93 (specificity 0.99); see docs/drafts/nlu.md";
-
+    // A floor well below the figures (held-out: macro-F1 0.960, Sen 0.963, Spe 0.990 — bench/README.md): it catches a
+    // large regression with a clear message even when a change moves the issue's targets below by a little.
     [Fact]
     public void Held_out_quality_stays_above_the_current_floor()
     {
@@ -43,7 +41,8 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
         Assert.True(test.ValueAccuracy >= 0.90, $"value accuracy {test.ValueAccuracy:F3} fell below 0.90");
     }
 
-    [Fact(Skip = NotYet)]
+    // The issue's targets (issue #4 figures), asserted: trained on split=train only, measured on split=test.
+    [Fact]
     public void Intent_macro_F1_on_the_held_out_split_is_at_least_0_95()
     {
         var (test, train) = Reports.Value;
@@ -53,7 +52,7 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
         Assert.True(test.MacroF1 >= 0.95, $"intent macro-F1 {test.MacroF1:F3} < 0.95");
     }
 
-    [Fact(Skip = NotYet)]
+    [Fact]
     public void Symptom_sensitivity_and_specificity_on_the_held_out_split_are_at_least_0_95()
     {
         var (test, _) = Reports.Value;

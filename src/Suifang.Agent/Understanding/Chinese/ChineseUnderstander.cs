@@ -122,6 +122,8 @@ public sealed class ChineseUnderstander : IUnderstander
                 Intent.Affirm => SymptomStatus.Present, Intent.Deny => SymptomStatus.Absent, Intent.Uncertain => SymptomStatus.Uncertain, _ => null,
             };
             if (a.Question?.Type != AnswerType.YesNo && intent is not (Intent.Affirm or Intent.Deny or Intent.Uncertain)) status = ImpliedByValue(asked, a.Values);
+            // "一天吐几次" / "胸痛持续多久" presuppose the symptom: not knowing how often or how long still says it happened.
+            if (a.Question?.Type == AnswerType.Number && intent == Intent.Uncertain && !ThresholdTerms.Contains(asked.Name)) status = SymptomStatus.Present;
             if (status is { } known && intent is Intent.Affirm or Intent.Deny or Intent.Uncertain or Intent.Inform)
                 symptoms.Add(new SymptomMention(asked.Name, text, a.Inverse ? Invert(known) : known, 0, text.Length));
         }
@@ -151,11 +153,12 @@ public sealed class ChineseUnderstander : IUnderstander
     {
         if (IntentRules.IsNoise(a.Bare)) return (Intent.Unknown, 0.9, "rules");
         if (IntentRules.IsBackchannel(a.Bare) || a.Question is null && IntentRules.IsAcknowledgement(a.Bare)) return (Intent.Filler, 0.95, "rules");
-        if (IntentRules.StrongIntent(a.Bare) is { } strong) return (strong, 0.95, "rules");
+        // a keyword inside a symptom said ("说话听不清楚" is 言语不清, not "I cannot hear you") is not a global intent
+        if (IntentRules.StrongIntent(IntentRules.Bare(a.Masked)) is { } strong) return (strong, 0.95, "rules");
         if (classifier is not null)
         {
             var (intent, p) = classifier.Predict(a.Text, a.Cues);
-            return (intent, p, "ml");
+            return (ValueRule(a, intent), p, "ml");
         }
         if (IntentRules.GlobalIntent(a.Bare) is { } global) return (global, 0.6, "rules");
         if (a.Question?.Type == AnswerType.YesNo && a.Polarity is { } polarity)
@@ -163,6 +166,18 @@ public sealed class ChineseUnderstander : IUnderstander
         if (a.Values.Count > 0) return (Intent.Inform, 0.6, "rules");
         if (IntentRules.LooksLikeQuestion(a.Bare)) return (Intent.Question, 0.5, "rules");
         return (Intent.Unknown, 0.3, "rules");
+    }
+
+    // Labelling rule 3 (data/nlu/README.md) for number and score questions: a value makes the reply Inform (Deny and
+    // Uncertain never carry one); no value and a plain "not there" ("不疼了" to the pain score) is Deny.
+    private static Intent ValueRule(Analysis a, Intent intent)
+    {
+        if (a.Question?.Type is not (AnswerType.Number or AnswerType.Score or AnswerType.BloodPressure)) return intent;
+        var valued = a.Values.Any(v => v.Type is AnswerType.Number or AnswerType.Score or AnswerType.BloodPressure);
+        if (valued && intent is Intent.Deny or Intent.Uncertain) return Intent.Inform;
+        if (!valued && intent == Intent.Inform && a.Polarity == SymptomStatus.Absent && !a.Symptoms.Any(s => s.Status == SymptomStatus.Present))
+            return Intent.Deny;
+        return intent;
     }
 
     private Analysis Analyse(string text, UnderstandingContext context)
@@ -187,8 +202,17 @@ public sealed class ChineseUnderstander : IUnderstander
             ? (inverse ? Invert(askedMention.Status) : askedMention.Status)
             : Negation.PolarityOf(masked, (questionTerm?.IsSymptom ?? false) && !inverse);
 
+        // The answer's polarity for the classifier: a yes/no question asks about all of its terms ("不疼 就是有时候闷" to
+        // chest_pain is a yes: 胸闷 is one of its terms), the main term's own status stays as said.
+        var answerPolarity = polarity;
+        if (question is not null && !inverse && symptoms.Count > 0)
+        {
+            var asked = lexicon.AllForQuestion(question.Key).Select(t => t.Name).ToHashSet();
+            if (symptoms.Any(s => asked.Contains(s.Term) && s.Status == SymptomStatus.Present)) answerPolarity = SymptomStatus.Present;
+        }
         var cues = new List<string> { question is null ? "q_none" : "q_" + question.Type.ToString().ToLowerInvariant(), "k_" + (question?.Key ?? "none") };
-        cues.Add("pol_" + (polarity?.ToString().ToLowerInvariant() ?? "none"));
+        cues.Add("pol_" + (answerPolarity?.ToString().ToLowerInvariant() ?? "none"));
+        if (Negation.OnlyUncertainty(bare)) cues.Add("only_uncertain");
         if (askedMention is not null) cues.Add("asked_" + askedMention.Status.ToString().ToLowerInvariant());
         cues.AddRange(symptoms.Select(s => "sym_" + s.Status.ToString().ToLowerInvariant()).Distinct());
         cues.AddRange(values.Select(v => "val_" + v.Type.ToString().ToLowerInvariant()).Distinct());
@@ -197,14 +221,34 @@ public sealed class ChineseUnderstander : IUnderstander
         if (times.Count > 0) cues.Add(times.Any(t => t.Time is not null) ? "clock" : "day");
         cues.AddRange(IntentRules.GlobalCues(bare).Select(i => "g_" + i.ToString().ToLowerInvariant()));
         if (IntentRules.LooksLikeQuestion(bare)) cues.Add("asks");
+        cues.AddRange(Shape(text, bare, matches, values, times));
         if (bare.Length <= 2) cues.Add("short");
         if (IntentRules.IsNoise(bare)) cues.Add("noise");
-        return new Analysis(text, bare, question, questionTerm, inverse, symptoms, values, times, polarity, resolved, string.Join(' ', cues));
+        return new Analysis(text, bare, masked, question, questionTerm, inverse, symptoms, values, times, polarity, resolved, string.Join(' ', cues));
+    }
+
+    // What the utterance is made of, for the classifier: nothing of the follow-up's world in it (talk about something
+    // else), only a time (a call-back time), hold-on words (a filler), how long it is.
+    private static IEnumerable<string> Shape(string text, string bare, IReadOnlyList<TermMatch> matches, List<ExtractedValue> values, List<SaidTime> times)
+    {
+        if (matches.Count == 0 && values.Count == 0 && times.Count == 0) yield return "noterm";
+        if (times.Count > 0)
+        {
+            var rest = text.ToCharArray();
+            foreach (var t in times) for (var k = t.Start; k < t.Start + t.Length && k < rest.Length; k++) rest[k] = ' ';
+            if (IntentRules.Bare(new string(rest)).Length <= 3 && matches.Count == 0) yield return "time_only";
+        }
+        if (IntentRules.HoldOn(bare)) yield return "hold_on";
+        if (IntentRules.OnlyInterjections(bare)) yield return "interj";
+        else if (bare.Length <= 4 && matches.Count == 0) yield return "short_content";
+        yield return bare.Length switch { <= 3 => "len_s", <= 8 => "len_m", <= 15 => "len_l", _ => "len_xl" };
     }
 
     private sealed record Analysis(
-        string Text, string Bare, ScriptQuestion? Question, Term? QuestionTerm, bool Inverse, List<SymptomMention> Symptoms,
+        string Text, string Bare, string Masked, ScriptQuestion? Question, Term? QuestionTerm, bool Inverse, List<SymptomMention> Symptoms,
         List<ExtractedValue> Values, List<SaidTime> Times, SymptomStatus? Polarity, List<string> Resolved, string Cues);
+
+    private static readonly HashSet<string> ThresholdTerms = ["发热", "高血糖", "心悸", "高血压", "低血糖"];
 
     // A count or duration above 0 asked about a symptom ("一天吐几次" → 三次) or a fever temperature says it is there.
     private static SymptomStatus? ImpliedByValue(Term asked, List<ExtractedValue> values)

@@ -17,14 +17,14 @@ internal static partial class Negation
     private static readonly string[] NotNegative =
     [
         "不好意思", "不客气", "不用谢", "不要紧", "了不起", "不得了", "受不了", "差不多", "不舒服", "不对劲",
-        "得不行", "不停", "不断", "不厉害", "不严重", "不影响", "不碍事", "不知道哪", "不记得磕", "不记得哪", "不知道为什么", "不知道怎么", "能不能", "有没有", "会不会", "要不要", "可不可以", "用不用", "行不行", "好不好", "对不对", "不少", "不止", "忍不住", "不一样", "不然",
+        "得不行", "不停", "不断", "不厉害", "不严重", "不影响", "不碍事", "不知道哪", "不记得磕", "不记得哪", "不知道为什么", "不知道怎么", "能不能", "有没有", "会不会", "要不要", "可不可以", "用不用", "行不行", "好不好", "对不对", "不少", "不止", "忍不住", "不一样", "不然", "不如",
     ];
     private static readonly string[] Corrections = ["哦不对", "啊不对", "不对不对", "不对", "说错了", "搞错了", "哦不是", "其实"];
     private static readonly string[] UncertainWords =
     [
         "说不好", "说不清", "说不准", "不好说", "不知道", "不清楚", "搞不清", "搞不懂", "不确定", "记不清", "记不得", "不记得",
         "不一定", "算不算", "看不出", "不敢说", "难说", "拿不准", "不晓得", "没注意", "没留意", "没量", "没测", "不好讲", "讲不清",
-        "也不懂", "不太懂", "不懂", "不太确定", "说不上", "看不太出", "闻不出", "估不出", "记不住", "没看", "不太好说", "没注意到", "一般般", "时好时坏", "好像有好像",
+        "也不懂", "不太懂", "不懂", "不太确定", "不太清楚", "不大清楚", "不太知道", "不大知道", "不太记得", "说不上", "看不太出", "闻不出", "估不出", "记不住", "没看", "不太好说", "没注意到", "一般般", "时好时坏", "好像有好像",
     ];
     private static readonly string[] Negators =
     [
@@ -36,7 +36,7 @@ internal static partial class Negation
     private static readonly string[] Wellness =
     [
         "都挺好", "挺好", "都好", "还好", "正常", "没事", "没什么事", "没问题", "都没有", "好了", "好多了", "一切都好", "还行", "蛮好",
-        "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的", "消下去", "通了", "好些了", "没了", "挺顺", "顺的", "有劲", "利索", "挺稳", "得稳", "干的", "干干的", "一样粗", "还可以", "小了", "清的", "平躺就行", "就够了", "挺多",
+        "很好", "都还好", "不错", "好好的", "好的", "干了", "减轻", "成形", "足着", "消了", "退了", "能睡着", "正常的", "消下去", "通了", "好些了", "没了", "挺顺", "顺的", "有劲", "利索", "挺稳", "得稳", "干的", "干干的", "一样粗", "还可以", "小了", "清的", "平躺就行", "就够了", "挺多", "挺清楚", "清清楚楚", "好着呢", "平稳", "挺舒服", "干干净净", "挺匀", "很匀", "活泼", "精神着",
     ];
 
     // "开心不起来", "扣不上", "躺不平", "戒不掉": a verb + 不 + result says something cannot be done — the problem is there.
@@ -48,8 +48,15 @@ internal static partial class Negation
     [GeneratedRegex("(不是|并不是|也不是|倒不是|不见得|没说|也没说)[○]*(不|没)|(没有|没)不|(不能说|不是说)[^＊]{0,3}(不|没)")]
     private static partial Regex DoubleNegation();
 
-    [GeneratedRegex("^[^＊不没]?(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又|的|再)*(没有|没|不|消|退|无|少了|好)(?!多|点|些|一点|像)")]
+    [GeneratedRegex("^[^＊不没]?(倒是|倒|是|也|都|已经|早就|早|现在|基本上|基本|就|又|的|再)*(没有|没|不|消|退|无|少了|好(?=了|啦|全|透))(?!多|点|些|一点|像)")]
     private static partial Regex PostNegation();
+
+    [GeneratedRegex("^(的|得|也|都|还|挺|很|蛮|可|特别|比较)*(清楚|清清楚楚|好着|平稳|舒服|干净|干干净净|匀|顺|正常|活泼|精神着|踏实|好好的|挺好)(?![^，。！？,.!?；; ]*(吗|么|不|没))")]
+    private static partial Regex NormalAfter();
+
+    // "原来有点渗血 现在不渗了": what is gone now
+    [GeneratedRegex("现在(不|没)\\p{IsCJKUnifiedIdeographs}{0,2}了")]
+    private static partial Regex GoneNow();
 
     [GeneratedRegex("[，。！？,.!?；;、 …~～]|但是|可是|不过|只是|就是|但")]
     private static partial Regex ClauseBreak();
@@ -81,6 +88,21 @@ internal static partial class Negation
         return start >= 0 && start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0;
     }
 
+    [GeneratedRegex("^[嗯呃啊哦额唔哎诶]*(我|我也|这个我|那我|我是)?(真的|实在|也)?$")]
+    private static partial Regex Nothing();
+
+    /// <summary>The reply says only that the speaker does not know ("不太清楚", "我也说不好啊", "不确定"): nothing else.</summary>
+    public static bool OnlyUncertainty(string bare)
+    {
+        var rest = bare.TrimEnd('啊', '呢', '吧', '呀', '哦', '了', '的');
+        foreach (var w in UncertainWords.Except(["没量", "没测", "没看"]).OrderByDescending(w => w.Length))
+        {
+            var at = rest.IndexOf(w, StringComparison.Ordinal);
+            if (at >= 0 && Nothing().IsMatch(rest[..at]) && rest[(at + w.Length)..].Trim('啊', '呢', '吧', '呀', '哦', '了', '的').Length == 0) return true;
+        }
+        return false;
+    }
+
     /// <summary>Status of the term matched at [start, end) with the words said inside it.</summary>
     public static SymptomStatus StatusOf(string masked, int start, int end, string inserted, string synonym = "")
     {
@@ -101,13 +123,15 @@ internal static partial class Negation
         if (ContainsAny(scope, UncertainWords) || ContainsAny(post, UncertainWords)) return SymptomStatus.Uncertain;
         if (post.StartsWith('不') && post.Length > 1 && post[1] == TermMark) return SymptomStatus.Uncertain; // 红不红
         var status = ScopeStatus(scope, post);
+        // "说话挺清楚的", "喘气挺平稳", "肚子好着呢", "纱布上干干净净": the term's word followed by a normal state
+        if (status == SymptomStatus.Present && NormalAfter().IsMatch(post)) return SymptomStatus.Absent;
         var tail = masked[clauseEnd..];
         if (tail.Length > 0 && !tail.Contains(TermMark) && ClauseBreak().IsMatch(masked.AsSpan(clauseEnd, Math.Min(2, masked.Length - clauseEnd))))
         {
             // "没肿 晚上有点" → present; "前几天还烧 这两天好了" → absent
             if (status == SymptomStatus.Absent && LastNegator(tail).At < 0
                 && TailPositive.Any(w => tail.TrimEnd('了', '的', '吧', '啊', '呢', '儿', ' ').EndsWith(w, StringComparison.Ordinal))) return SymptomStatus.Present;
-            if (status == SymptomStatus.Present && ContainsAny(tail, TailAbsent)) return SymptomStatus.Absent;
+            if (status == SymptomStatus.Present && (ContainsAny(tail, TailAbsent) || GoneNow().IsMatch(tail))) return SymptomStatus.Absent;
         }
         return status;
     }

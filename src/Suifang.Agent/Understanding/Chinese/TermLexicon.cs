@@ -15,6 +15,10 @@ public sealed record Term(
     /// <summary>Question keys that ask the opposite ("能正常吃东西吗" about 食欲不振): yes means Absent.</summary>
     public IReadOnlyList<string> InverseQuestions { get; init; } = [];
 
+    /// <summary>Question keys that ask about this term besides their main term (chest_pain: 胸痛, also 胸闷): naming it
+    /// present answers yes (data/nlu/README.md, "Question terms").</summary>
+    public IReadOnlyList<string> AlsoQuestions { get; init; } = [];
+
     /// <summary>True for a symptom (what gets a <see cref="SymptomStatus"/>).</summary>
     public bool IsSymptom => Category == "symptom";
 }
@@ -72,6 +76,10 @@ public sealed class TermLexicon
 
     /// <summary>The term a yes/no question asks about, if the terminology knows it.</summary>
     public Term? ForQuestion(string questionKey) => byQuestion.GetValueOrDefault(questionKey);
+
+    /// <summary>Every term a question asks about: its main term and the others it names (chest_pain: 胸痛, 胸闷).</summary>
+    public IEnumerable<Term> AllForQuestion(string questionKey) =>
+        Terms.Where(t => t.Questions.Contains(questionKey) || t.AlsoQuestions.Contains(questionKey));
 
     /// <summary>The standard term for a colloquial form said alone ("刀口红" → 伤口发红), or null.</summary>
     public string? Normalise(string words)
@@ -155,7 +163,7 @@ public sealed class TermLexicon
             if (string.IsNullOrWhiteSpace(line)) continue;
             var row = JsonSerializer.Deserialize<TermRow>(line, JsonOptions.Default)
                 ?? throw new InvalidDataException($"Empty term line: {line}");
-            terms.Add(new Term(row.Term, row.Category, row.Synonyms ?? [], row.RedFlag, row.Questions ?? [], row.Broader) { InverseQuestions = row.InverseQuestions ?? [] });
+            terms.Add(new Term(row.Term, row.Category, row.Synonyms ?? [], row.RedFlag, row.Questions ?? [], row.Broader) { InverseQuestions = row.InverseQuestions ?? [], AlsoQuestions = row.AlsoQuestions ?? [] });
         }
         return new TermLexicon(terms);
     }
@@ -167,7 +175,8 @@ public sealed class TermLexicon
         [property: JsonPropertyName("redFlag")] bool RedFlag,
         [property: JsonPropertyName("questions")] string[]? Questions,
         [property: JsonPropertyName("broader")] string? Broader,
-        [property: JsonPropertyName("inverseQuestions")] string[]? InverseQuestions);
+        [property: JsonPropertyName("inverseQuestions")] string[]? InverseQuestions,
+        [property: JsonPropertyName("alsoQuestions")] string[]? AlsoQuestions);
 }
 
 internal static class JsonOptions

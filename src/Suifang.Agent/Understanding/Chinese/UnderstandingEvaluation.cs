@@ -12,6 +12,18 @@ public sealed record EvaluationReport(
     /// <summary>Spe = TN / (TN + FP) (standard 6.1 b).</summary>
     public double Specificity => TrueNegative + FalsePositive == 0 ? 1 : (double)TrueNegative / (TrueNegative + FalsePositive);
 
+    /// <summary>Intent confusion: (labelled, understood) → count, the diagonal included.</summary>
+    public IReadOnlyDictionary<(Intent Expected, Intent Got), int> Confusion { get; init; } = new Dictionary<(Intent, Intent), int>();
+
+    /// <summary>The confusion matrix as text: one row per labelled intent, the off-diagonal cells named.</summary>
+    public string ConfusionTable() =>
+        string.Join("\n", Confusion.GroupBy(c => c.Key.Expected).OrderBy(g => g.Key).Select(g =>
+        {
+            var ok = g.Where(c => c.Key.Got == g.Key).Sum(c => c.Value);
+            var wrong = g.Where(c => c.Key.Got != g.Key).OrderByDescending(c => c.Value).Select(c => $"{c.Key.Got} {c.Value}");
+            return $"  {g.Key,-12} {g.Sum(c => c.Value),4} ok {ok,4}  → {string.Join(", ", wrong)}";
+        }));
+
     /// <summary>One line per figure, intents from the worst F1 up.</summary>
     public string Summary() =>
         $"utterances {Utterances}: intent macro-F1 {MacroF1:F3}, accuracy {IntentAccuracy:F3}; symptoms Sen {Sensitivity:F3} " +
@@ -29,10 +41,12 @@ public sealed record EvaluationReport(
         var confusion = intents.ToDictionary(i => i, _ => (tp: 0, fp: 0, fn: 0));
         int correct = 0, tp = 0, fn = 0, tn = 0, fp = 0, valueOk = 0, valueCases = 0;
         var errors = new List<string>();
+        var matrix = new Dictionary<(Intent, Intent), int>();
         foreach (var u in cases)
         {
             var result = understander.Understand(u.Text, QuestionCatalogue.ContextOf(u));
             var expected = Enum.Parse<Intent>(u.Intent);
+            matrix[(expected, result.Intent)] = matrix.GetValueOrDefault((expected, result.Intent)) + 1;
             if (result.Intent == expected) { correct++; Bump(confusion, expected, 1, 0, 0); }
             else
             {
@@ -67,7 +81,7 @@ public sealed record EvaluationReport(
             return t == 0 ? 0 : 2.0 * t / (2 * t + p + n);
         });
         return new EvaluationReport(cases.Count, f1.Count == 0 ? 0 : f1.Values.Average(), cases.Count == 0 ? 0 : (double)correct / cases.Count,
-            f1, tp, fn, tn, fp, valueCases == 0 ? 1 : (double)valueOk / valueCases, valueCases, errors);
+            f1, tp, fn, tn, fp, valueCases == 0 ? 1 : (double)valueOk / valueCases, valueCases, errors) { Confusion = matrix };
     }
 
     private static string Found(UtteranceUnderstanding r) => string.Join(",", r.Symptoms.Select(s => $"{s.Term}:{s.Status}"));
