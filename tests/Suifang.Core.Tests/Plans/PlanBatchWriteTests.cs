@@ -34,7 +34,20 @@ public sealed class PlanBatchWriteTests
             Assert.All(builds, b => Assert.False(b.Refused));
             foreach (var b in builds)
                 expected[b.Request.Patient.Id] = b.Plan!.Steps.OrderBy(s => s.Order).Select(s => (s.Label, s.Title, s.NodeId is null)).ToList();
+            // SQLite: the batch raises the page cache and the checkpoint interval for itself and gives back what the
+            // connection had before, e.g. an Excel import's bulk session, inside which plans are made per batch.
+            var sqlite = !db.Database.IsNpgsql();
+            if (sqlite)
+            {
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=12345;");
+            }
             Assert.Equal(count, (await PlanWriter.SaveAsync(db, builds, "测试：批量写入", PlanStorageTests.Now, default)).Count);
+            if (sqlite)
+            {
+                Assert.Equal((-16384L, 12345L), (await PragmaAsync(db, "cache_size"), await PragmaAsync(db, "wal_autocheckpoint")));
+                await db.Database.CloseConnectionAsync();
+            }
         }
 
         await using var read = hospital.Database.NewContext();
@@ -50,5 +63,12 @@ public sealed class PlanBatchWriteTests
             Assert.Equal(steps[0].Id, Assert.Single(tasks[plan.Id]).PlanStepId);
         }
         Assert.Equal(count, await read.Tasks.CountAsync(t => t.PlanStepId == null));   // one pre-call notice per plan
+    }
+
+    private static async Task<long> PragmaAsync(SuifangDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Suifang.Core.Data;
 using Suifang.Core.Pathways;
 using Suifang.Core.Plans.BuildPlan;
@@ -23,15 +24,19 @@ public static class PlanWriter
             return plans;
         var tasks = builds.Where(b => !b.Refused).SelectMany(b => b.Tasks).ToList();
         var bigSqliteBatch = plans.Count >= BigBatch && !db.Database.IsNpgsql();
+        (long Cache, long Checkpoint) previous = default;
         if (bigSqliteBatch)
         {
             // Each new task enters seven indexes, several at scattered places: with SQLite's default 2 MB page cache a large
             // batch keeps re-reading index pages. 64 MB for this connection while it writes the batch, and a checkpoint
             // every 10,000 log pages instead of 1,000 (index pages that later batches change again are copied into the
             // database file once, not once per batch; durability is the same: a commit is in the log either way).
-            // The connection stays open so that the settings and the batch use the same one.
+            // The connection stays open so that the settings and the batch use the same one; the settings it had (an
+            // import's bulk session has its own) are given back afterwards.
             await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;", ct);
+            previous = (await PragmaAsync(db, "cache_size", ct), await PragmaAsync(db, "wal_autocheckpoint", ct));
+            await PragmaAsync(db, $"cache_size={Math.Min(previous.Cache, -65536)}", ct);
+            await PragmaAsync(db, $"wal_autocheckpoint={Math.Max(previous.Checkpoint, 10_000)}", ct);
         }
         try
         {
@@ -41,7 +46,8 @@ public static class PlanWriter
         {
             if (bigSqliteBatch)
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000;", CancellationToken.None);
+                await PragmaAsync(db, $"cache_size={previous.Cache}", CancellationToken.None);
+                await PragmaAsync(db, $"wal_autocheckpoint={previous.Checkpoint}", CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
             }
         }
@@ -84,6 +90,15 @@ public static class PlanWriter
                     await ownTransaction.CommitAsync(ct);
             }
         }
+    }
+
+    /// Reads ("cache_size") or sets ("cache_size=-65536") a SQLite setting on the context's open connection; the value it has then.
+    private static async Task<long> PragmaAsync(SuifangDbContext db, string setting, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA " + setting;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static readonly Comparison<PlanStep> StepWriteOrder = (a, b) =>
