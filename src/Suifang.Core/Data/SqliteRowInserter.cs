@@ -33,7 +33,9 @@ internal sealed class SqliteRowInserter : IDisposable
     {
         (_db, _statement, _mappings) = (db, statement, mappings);
         _bound = new object?[mappings.Length];
-        _enumNumber = mappings.Select(m => m?.Converter is { } c && (Nullable.GetUnderlyingType(c.ModelClrType) ?? c.ModelClrType).IsEnum
+        // EF's own enum-to-number converter only (a custom converter may map the values differently).
+        _enumNumber = mappings.Select(m => m?.Converter is { } c && c.GetType() is { IsGenericType: true } type
+            && type.GetGenericTypeDefinition() == typeof(Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToNumberConverter<,>)
             && (Nullable.GetUnderlyingType(c.ProviderClrType) ?? c.ProviderClrType) is var t
             && (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte))).ToArray();
     }
