@@ -33,6 +33,15 @@ internal static class PlanCreateBench
             await analyze.Database.ExecuteSqlRawAsync(database.Provider == Suifang.Core.Data.DatabaseProvider.Sqlite ? "ANALYZE" : "VACUUM ANALYZE");
         Console.WriteLine($"  loaded in {load.Elapsed.TotalSeconds:F1} s");
 
+        // Time per phase of plan creation (the activities PlanWriter.Phase starts), summed over the batches.
+        var phases = new System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == Suifang.Core.Observability.SuifangMetrics.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a => phases.AddOrUpdate(a.OperationName, a.Duration, (_, d) => d + a.Duration),
+        };
+        ActivitySource.AddActivityListener(listener);
         var before = GC.GetTotalAllocatedBytes();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -44,6 +53,8 @@ internal static class PlanCreateBench
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine($"  daily plan creation: {result.Encounters:N0} encounters, {result.Created:N0} plans, {result.Refusals.Count:N0} refused, {result.NoRule:N0} without a rule");
         }
+        foreach (var (name, time) in phases.OrderBy(p => p.Key))
+            Console.WriteLine($"    {name,-22} {time.TotalSeconds,7:F2} s");
         await using var read = database.NewContext();
         var steps = await read.PlanSteps.CountAsync();
         var tasks = await read.Tasks.CountAsync();

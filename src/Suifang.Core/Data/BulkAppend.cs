@@ -39,12 +39,19 @@ internal static class BulkAppend
     public static Task InsertUntrackedAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         var type = db.Model.FindEntityType(typeof(T))!;
-        return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct);
+        return InsertRowsAsync(db, type, rows.Count, Getters(rows), ct, null);
     }
+
+    /// Values of untracked rows by (row, column): each column's getter is looked up once, not once per row.
+    private static Func<IReadOnlyList<IProperty>, Func<int, int, object?>> Getters<T>(IReadOnlyList<T> rows) where T : class => columns =>
+    {
+        var getters = columns.Select(c => c.GetGetter()).ToArray();
+        return (r, c) => getters[c].GetClrValue(rows[r]);
+    };
 
     /// Inserts rows given as "value of this property" functions (rows that the change tracker does not hold).
     public static Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct) =>
-        InsertRowsAsync(db, type, rows, ct, null);
+        InsertRowsAsync(db, type, rows.Count, columns => (r, c) => rows[r](columns[c]), ct, null);
 
     /// Gives new keys to rows that are not tracked (e.g. a batch of plans, whose dependents need the keys first).
     public static Task<List<long>> NextKeysAsync<T>(DbContext db, int count, CancellationToken ct) where T : class
@@ -63,11 +70,12 @@ internal static class BulkAppend
         // Rows often share one collection instance (plan steps from the same pathway node): serialised once per instance.
         var written = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
         var json = type.GetNavigations().Where(n => n.TargetEntityType.IsMappedToJson())
-            .Select(n => new JsonColumn(n.TargetEntityType.GetContainerColumnName()!, n.TargetEntityType.GetContainerColumnType(), i =>
+            .Select(n => (Navigation: n, Getter: n.GetGetter()))
+            .Select(x => new JsonColumn(x.Navigation.TargetEntityType.GetContainerColumnName()!, x.Navigation.TargetEntityType.GetContainerColumnType(), i =>
             {
                 if (storesJson is not null && !storesJson(rows[i]))
                     return "[]";
-                var value = n.GetGetter().GetClrValue(rows[i]);
+                var value = x.Getter.GetClrValue(rows[i]);
                 if (value is null)
                     return null;
                 if (!written.TryGetValue(value, out var text))
@@ -75,7 +83,7 @@ internal static class BulkAppend
                 return text;
             }))
             .ToList();
-        return InsertRowsAsync(db, type, rows.Select(r => (Func<IProperty, object?>)(p => p.GetGetter().GetClrValue(r))).ToList(), ct, json);
+        return InsertRowsAsync(db, type, rows.Count, Getters(rows), ct, json);
     }
 
     /// The JSON text BulkAppend stores (internal for the test that compares it with what the database holds).
@@ -88,13 +96,15 @@ internal static class BulkAppend
 
     private sealed record JsonColumn(string Name, string? StoreType, Func<int, string?> ValueOf);
 
-    private static async Task InsertRowsAsync(DbContext db, IEntityType type, IReadOnlyList<Func<IProperty, object?>> rows, CancellationToken ct,
-        IReadOnlyList<JsonColumn>? json)
+    /// rowCount rows; valuesOf(columns) gives the value of (row, column index in columns).
+    private static async Task InsertRowsAsync(DbContext db, IEntityType type, int rowCount, Func<IReadOnlyList<IProperty>, Func<int, int, object?>> valuesOf,
+        CancellationToken ct, IReadOnlyList<JsonColumn>? json)
     {
         json ??= [];
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
+        var value = valuesOf(columns);
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)).Concat(json.Select(j => sql.DelimitIdentifier(j.Name))))}) VALUES ";
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -107,12 +117,11 @@ internal static class BulkAppend
                 if (inserter is not null)
                 {
                     var plain = columns.Count;
-                    for (var r = 0; r < rows.Count; r++)
+                    Func<int, int, object?> cell = (r, c) => c < plain ? value(r, c) : json[c - plain].ValueOf(r);
+                    for (var r = 0; r < rowCount; r++)
                     {
                         ct.ThrowIfCancellationRequested();
-                        var row = rows[r];
-                        var index = r;
-                        inserter.Insert(c => c < plain ? row(columns[c]) : json[c - plain].ValueOf(index));
+                        inserter.Insert(cell, r);
                     }
                     return;
                 }
@@ -131,26 +140,25 @@ internal static class BulkAppend
             var jsonParameters = jsonNames.Select(n => { var p = single.CreateParameter(); p.ParameterName = n; return p; }).ToArray();
             single.Parameters.AddRange(jsonParameters);
             var times = new Dictionary<DateTime, string>();
-            for (var r = 0; r < rows.Count; r++)
+            for (var r = 0; r < rowCount; r++)
             {
-                var row = rows[r];
                 for (var j = 0; j < json.Count; j++)
                     jsonParameters[j].Value = (object?)json[j].ValueOf(r) ?? DBNull.Value;
                 ct.ThrowIfCancellationRequested();
                 for (var c = 0; c < columns.Count; c++)
                 {
                     // The same conversion RelationalTypeMapping.CreateParameter applies (enums, value converters).
-                    var value = row(columns[c]);
-                    value = mappings[c].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
+                    var v = value(r, c);
+                    v = mappings[c].Converter is { } converter && v is not null ? converter.ConvertToProvider(v) : v;
                     // Microsoft.Data.Sqlite writes a DateTime as this text; batches repeat the same times (now, due dates),
                     // so each is formatted once.
-                    if (value is DateTime at)
+                    if (v is DateTime at)
                     {
                         if (!times.TryGetValue(at, out var formatted))
                             times[at] = formatted = at.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-                        value = formatted;
+                        v = formatted;
                     }
-                    parameters[c].Value = value ?? DBNull.Value;
+                    parameters[c].Value = v ?? DBNull.Value;
                 }
                 // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway, at the cost of a task per row.
                 single.ExecuteNonQuery();
@@ -159,12 +167,12 @@ internal static class BulkAppend
         }
         if (connection is Npgsql.NpgsqlConnection npgsql)
         {
-            await CopyAsync(npgsql, table, columns, json, rows, sql, ct);
+            await CopyAsync(npgsql, table, columns, json, rowCount, value, sql, ct);
             return;
         }
         var perRow = columns.Count + json.Count;
         var offset = 0;
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParametersPostgres / perRow)))
+        foreach (var chunk in Enumerable.Range(0, rowCount).Chunk(Math.Max(1, MaxParametersPostgres / perRow)))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -177,7 +185,7 @@ internal static class BulkAppend
                 {
                     var name = $"p{n++}";
                     text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterName(name));
-                    command.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(command, name, chunk[r](columns[c]), columns[c].IsNullable));
+                    command.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(command, name, value(chunk[r], c), columns[c].IsNullable));
                 }
                 foreach (var j in json)
                 {
@@ -199,20 +207,19 @@ internal static class BulkAppend
     /// PostgreSQL: binary COPY (one stream per table, no SQL text, no parameter objects). Each value is the provider
     /// value EF would send (after its value converters) written as the column's store type; JSON columns as jsonb.
     private static async Task CopyAsync(Npgsql.NpgsqlConnection connection, StoreObjectIdentifier table, List<IProperty> columns,
-        IReadOnlyList<JsonColumn> json, IReadOnlyList<Func<IProperty, object?>> rows, ISqlGenerationHelper sql, CancellationToken ct)
+        IReadOnlyList<JsonColumn> json, int rowCount, Func<int, int, object?> valueOf, ISqlGenerationHelper sql, CancellationToken ct)
     {
         var names = columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)).Concat(json.Select(j => sql.DelimitIdentifier(j.Name)));
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
         var types = mappings.Select(m => m.StoreTypeNameBase).ToArray();
         await using var writer = await connection.BeginBinaryImportAsync(
             $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", ct);
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = 0; r < rowCount; r++)
         {
-            var row = rows[r];
             await writer.StartRowAsync(ct);
             for (var c = 0; c < columns.Count; c++)
             {
-                var value = row(columns[c]);
+                var value = valueOf(r, c);
                 if (value is not null && mappings[c].Converter is { } converter)
                     value = converter.ConvertToProvider(value);
                 if (value is null)

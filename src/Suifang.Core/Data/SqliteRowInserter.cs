@@ -17,7 +17,10 @@ internal sealed class SqliteRowInserter : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly RelationalTypeMapping?[] _mappings;
-    private readonly Dictionary<DateTime, string> _times = [];
+    // Dates as the UTF-8 text Microsoft.Data.Sqlite writes, made once per value (batches repeat now, due days, times).
+    private readonly Dictionary<DateTime, byte[]> _times = [];
+    // Columns whose EF converter only turns an enum into its number: bound as the number without the converter's boxing.
+    private readonly bool[] _enumNumber;
     // The value each parameter holds now: SQLite keeps bindings across sqlite3_reset, and batch rows repeat most of
     // their values (hospital, queue, state, times, nulls, the JSON a pathway node's steps share), so those are not re-bound.
     private readonly object?[] _bound;
@@ -30,6 +33,11 @@ internal sealed class SqliteRowInserter : IDisposable
     {
         (_db, _statement, _mappings) = (db, statement, mappings);
         _bound = new object?[mappings.Length];
+        // EF's own enum-to-number converter only (a custom converter may map the values differently).
+        _enumNumber = mappings.Select(m => m?.Converter is { } c && c.GetType() is { IsGenericType: true } type
+            && type.GetGenericTypeDefinition() == typeof(Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToNumberConverter<,>)
+            && (Nullable.GetUnderlyingType(c.ProviderClrType) ?? c.ProviderClrType) is var t
+            && (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte))).ToArray();
     }
 
     /// Null when a column's values are of a type this class does not write (the caller then uses ADO.NET parameters).
@@ -45,12 +53,13 @@ internal sealed class SqliteRowInserter : IDisposable
         return new SqliteRowInserter(db, statement, mappings);
     }
 
-    public void Insert(Func<int, object?> valueOfColumn)
+    /// Inserts one row: valueOf(row, column) for each column of the statement.
+    public void Insert(Func<int, int, object?> valueOf, int row)
     {
         for (var c = 0; c < _mappings.Length; c++)
         {
-            var value = valueOfColumn(c);
-            if (value is not null && _mappings[c]?.Converter is { } converter)
+            var value = valueOf(row, c);
+            if (value is not null && !_enumNumber[c] && _mappings[c]?.Converter is { } converter)
                 value = converter.ConvertToProvider(value);
             if (_anyBound && Equals(_bound[c], value))
                 continue;
@@ -77,7 +86,8 @@ internal sealed class SqliteRowInserter : IDisposable
             bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
             double d => raw.sqlite3_bind_double(_statement, index, d),
             float f => raw.sqlite3_bind_double(_statement, index, f),
-            DateTime t => BindText(index, Format(t)),
+            Enum e => raw.sqlite3_bind_int64(_statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
+            DateTime t => raw.sqlite3_bind_text(_statement, index, Format(t)),
             DateOnly d => BindText(index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
             _ => throw new NotSupportedException($"SqliteRowInserter cannot write {value.GetType()}"),
         };
@@ -85,13 +95,13 @@ internal sealed class SqliteRowInserter : IDisposable
     }
 
     /// Batches repeat the same times (now, due dates): each is formatted once.
-    private string Format(DateTime t)
+    private byte[] Format(DateTime t)
     {
         if (!_times.TryGetValue(t, out var text))
         {
             if (_times.Count > 100_000)
                 _times.Clear();
-            _times[t] = text = t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            _times[t] = text = Encoding.UTF8.GetBytes(t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
         }
         return text;
     }

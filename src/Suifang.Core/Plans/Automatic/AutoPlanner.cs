@@ -46,6 +46,7 @@ public static class AutoPlanner
         if (encounterIds.Count == 0 || !await db.PlanRules.AnyAsync(r => r.Enabled, ct))
             return new AutoPlanResult(encounterIds.Count, 0, encounterIds.Count, []);
         var ids = encounterIds.Distinct().ToList();
+        using var reading = PlanWriter.Phase("plans.encounters");
         var encounters = await db.Encounters.AsNoTracking()
             .Where(e => EF.Parameter(ids).Contains(e.Id) && e.DeletedAt == null && !db.Plans.Any(p => p.EncounterId == e.Id))
             .Select(e => new
@@ -56,6 +57,7 @@ public static class AutoPlanner
                 e.HospitalId,
             })
             .ToListAsync(ct);
+        reading?.Dispose();
         var total = AutoPlanResult.None;
         foreach (var hospital in encounters.GroupBy(e => e.HospitalId))
         {
@@ -70,7 +72,10 @@ public static class AutoPlanner
             var matched = wanted.Where(w => w.Keys.Count > 0).ToList();
             foreach (var chunk in matched.Chunk(Batch))
             {
-                var patients = await PlanInputs.PatientsAsync(db, chunk.Select(w => w.e.PatientId), ct);
+                Dictionary<long, PlanPatient> patients;
+                using (PlanWriter.Phase("plans.inputs"))
+                    patients = await PlanInputs.PatientsAsync(db, chunk.Select(w => w.e.PatientId), ct);
+                using var building = PlanWriter.Phase("plans.build");
                 var options = new PlanOptions { Source = PlanSource.Rule, CreatedBy = "计划规则" };
                 var builds = new List<PlanBuild>(chunk.Length);
                 foreach (var (e, keys) in chunk)
@@ -81,6 +86,7 @@ public static class AutoPlanner
                     PlanInputs.Remember(patient, build);
                     builds.Add(build);
                 }
+                building?.Dispose();
                 var saved = await PlanWriter.SaveAsync(db, builds, $"按计划规则自动创建随访计划 {builds.Count(b => !b.Refused)} 个", now, ct);
                 var refusals = builds.Where(b => b.Refused).Select(b => $"{b.Request.Patient.Name}（就诊 {b.Request.Encounter.Id}）：{b.RefusalText}").ToList();
                 total = Add(total, new AutoPlanResult(chunk.Length, saved.Count, 0, refusals));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Suifang.Core.Data;
 using Suifang.Core.Pathways;
 using Suifang.Core.Plans.BuildPlan;
@@ -10,6 +11,9 @@ namespace Suifang.Core.Plans.CreatePlans;
 /// taken first, then each table is written with multi-row inserts (BulkAppend). One path for one plan and for 100,000.
 public static class PlanWriter
 {
+    /// From this many plans on, SQLite writes the batch with a larger page cache and fewer checkpoints.
+    internal const int BigBatch = 1_000;
+
     /// Returns the saved plans (with their ids); refused builds are left out. The audit entry is written first, inside
     /// the same transaction: on SQLite that takes the write lock before the keys are read.
     public static async Task<IReadOnlyList<FollowUpPlan>> SaveAsync(SuifangDbContext db, IReadOnlyList<PlanBuild> builds, string auditSummary,
@@ -19,36 +23,92 @@ public static class PlanWriter
         if (plans.Count == 0)
             return plans;
         var tasks = builds.Where(b => !b.Refused).SelectMany(b => b.Tasks).ToList();
-        var bigSqliteBatch = plans.Count >= 1_000 && !db.Database.IsNpgsql();
+        var bigSqliteBatch = plans.Count >= BigBatch && !db.Database.IsNpgsql();
+        (long Cache, long Checkpoint) previous = default;
         if (bigSqliteBatch)
-            // Each new task enters seven indexes, several at scattered places: with SQLite's default 2 MB page cache a large
-            // batch keeps re-reading index pages. 64 MB for this connection while it writes the batch.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-65536", ct);
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await using (ownTransaction)
         {
-            db.AuditEvent("plan.create", nameof(FollowUpPlan), plans.Count == 1 ? plans[0].PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, auditSummary);
-            await db.SaveChangesAsync(ct);
-            var steps = plans.SelectMany(p => p.Steps).ToList();
-            tasks.AddRange(await PreCallNoticesAsync(db, plans, tasks, now, ct));
-            await AssignKeysAsync(db, plans, steps, tasks, ct);
-            await BulkAppend.InsertUntrackedAsync(db, plans, ct);
-            await BulkAppend.InsertUntrackedAsync(db, plans.SelectMany(p => p.Pathways).ToList(), ct);
-            // A step that refers to its frozen pathway node stores no copy of the node's questions, triggers and channels.
-            await BulkAppend.InsertUntrackedWithJsonAsync(db, steps, ct, s => s.NodeId is null);
-            await BulkAppend.InsertUntrackedAsync(db, tasks, ct);
-
-            var used = plans.SelectMany(p => p.Pathways).Select(x => x.PathwayId).Distinct().ToList();
-            await db.Pathways.Where(p => EF.Parameter(used).Contains(p.Id) && p.FirstUsedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.FirstUsedAt, now), ct);
-            if (ownTransaction is not null)
-                await ownTransaction.CommitAsync(ct);
+            // Each new task enters seven indexes, several at scattered places: with SQLite's default 2 MB page cache a large
+            // batch keeps re-reading index pages. 64 MB for this connection while it writes the batch, and a checkpoint
+            // every 10,000 log pages instead of 1,000 (index pages that later batches change again are copied into the
+            // database file once, not once per batch; durability is the same: a commit is in the log either way).
+            // The connection stays open so that the settings and the batch use the same one; the settings it had (an
+            // import's bulk session has its own) are given back afterwards.
+            await db.Database.OpenConnectionAsync(ct);
+            previous = (await PragmaAsync(db, "cache_size", ct), await PragmaAsync(db, "wal_autocheckpoint", ct));
+            await PragmaAsync(db, $"cache_size={Math.Min(previous.Cache, -65536)}", ct);
+            await PragmaAsync(db, $"wal_autocheckpoint={Math.Max(previous.Checkpoint, 10_000)}", ct);
         }
-        if (bigSqliteBatch)
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000", ct);
+        try
+        {
+            await WriteAsync(db, plans, tasks, auditSummary, now, ct);
+        }
+        finally
+        {
+            if (bigSqliteBatch)
+            {
+                await PragmaAsync(db, $"cache_size={previous.Cache}", CancellationToken.None);
+                await PragmaAsync(db, $"wal_autocheckpoint={previous.Checkpoint}", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
         Observability.SuifangMetrics.PlansCreated.Add(plans.Count);
         return plans;
     }
+
+    private static async Task WriteAsync(SuifangDbContext db, List<FollowUpPlan> plans, List<FollowUpTask> tasks, string auditSummary,
+        DateTime now, CancellationToken ct)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using (ownTransaction)
+        {
+            using (Phase("plans.write.audit"))
+            {
+                db.AuditEvent("plan.create", nameof(FollowUpPlan), plans.Count == 1 ? plans[0].PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, auditSummary);
+                await db.SaveChangesAsync(ct);
+            }
+            var steps = plans.SelectMany(p => p.Steps).ToList();
+            using (Phase("plans.write.notices"))
+                tasks.AddRange(await PreCallNoticesAsync(db, plans, tasks, now, ct));
+            using (Phase("plans.write.keys"))
+                await AssignKeysAsync(db, plans, steps, tasks, ct);
+            using (Phase("plans.write.plans"))
+                await BulkAppend.InsertUntrackedAsync(db, plans, ct);
+            using (Phase("plans.write.links"))
+                await BulkAppend.InsertUntrackedAsync(db, plans.SelectMany(p => p.Pathways).ToList(), ct);
+            // A step that refers to its frozen pathway node stores no copy of the node's questions, triggers and channels.
+            using (Phase("plans.write.steps"))
+                await BulkAppend.InsertUntrackedWithJsonAsync(db, steps, ct, s => s.NodeId is null);
+            using (Phase("plans.write.tasks"))
+                await BulkAppend.InsertUntrackedAsync(db, tasks, ct);
+
+            using (Phase("plans.write.commit"))
+            {
+                var used = plans.SelectMany(p => p.Pathways).Select(x => x.PathwayId).Distinct().ToList();
+                await db.Pathways.Where(p => EF.Parameter(used).Contains(p.Id) && p.FirstUsedAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.FirstUsedAt, now), ct);
+                if (ownTransaction is not null)
+                    await ownTransaction.CommitAsync(ct);
+            }
+        }
+    }
+
+    /// Reads ("cache_size") or sets ("cache_size=-65536") a SQLite setting on the context's open connection; the value it has then.
+    private static async Task<long> PragmaAsync(SuifangDbContext db, string setting, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA " + setting;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly Comparison<PlanStep> StepWriteOrder = (a, b) =>
+        a.Order != b.Order ? a.Order.CompareTo(b.Order)
+        : (a.NodeId ?? int.MaxValue) != (b.NodeId ?? int.MaxValue) ? (a.NodeId ?? int.MaxValue).CompareTo(b.NodeId ?? int.MaxValue)
+        : string.CompareOrdinal(a.SourceNodeIds, b.SourceNodeIds) is var nodes and not 0 ? nodes
+        : a.PlanId.CompareTo(b.PlanId);
+
+    /// A trace section (activity) of plan creation; null, and free, when nothing listens (the bench sums them per phase).
+    internal static System.Diagnostics.Activity? Phase(string name) => Observability.SuifangMetrics.Activities.StartActivity(name);
 
     private static async Task AssignKeysAsync(SuifangDbContext db, List<FollowUpPlan> plans, List<PlanStep> steps, List<FollowUpTask> tasks,
         CancellationToken ct)
@@ -56,18 +116,25 @@ public static class PlanWriter
         var planKeys = await BulkAppend.NextKeysAsync<FollowUpPlan>(db, plans.Count, ct);
         var stepKeys = await BulkAppend.NextKeysAsync<PlanStep>(db, steps.Count, ct);
         var taskKeys = await BulkAppend.NextKeysAsync<FollowUpTask>(db, tasks.Count, ct);
-        var s = 0;
         for (var i = 0; i < plans.Count; i++)
         {
             var plan = plans[i];
             plan.Id = planKeys[i];
             foreach (var x in plan.Pathways)
                 x.PlanId = plan.Id;
+            foreach (var step in plan.Steps)
+                step.PlanId = plan.Id;
+        }
+        // Steps from the same pathway node get consecutive keys and are written one after another: consecutive rows then
+        // share their title, label, node and channel, which the SQLite inserter does not bind again (SqliteRowInserter).
+        steps.Sort(StepWriteOrder);
+        for (var i = 0; i < steps.Count; i++)
+            steps[i].Id = stepKeys[i];
+        foreach (var plan in plans)
+        {
             PlanStep? previous = null;
             foreach (var step in plan.Steps.OrderBy(st => st.Order))
             {
-                step.Id = stepKeys[s++];
-                step.PlanId = plan.Id;
                 // 7.2.1.1 c: each sub-goal waits for the one before it.
                 step.DependsOnStepId = previous?.Id;
                 previous = step;
