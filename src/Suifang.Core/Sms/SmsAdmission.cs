@@ -19,7 +19,7 @@ internal static class SmsAdmission
     {
         var message = new SmsMessage
         {
-            HospitalId = send.HospitalId, PatientId = send.PatientId, TaskId = send.TaskId,
+            HospitalId = send.HospitalId, PatientId = send.PatientId, TaskId = send.TaskId, BatchId = send.BatchId,
             Text = (send.Text ?? "").Trim(), Purpose = send.Purpose, TemplateCode = send.TemplateCode,
             ParametersJson = send.Parameters is { Count: > 0 } p ? JsonSerializer.Serialize(p.ToList()) : null,
             EffectKey = send.EffectKey, CreatedAt = now, UpdatedAt = now,
