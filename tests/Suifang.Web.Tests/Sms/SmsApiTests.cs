@@ -16,6 +16,11 @@ namespace Suifang.Web.Tests.Sms;
 
 public sealed class SmsApiTests
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     [Theory, ClassData(typeof(Providers))]
     public async Task A_nurse_sees_only_her_departments_messages_masked_and_her_looking_is_audited(DatabaseProvider provider)
     {
@@ -31,14 +36,14 @@ public sealed class SmsApiTests
         await StaffAccounts.CreateAsync(app.Services, "nurse.s", Roles.Nurse, "XNK");
         var nurse = await AdminClients.SignedInAsync(app, "nurse.s", StaffAccounts.Password);
 
-        var page = (await nurse.GetFromJsonAsync<SmsPage>("/api/sms/messages"))!;
+        var page = (await nurse.GetFromJsonAsync<SmsPage>("/api/sms/messages", Json))!;
 
         var row = Assert.Single(page.Rows);
         Assert.Equal("王建国", row.PatientName);
         Assert.Equal("137****5678", row.PhoneMasked);
         var body = await nurse.GetStringAsync("/api/sms/messages");
         Assert.DoesNotContain("13712345678", body);
-        Assert.NotEmpty((await nurse.GetFromJsonAsync<List<SmsHistoryRow>>($"/api/sms/messages/{row.Id}/history"))!);
+        Assert.NotEmpty((await nurse.GetFromJsonAsync<List<SmsHistoryRow>>($"/api/sms/messages/{row.Id}/history", Json))!);
         await using var db = app.Services.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext();
         var otherId = await db.SmsMessages.Where(m => m.PatientId == other.Id).Select(m => m.Id).SingleAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await nurse.GetAsync($"/api/sms/messages/{otherId}/history")).StatusCode);
@@ -59,7 +64,7 @@ public sealed class SmsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("11 位手机号", await bad.Content.ReadAsStringAsync());
         var reply = await nurse.PostAsJsonAsync("/api/sms/replies", new SmsReplyInput("137-0000-1111", "退订"));
-        Assert.True((await reply.Content.ReadFromJsonAsync<SmsReplyOutcome>())!.OptedOut);
+        Assert.True((await reply.Content.ReadFromJsonAsync<SmsReplyOutcome>(Json))!.OptedOut);
 
         var result = await app.Services.GetRequiredService<ISmsOutbox>().SendAsync(
             new SmsSend(patient.HospitalId, patient.Id, "【一院】张伟您好。", SmsPurpose.Education, "e1"), CancellationToken.None);
@@ -75,9 +80,9 @@ public sealed class SmsApiTests
         await using var app = await SuifangWebFactory.StartAsync(DatabaseProvider.Sqlite);
         var admin = await AdminClients.AdminAsync(app);
 
-        var response = await admin.PostAsJsonAsync("/api/sms/templates/check", new SmsCheckInput("{患者姓名}您好，请记得复诊。", SmsPurpose.Reminder));
+        var response = await admin.PostAsJsonAsync("/api/sms/templates/check", new SmsCheckInput("{患者姓名}您好，请记得复诊。", SmsPurpose.Reminder), Json);
 
-        var report = (await response.Content.ReadFromJsonAsync<SmsCheckReport>())!;
+        var report = (await response.Content.ReadFromJsonAsync<SmsCheckReport>(Json))!;
         Assert.False(report.CanSave);
         Assert.Contains(report.Findings, f => f.Message.Contains("写明时间"));
         Assert.Contains(report.Findings, f => f.Message.Contains("写明地点"));
