@@ -54,6 +54,12 @@ public sealed class SmsSender(Func<SuifangDbContext> newContext, SmsDispatch dis
             return 0;   // the next poll asks again
         }
         var byId = waiting.ToDictionary(m => m.ProviderMessageId!);
+        // A pulling provider (Tencent) returns the receipts of all recent messages, also of those beyond this batch.
+        var others = receipts.Select(r => r.ProviderMessageId).Where(id => !byId.ContainsKey(id)).Distinct().ToList();
+        if (others.Count > 0)
+            foreach (var m in await db.SmsMessages.Include(m => m.History)
+                         .Where(m => m.Status == SmsSendStatus.Sent && m.Provider == provider.Name && others.Contains(m.ProviderMessageId!)).ToListAsync(ct))
+                byId[m.ProviderMessageId!] = m;
         var settled = 0;
         foreach (var r in receipts)
         {

@@ -146,6 +146,25 @@ public sealed class SmsOutboxTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_pulled_receipt_settles_a_message_the_sender_did_not_ask_about(DatabaseProvider provider)
+    {
+        await using var w = await SmsWorld.CreateAsync(provider, new SmsOptions { ReceiptTimeoutHours = 1 });
+        var old = await w.Contact.PatientAsync("何平", "13800000003");
+        var recent = await w.Contact.PatientAsync("罗兰", "13800000004");
+        var oldSent = await w.SendAsync(old.Id, "old");
+        w.Now = w.Now.AddHours(2);
+        var recentSent = await w.SendAsync(recent.Id, "recent");
+        w.Provider.PullsAll = true;
+        w.Provider.Receipts[$"p-{oldSent.MessageId}"] = new($"p-{oldSent.MessageId}", true, "已送达");
+        w.Provider.Receipts[$"p-{recentSent.MessageId}"] = new($"p-{recentSent.MessageId}", true, "已送达");
+
+        Assert.Equal(2, await w.Sender.PollReceiptsAsync(CancellationToken.None));
+
+        Assert.Equal(SmsSendStatus.Delivered, (await w.SendAsync(old.Id, "old")).Status);
+        Assert.Equal(SmsSendStatus.Delivered, (await w.SendAsync(recent.Id, "recent")).Status);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Replying_TD_opts_the_number_out_of_SMS_everywhere_but_calls_still_go(DatabaseProvider provider)
     {
         await using var w = await SmsWorld.CreateAsync(provider);

@@ -13,6 +13,9 @@ internal sealed class ScriptedSmsProvider : ISmsProvider
     public List<SmsProviderRequest> Requests { get; } = [];
     public Dictionary<string, SmsReceipt> Receipts { get; } = [];
 
+    /// Like Tencent's pull: every receipt known, not only those of the messages asked about.
+    public bool PullsAll { get; set; }
+
     public string Name => "测试";
 
     public Task<SmsProviderResult> SendAsync(SmsProviderRequest request, CancellationToken ct)
@@ -22,7 +25,8 @@ internal sealed class ScriptedSmsProvider : ISmsProvider
     }
 
     public Task<IReadOnlyList<SmsReceipt>> PollReceiptsAsync(IReadOnlyList<SmsSentMessage> sent, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<SmsReceipt>>(sent.Where(s => Receipts.ContainsKey(s.ProviderMessageId)).Select(s => Receipts[s.ProviderMessageId]).ToList());
+        Task.FromResult<IReadOnlyList<SmsReceipt>>(PullsAll ? Receipts.Values.ToList()
+            : sent.Where(s => Receipts.ContainsKey(s.ProviderMessageId)).Select(s => Receipts[s.ProviderMessageId]).ToList());
 }
 
 /// A test hospital with the outbox over a scripted provider and a clock the test moves.
