@@ -29,6 +29,7 @@ builder.AddKnowledge();            // follow-up knowledge base the agent answers
 builder.AddSpeech();               // TTS/ASR (espeak-ng, iFlytek, OpenAI-compatible), prompt cache, speech guard, optional LLM
 builder.AddAgent();                // the voice agent: Chinese understanding, dialogue engine over scripts and knowledge base
 builder.AddCalls();                // AI calls: simulated phone network, AI call channel (after dialogue and scripts)
+builder.AddSms();                  // SMS: outbox, Aliyun/Tencent/simulated provider, SMS task channel, sender, mass sending
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

@@ -21,7 +21,8 @@ internal sealed class ContactRulesGate(ContactPolicies policies) : IContactGate
     internal static async Task<ContactFacts> LoadFactsAsync(SuifangDbContext db, FollowUpTask task, DateTime now, CancellationToken ct)
     {
         var patientId = task.PatientId;
-        var dnc = await DoNotContactList.ReasonForAsync(db, task.HospitalId, patientId, ct);
+        var dnc = await DoNotContactList.ReasonForAsync(db, task.HospitalId, patientId,
+            sms: task.Channel is ChannelKind.Sms or ChannelKind.Questionnaire, ct);
         var consent = await db.Consents.AsNoTracking().Where(c => c.PatientId == patientId)
             .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
             .Select(c => new { c.Decision, c.DecidedAt }).FirstOrDefaultAsync(ct);

@@ -14,6 +14,9 @@ public sealed class DoNotContactEntry
     public string? PhoneIndex { get; set; }
     public string? PhoneMasked { get; set; }
 
+    /// All channels, or SMS only (the patient replied "TD"/"退订" to a message: no SMS, no questionnaire link by SMS).
+    public DoNotContactScope Scope { get; set; }
+
     public required string Reason { get; set; }
     public DateTime AddedAt { get; set; }
     public required string AddedBy { get; set; }
@@ -22,6 +25,14 @@ public sealed class DoNotContactEntry
     public string? RemovedReason { get; set; }
 
     public bool IsActive => RemovedAt is null;
+}
+
+public enum DoNotContactScope
+{
+    /// 全部渠道: no call, SMS or questionnaire.
+    All = 0,
+    /// 仅短信: SMS opt-out (短信退订); calls still allowed.
+    Sms = 1,
 }
 
 public enum ConsentDecision

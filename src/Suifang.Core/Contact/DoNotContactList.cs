@@ -12,14 +12,19 @@ namespace Suifang.Core.Contact;
 public static class DoNotContactList
 {
     /// Why the patient may not be contacted, or null: an active entry for the patient or for the patient's number.
-    public static Task<string?> ReasonForAsync(SuifangDbContext db, int hospitalId, long patientId, CancellationToken ct)
+    public static Task<string?> ReasonForAsync(SuifangDbContext db, int hospitalId, long patientId, CancellationToken ct) =>
+        ReasonForAsync(db, hospitalId, patientId, sms: false, ct);
+
+    /// As above; with sms, SMS-only entries (短信退订) count too.
+    public static Task<string?> ReasonForAsync(SuifangDbContext db, int hospitalId, long patientId, bool sms, CancellationToken ct)
     {
         // Two index searches joined by UNION ALL: by patient (PatientId, RemovedAt) and by number through the patient's
         // phone index (HospitalId, PhoneIndex, RemovedAt); one query with OR would read every entry of the hospital.
-        var byPatient = db.DoNotContacts.Where(d => d.PatientId == patientId && d.RemovedAt == null && d.HospitalId == hospitalId).Select(d => d.Reason);
+        var byPatient = db.DoNotContacts.Where(d => d.PatientId == patientId && d.RemovedAt == null && d.HospitalId == hospitalId
+            && (sms || d.Scope == DoNotContactScope.All)).Select(d => d.Reason);
         var byNumber = from p in db.Patients.IgnoreQueryFilters()
                        join d in db.DoNotContacts on new { p.HospitalId, PhoneIndex = (string?)p.PhoneIndex } equals new { d.HospitalId, d.PhoneIndex }
-                       where p.Id == patientId && p.HospitalId == hospitalId && d.RemovedAt == null
+                       where p.Id == patientId && p.HospitalId == hospitalId && d.RemovedAt == null && (sms || d.Scope == DoNotContactScope.All)
                        select d.Reason;
         return byPatient.Concat(byNumber).AsNoTracking().FirstOrDefaultAsync(ct);
     }
@@ -33,7 +38,7 @@ public static class DoNotContactList
             return ContactOutcome.Missing("找不到这位患者，请刷新后再试。");
         if (!PatientAccess.MayChange(scope, patient))
             return ContactOutcome.Denied(PatientAccess.OutOfScope);
-        if (await db.DoNotContacts.AnyAsync(d => d.PatientId == patientId && d.RemovedAt == null, ct))
+        if (await db.DoNotContacts.AnyAsync(d => d.PatientId == patientId && d.RemovedAt == null && d.Scope == DoNotContactScope.All, ct))
             return ContactOutcome.Invalid($"{patient.Name} 已经在免打扰名单中。");
 
         var entry = new DoNotContactEntry { HospitalId = scope.HospitalId, PatientId = patientId, Reason = reason!.Trim(), AddedAt = now, AddedBy = scope.UserName };
@@ -48,7 +53,7 @@ public static class DoNotContactList
         if (!ContactNumbers.IsValidPhone(normalized))
             return ContactOutcome.Invalid("号码格式不对：请填写 11 位手机号（如 13812345678）或带区号的固话（如 057187654321）。");
         var value = protector.Protect(SensitiveKind.Phone, normalized);
-        if (await db.DoNotContacts.AnyAsync(d => d.HospitalId == scope.HospitalId && d.PhoneIndex == value.Index && d.RemovedAt == null, ct))
+        if (await db.DoNotContacts.AnyAsync(d => d.HospitalId == scope.HospitalId && d.PhoneIndex == value.Index && d.RemovedAt == null && d.Scope == DoNotContactScope.All, ct))
             return ContactOutcome.Invalid($"号码 {value.Masked} 已经在免打扰名单中。");
         var patients = await db.Patients.Where(p => p.HospitalId == scope.HospitalId && p.PhoneIndex == value.Index)
             .Select(p => p.Id).ToListAsync(ct);

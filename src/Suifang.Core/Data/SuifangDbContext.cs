@@ -49,6 +49,10 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Calls.FollowUpResult> FollowUpResults => Set<Calls.FollowUpResult>();
     public DbSet<Calls.PatientCallFlag> PatientCallFlags => Set<Calls.PatientCallFlag>();
     public DbSet<Todos.TodoItem> Todos => Set<Todos.TodoItem>();
+    public DbSet<Sms.SmsMessage> SmsMessages => Set<Sms.SmsMessage>();
+    public DbSet<Sms.SmsStatusChange> SmsStatusChanges => Set<Sms.SmsStatusChange>();
+    public DbSet<Sms.SmsTemplate> SmsTemplates => Set<Sms.SmsTemplate>();
+    public DbSet<Sms.SmsBatch> SmsBatches => Set<Sms.SmsBatch>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

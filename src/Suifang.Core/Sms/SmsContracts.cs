@@ -26,7 +26,8 @@ public sealed record SmsSend(
     string EffectKey,
     long? TaskId = null,
     string? TemplateCode = null,
-    IReadOnlyDictionary<string, string>? Parameters = null);
+    IReadOnlyDictionary<string, string>? Parameters = null,
+    long? BatchId = null);
 
 public enum SmsSendStatus
 {

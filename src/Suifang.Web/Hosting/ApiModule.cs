@@ -43,6 +43,7 @@ internal static class ApiModule
         api.MapKnowledgeApi();
         api.MapScriptsApi();
         api.MapCallsApi();
+        api.MapSmsApi();
         api.MapFallback(() => TypedResults.Problem(
             title: "没有这个接口",
             detail: "请求的地址不是随访平台的接口。可用的接口见 /scalar/v1 的接口文档。",

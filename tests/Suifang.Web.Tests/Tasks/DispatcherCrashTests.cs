@@ -124,6 +124,7 @@ public sealed class DispatcherCrashTests
             ["Tasks__SimulatedEffectMilliseconds"] = "40",
             // The engine's crash semantics are measured on the simulated channel's effect log: no AI call channel here.
             ["Calls__Telephony"] = "None",
+            ["Sms__TaskChannelEnabled"] = "false",
             ["Logging__LogLevel__Default"] = "Error",
         };
         foreach (var (k, v) in env)

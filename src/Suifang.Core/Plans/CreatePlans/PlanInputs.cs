@@ -63,7 +63,7 @@ public static class PlanInputs
         SuifangDbContext db, List<long> ids, List<string> phones, CancellationToken ct)
     {
         var entries = await db.DoNotContacts.AsNoTracking()
-            .Where(d => d.RemovedAt == null && ((d.PatientId != null && EF.Parameter(ids).Contains(d.PatientId.Value))
+            .Where(d => d.RemovedAt == null && d.Scope == Contact.DoNotContactScope.All && ((d.PatientId != null && EF.Parameter(ids).Contains(d.PatientId.Value))
                 || (d.PhoneIndex != null && EF.Parameter(phones).Contains(d.PhoneIndex))))
             .Select(d => new { d.PatientId, d.PhoneIndex, d.Reason })
             .ToListAsync(ct);

@@ -359,6 +359,59 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FilterSummary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsBatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SmsBatches_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SmsTemplates_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
@@ -639,6 +692,7 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     PatientId = table.Column<long>(type: "INTEGER", nullable: true),
                     PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AddedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -727,6 +781,55 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_PatientCallFlags", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PatientCallFlags_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ParametersJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Segments = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SmsMessages_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SmsMessages_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -876,6 +979,28 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         name: "FK_Plans_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SmsStatusChanges_SmsMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "SmsMessages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1561,6 +1686,48 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 columns: new[] { "PatientId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsBatches_HospitalId_CreatedAt",
+                table: "SmsBatches",
+                columns: new[] { "HospitalId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsMessages_BatchId",
+                table: "SmsMessages",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsMessages_HospitalId_CreatedAt",
+                table: "SmsMessages",
+                columns: new[] { "HospitalId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsMessages_HospitalId_EffectKey",
+                table: "SmsMessages",
+                columns: new[] { "HospitalId", "EffectKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsMessages_PatientId_Purpose_CreatedAt",
+                table: "SmsMessages",
+                columns: new[] { "PatientId", "Purpose", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsMessages_Status_NextAttemptAt",
+                table: "SmsMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsStatusChanges_MessageId",
+                table: "SmsStatusChanges",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsTemplates_HospitalId_Name",
+                table: "SmsTemplates",
+                columns: new[] { "HospitalId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffDepartments_DepartmentId",
                 table: "StaffDepartments",
                 column: "DepartmentId");
@@ -1747,6 +1914,15 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "SimulatedEffects");
 
             migrationBuilder.DropTable(
+                name: "SmsBatches");
+
+            migrationBuilder.DropTable(
+                name: "SmsStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "SmsTemplates");
+
+            migrationBuilder.DropTable(
                 name: "StaffDepartments");
 
             migrationBuilder.DropTable(
@@ -1763,6 +1939,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Calls");
+
+            migrationBuilder.DropTable(
+                name: "SmsMessages");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
