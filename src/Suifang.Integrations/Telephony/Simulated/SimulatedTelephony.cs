@@ -6,7 +6,7 @@ namespace Suifang.Integrations.Telephony.Simulated;
 /// 模拟电话网络: the embedded telephony for the demo, the tests and load. Every number belongs to a virtual patient whose
 /// persona and replies follow from the seed and the number alone; whether a call is answered follows from the seed, the
 /// number and the call's effect key. Nothing is recorded (RecordingPath is null) — pages say so.
-public sealed class SimulatedTelephony(int seed, PersonaMix? mix = null, SimulatedPacing? pacing = null) : ITelephony
+public sealed partial class SimulatedTelephony(int seed, PersonaMix? mix = null, SimulatedPacing? pacing = null) : IInboundTelephony
 {
     private readonly PersonaMix _mix = mix ?? PersonaMix.Default;
     private readonly ConcurrentDictionary<string, Persona> _assigned = new();
@@ -53,7 +53,10 @@ public sealed class SimulatedTelephony(int seed, PersonaMix? mix = null, Simulat
             return DialResult.Failed(forced, "模拟：未接通");
         var roll = random.Next(100);
         if (roll < _mix.NoAnswerPercent)
+        {
+            Missed(number, random); // may call back (呼入)
             return DialResult.Failed(NotReachedReason.NoAnswer, "模拟：无人接听");
+        }
         if (roll < _mix.NoAnswerPercent + _mix.BusyPercent)
             return DialResult.Failed(NotReachedReason.Busy, "模拟：占线");
         if (roll < _mix.NoAnswerPercent + _mix.BusyPercent + _mix.PoweredOffPercent)

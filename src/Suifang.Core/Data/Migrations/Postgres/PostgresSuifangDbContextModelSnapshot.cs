@@ -359,6 +359,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<int>("HospitalId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Inbound")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NumberCipher")
                         .IsRequired()
                         .HasColumnType("text");
@@ -567,6 +570,71 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("FollowUpResults", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Calls.InboundCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CallId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NumberCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NumberIndex")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("NumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberIndex");
+
+                    b.HasIndex("HospitalId", "ReceivedAt");
+
+                    b.ToTable("InboundCalls", (string)null);
                 });
 
             modelBuilder.Entity("Suifang.Core.Calls.PatientCallFlag", b =>
@@ -2189,6 +2257,15 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Calls.InboundCall", b =>
+                {
+                    b.HasOne("Suifang.Core.Organization.Hospital", null)
+                        .WithMany()
+                        .HasForeignKey("HospitalId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -347,6 +347,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("HospitalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Inbound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NumberCipher")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -551,6 +554,69 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("FollowUpResults", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Calls.InboundCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberIndex")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberIndex");
+
+                    b.HasIndex("HospitalId", "ReceivedAt");
+
+                    b.ToTable("InboundCalls", (string)null);
                 });
 
             modelBuilder.Entity("Suifang.Core.Calls.PatientCallFlag", b =>
@@ -2132,6 +2198,15 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Calls.InboundCall", b =>
+                {
+                    b.HasOne("Suifang.Core.Organization.Hospital", null)
+                        .WithMany()
+                        .HasForeignKey("HospitalId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
