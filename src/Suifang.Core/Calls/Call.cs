@@ -100,6 +100,9 @@ public sealed class Call
     public string? UnderstandingSource { get; set; }
     public string? Summary { get; set; }
 
+    /// 呼入: the patient called the hospital back and the agent continued the pending follow-up on that call.
+    public bool Inbound { get; set; }
+
     public List<CallTurn> Turns { get; set; } = [];
 
     public bool Answered => AnsweredAt is not null;

@@ -35,5 +35,15 @@ public sealed record ContactFacts(
     IReadOnlyList<ReachedCall> ReachedCalls,
     NoticeState? Notice)
 {
+    /// 已去世 (a call's mark not cleared by a nurse): no contact of any kind.
+    public string? DeceasedReason { get; init; }
+
+    /// 号码错误 for the patient's current number: no AI call, SMS or questionnaire to it until a nurse corrects the number
+    /// (a new number has a new index) or clears the mark; a nurse's manual task still goes.
+    public string? WrongNumberReason { get; init; }
+
+    /// 不愿配合: no AI call; SMS and a nurse's call still go.
+    public string? UncooperativeReason { get; init; }
+
     public static readonly ContactFacts None = new(null, ConsentState.NotRecorded, null, [], [], null);
 }

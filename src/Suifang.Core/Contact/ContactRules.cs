@@ -17,6 +17,13 @@ public static class ContactRules
 
     public static ContactDecision Decide(ContactPolicy policy, ContactTask task, ContactFacts facts, DateTime now)
     {
+        // 5.3.5: the marks a call left (CallFlags).
+        if (facts.DeceasedReason is { } deceased)
+            return new ContactDecision.Refuse($"患者已标记为去世（{deceased}），不再联系。");
+        if (facts.WrongNumberReason is { } wrong && task.Channel != ChannelKind.Manual)
+            return new ContactDecision.Refuse($"患者的联系电话已标记为错误（{wrong}），请护士核实并更正号码后再联系。");
+        if (facts.UncooperativeReason is { } refused && task.Channel == ChannelKind.AiCall)
+            return new ContactDecision.Refuse($"患者已标记为不愿配合（{refused}），不再 AI 外呼，请护士人工随访。");
         if (facts.DoNotContactReason is { } dnc)
             return new ContactDecision.Refuse($"患者在免打扰名单中（{dnc}），不再联系。");
         if (facts.Consent == ConsentState.Withdrawn)

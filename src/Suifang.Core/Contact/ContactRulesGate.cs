@@ -54,12 +54,16 @@ internal sealed class ContactRulesGate(ContactPolicies policies) : IContactGate
                     n.State == TaskState.Completed || n.Sent is not null ? n.Sent ?? n.FinishedAt : null);
         }
 
+        var flags = await Calls.CallFlags.ActiveAsync(db, patientId, ct);
         return new ContactFacts(
             dnc,
             consent is null ? ConsentState.NotRecorded : consent.Decision == ConsentDecision.Given ? ConsentState.Given : ConsentState.Withdrawn,
             consent?.DecidedAt,
             attempts,
             reached.Select(r => new ReachedCall(r.Id, r.PlanStepId, r.Last ?? r.FinishedAt ?? r.UpdatedAt)).ToList(),
-            notice);
+            notice)
+        {
+            DeceasedReason = flags.Deceased, WrongNumberReason = flags.WrongNumber, UncooperativeReason = flags.Uncooperative,
+        };
     }
 }

@@ -48,6 +48,7 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Calls.CallTurn> CallTurns => Set<Calls.CallTurn>();
     public DbSet<Calls.FollowUpResult> FollowUpResults => Set<Calls.FollowUpResult>();
     public DbSet<Calls.PatientCallFlag> PatientCallFlags => Set<Calls.PatientCallFlag>();
+    public DbSet<Calls.InboundCall> InboundCalls => Set<Calls.InboundCall>();
     public DbSet<Todos.TodoItem> Todos => Set<Todos.TodoItem>();
     public DbSet<Sms.SmsMessage> SmsMessages => Set<Sms.SmsMessage>();
     public DbSet<Sms.SmsStatusChange> SmsStatusChanges => Set<Sms.SmsStatusChange>();

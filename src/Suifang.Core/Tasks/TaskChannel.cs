@@ -27,6 +27,9 @@ public enum OutcomeKind
     Failed = 4,
     /// Waiting for the patient (a questionnaire link was sent): the task stays open until the answer or FallbackAt.
     Waiting = 5,
+    /// The AI must not go on with this patient (wrong number, refused): no redial; the step falls back to a nurse's
+    /// manual follow-up (a Manual task of the step, due at once).
+    ToManual = 6,
 }
 
 public sealed record TaskOutcome(OutcomeKind Kind, string Summary, string? FailureReason = null, DateTime? RetryAt = null)
@@ -36,4 +39,5 @@ public sealed record TaskOutcome(OutcomeKind Kind, string Summary, string? Failu
     public static TaskOutcome Failed(string reason) => new(OutcomeKind.Failed, reason, reason);
     public static TaskOutcome Postponed(DateTime until, string reason) => new(OutcomeKind.Postponed, reason, null, until);
     public static TaskOutcome Waiting(DateTime fallbackAt, string summary) => new(OutcomeKind.Waiting, summary, null, fallbackAt);
+    public static TaskOutcome ToManual(string reason) => new(OutcomeKind.ToManual, reason, reason);
 }

@@ -12,6 +12,12 @@ public enum TodoKind
     RedFlag = 4,
     /// 待解答: the patient asked something the knowledge base could not answer.
     UnansweredQuestion = 5,
+    /// 来电待回复: the patient called the hospital and no pending follow-up was found (or they asked for something else).
+    CallBack = 6,
+    /// 核实号码: the person who answered said the number is not the patient's; the number is blocked until corrected.
+    VerifyNumber = 7,
+    /// 核实去世: the person who answered said the patient passed away; the plans were stopped; verify and record it.
+    VerifyDeceased = 8,
 }
 
 public enum TodoUrgency

@@ -59,10 +59,35 @@ public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony 
         return CallOutcomes.ToTaskOutcome(Apply(begin.Call, finish), now());
     }
 
+    /// 呼入: the patient called back and the task's attempt was started for this call (InboundCalls). The same script and
+    /// conversation as a dialled call, on the answered incoming call; the call is stored marked as inbound. A key seen
+    /// before (a resumed attempt) is replayed like a dialled one: nothing is said again.
+    internal async Task<TaskOutcome> AnswerIncomingAsync(TaskExecution execution, IPhoneCall phone, string line, bool simulated,
+        Func<IConversation, IConversation>? wrap, CancellationToken ct)
+    {
+        CallContext? context;
+        await using (var db = newContext())
+            context = await CallContext.LoadAsync(db, execution, ct);
+        if (context is null)
+            return TaskOutcome.Failed("找不到患者档案");
+        if (context.Existing is { } existing)
+            return await ReplayAsync(existing, context, execution.Task, ct);
+        var script = await ScriptAsync(execution.Task, context, ct);
+        var task = execution.Task;
+        var begin = await _journal.BeginAsync(new CallStart(task.Id, execution.AttemptNumber, execution.EffectKey, task.HospitalId,
+            task.CampusId, task.DepartmentId, task.PatientId, task.PlanId, task.PlanStepId, context.Step?.Label, script.Key, script.Version,
+            line, simulated, context.PhoneCipher, context.PhoneMasked, now()) { Inbound = true });
+        if (begin.Replay)
+            return await ReplayAsync(begin.Call, context, task, ct);
+        var finish = await new CallSession(newContext, _journal, telephony, conversations, protector, policies, now, options, _log)
+            .TalkAsync(begin.Call, phone, execution, context, script, wrap, ct);
+        return CallOutcomes.ToTaskOutcome(Apply(begin.Call, finish), now());
+    }
+
     /// The script of the step's key (the hospital's published version, narrowed to this step's questions when the step
     /// names them; the version is marked used, so it is frozen from now on), or one made from the step's questions when
     /// the step has no script (or it is gone).
-    private async Task<Script> ScriptAsync(FollowUpTask task, CallContext context, CancellationToken ct)
+    internal async Task<Script> ScriptAsync(FollowUpTask task, CallContext context, CancellationToken ct)
     {
         if (context.Step?.ScriptKey is { Length: > 0 } key && await scripts(task.HospitalId).FindAsync(key, ct) is { } found)
         {
@@ -85,7 +110,7 @@ public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony 
     /// The key was seen before. An ended call reports its ending again; a call that was cut off (the node stopped while
     /// dialling or talking) is closed as interrupted with what was stored — the triggers still read the answers said
     /// before the stop — and the task redials later under a new key.
-    private async Task<TaskOutcome> ReplayAsync(Call call, CallContext context, FollowUpTask task, CancellationToken ct)
+    internal async Task<TaskOutcome> ReplayAsync(Call call, CallContext context, FollowUpTask task, CancellationToken ct)
     {
         if (call.Status == CallStatus.Ended)
             return CallOutcomes.ToTaskOutcome(call, now());
@@ -95,7 +120,7 @@ public sealed class AiCallChannel(Func<SuifangDbContext> newContext, ITelephony 
         return CallOutcomes.ToTaskOutcome(Apply(call, finish), now());
     }
 
-    private static Call Apply(Call call, CallFinish finish)
+    internal static Call Apply(Call call, CallFinish finish)
     {
         call.Status = CallStatus.Ended;
         call.End = finish.End;

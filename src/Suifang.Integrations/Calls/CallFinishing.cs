@@ -36,6 +36,15 @@ internal static class CallFinishing
             CallEnd.Deceased => Flag(task, CallFlagKind.Deceased, null, $"接听人告知患者已去世（“{said}”）", now),
             _ => null,
         };
+        // 5.3.5: a person checks what the AI was told before anything else happens to the patient.
+        if (end == CallEnd.WrongNumber)
+            todos.Add(Todo(task, TodoKind.VerifyNumber, TodoUrgency.Normal,
+                $"接听人说打错了：请核实并更正患者的联系电话（{context.PhoneMasked}）。更正前不再对该号码外呼或发短信，本次随访已转为人工随访。",
+                transcript.LastPatientText, Last(transcript), null, now));
+        if (end == CallEnd.Deceased)
+            todos.Add(Todo(task, TodoKind.VerifyDeceased, TodoUrgency.Normal,
+                "接听人告知患者已去世：随访计划已停止、未完成的任务已取消。请核实后在患者档案中登记，如属误报请清除标记并恢复随访。",
+                transcript.LastPatientText, Last(transcript), null, now));
         var detail = end switch
         {
             CallEnd.Interrupted when failure is not null => failure,
@@ -127,6 +136,8 @@ internal static class CallFinishing
     {
         HospitalId = task.HospitalId, PatientId = task.PatientId, Kind = kind, PhoneIndex = phoneIndex, Reason = Clip(reason, 256)!, At = now,
     };
+
+    private static int? Last(Transcript transcript) => transcript.PatientTexts.Count > 0 ? transcript.PatientTexts[^1].Index : null;
 
     private static string? Clip(string? s, int max) => s is not null && s.Length > max ? s[..max] : s;
 }

@@ -36,7 +36,14 @@ internal sealed class CallSession(Func<Suifang.Core.Data.SuifangDbContext> newCo
             await journal.FinishAsync(call, finish);
             return finish;
         }
+        return await TalkAsync(call, phone, execution, context, script, null, ct);
+    }
 
+    /// The call is answered (dialled, or the patient called in): the conversation, then what it leaves behind.
+    /// <paramref name="wrap"/> adapts the conversation (an incoming call is greeted differently).
+    public async Task<CallFinish> TalkAsync(Call call, IPhoneCall phone, TaskExecution execution, CallContext context, Script script,
+        Func<IConversation, IConversation>? wrap, CancellationToken ct)
+    {
         var transcript = new Transcript(call, execution.Task, context.Step?.Label, now);
         IConversation? conversation = null;
         string? failure = null;
@@ -47,6 +54,8 @@ internal sealed class CallSession(Func<Suifang.Core.Data.SuifangDbContext> newCo
                 var setup = new ConversationSetup(context.PatientName, context.Hospital, context.Department, now(), context.Anchor,
                     context.Step?.Label, context.Memory, context.PatientIsMale) { CallBackNumber = options.CallBackNumber };
                 conversation = conversations.Start(script, setup);
+                if (wrap is not null)
+                    conversation = wrap(conversation);
                 await TalkAsync(phone, conversation, transcript, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

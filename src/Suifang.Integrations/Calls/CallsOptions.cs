@@ -29,4 +29,10 @@ public sealed class CallsOptions
 
     /// A conversation that has not ended after this many exchanges is closed (a safety net against loops).
     public int MaxExchanges { get; set; } = 60;
+
+    /// 呼入: the hospital an incoming call from an unknown number belongs to (the first hospital when not set).
+    public int? InboundHospitalId { get; set; }
+
+    /// 模拟电话网络: percent of the virtual patients who missed a call (no answer) that call the hospital back later (demo).
+    public int SimulatedCallBackPercent { get; set; } = 30;
 }

@@ -28,6 +28,9 @@ internal static class CallNames
         TodoKind.Abnormal => "异常",
         TodoKind.Handoff => "转人工",
         TodoKind.RedFlag => "危险信号",
+        TodoKind.CallBack => "来电待回复",
+        TodoKind.VerifyNumber => "核实号码",
+        TodoKind.VerifyDeceased => "核实去世",
         _ => "待解答问题",
     };
 

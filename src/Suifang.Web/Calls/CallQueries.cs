@@ -12,12 +12,13 @@ internal sealed record CallListFilter(DateOnly? From = null, DateOnly? To = null
 
 public sealed record CallRow(long Id, DateTime StartedAt, long PatientId, string? PatientName, int DepartmentId, string? DepartmentName,
     string NumberMasked, string? Period, CallStatus Status, CallEnd End, string EndName, string? Detail, bool Simulated, bool AnsweredByFamily,
-    int? Seconds, int Todos);
+    int? Seconds, int Todos, bool Inbound = false);
 
 public sealed record CallDetail(Call Call, string? PatientName, string? DepartmentName, List<CallTurn> Turns, List<FollowUpResult> Results,
     List<TodoItem> Todos, Dictionary<string, string> QuestionTexts);
 
-public sealed record PatientResultRow(DateTime At, string QuestionKey, string Value, string Said, ResultSource Source, string? Period, long? CallId);
+public sealed record PatientResultRow(DateTime At, string QuestionKey, string Value, string Said, ResultSource Source, string? Period, long? CallId,
+    bool Inbound = false);
 
 /// The call pages' reads, scoped to the staff member's departments. Opening a call (its transcript) is audited.
 internal static class CallQueries
@@ -49,7 +50,7 @@ internal static class CallQueries
             }).ToListAsync(ct);
         return (rows.Select(r => new CallRow(r.Call.Id, r.Call.StartedAt, r.Call.PatientId, r.Patient, r.Call.DepartmentId, r.Department,
             r.Call.NumberMasked, r.Call.Period, r.Call.Status, r.Call.End, CallText.End(r.Call.End), r.Call.Detail, r.Call.Simulated,
-            r.Call.AnsweredByFamily, Seconds(r.Call), r.Todos)).ToList(), total);
+            r.Call.AnsweredByFamily, Seconds(r.Call), r.Todos, r.Call.Inbound)).ToList(), total);
     }
 
     public static async Task<(CallDetail? Detail, bool Forbidden)> DetailAsync(SuifangDbContext db, StaffScope staff, long id, CancellationToken ct)
@@ -80,7 +81,8 @@ internal static class CallQueries
     /// A patient's answers from every channel, newest first (the archive's 随访结果). The caller has checked the scope.
     public static Task<List<PatientResultRow>> PatientResultsAsync(SuifangDbContext db, long patientId, int take, CancellationToken ct) =>
         db.FollowUpResults.AsNoTracking().Where(r => r.PatientId == patientId).OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(take)
-            .Select(r => new PatientResultRow(r.At, r.QuestionKey, r.Value, r.Said, r.Source, r.Period, r.CallId)).ToListAsync(ct);
+            .Select(r => new PatientResultRow(r.At, r.QuestionKey, r.Value, r.Said, r.Source, r.Period, r.CallId,
+                r.CallId != null && db.Calls.Any(c => c.Id == r.CallId && c.Inbound))).ToListAsync(ct);
 
     private static int? Seconds(Call c) => c.EndedAt is { } end && c.AnsweredAt is { } answered ? (int)(end - answered).TotalSeconds : null;
 }

@@ -40,6 +40,8 @@ internal static class CallsModule
                 sp.GetRequiredService<SensitiveDataProtector>(), sp.GetRequiredService<ContactPolicies>(),
                 () => sp.GetRequiredService<HospitalClock>().Now, sp.GetRequiredService<IOptions<CallsOptions>>().Value,
                 sp.GetRequiredService<ILogger<AiCallChannel>>(), sp.GetService<SimulatedRecordings>()));
+        if (Registered<ITelephony>(services) && Registered<IConversationFactory>(services) && Registered<ScriptLibraries>(services))
+            services.AddInboundCalls();
         return builder;
     }
 

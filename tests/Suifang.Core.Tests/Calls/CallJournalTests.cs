@@ -120,9 +120,9 @@ public sealed class CallJournalTests
         Assert.Equal(Core.Tasks.OutcomeKind.Completed, Kind(CallEnd.Completed));
         Assert.Equal(Core.Tasks.OutcomeKind.Completed, Kind(CallEnd.HandedOff));
         Assert.Equal(Core.Tasks.OutcomeKind.Postponed, Kind(CallEnd.CallLater));
-        Assert.Equal(Core.Tasks.OutcomeKind.Failed, Kind(CallEnd.WrongNumber));
+        Assert.Equal(Core.Tasks.OutcomeKind.ToManual, Kind(CallEnd.WrongNumber)); // 5.3.5: a nurse follows up by hand
         Assert.Equal(Core.Tasks.OutcomeKind.Failed, Kind(CallEnd.Deceased));
-        Assert.Equal(Core.Tasks.OutcomeKind.Failed, Kind(CallEnd.Refused));
+        Assert.Equal(Core.Tasks.OutcomeKind.ToManual, Kind(CallEnd.Refused));
         Assert.Equal(Core.Tasks.OutcomeKind.Failed, Kind(CallEnd.NotReached, UnreachedReason.InvalidNumber));
         Assert.Equal(Core.Tasks.OutcomeKind.NotReached, Kind(CallEnd.NotReached, UnreachedReason.Busy));
         Assert.Equal(Core.Tasks.OutcomeKind.NotReached, Kind(CallEnd.NoResponse));

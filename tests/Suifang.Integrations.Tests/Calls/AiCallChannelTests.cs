@@ -118,14 +118,14 @@ public sealed class AiCallChannelTests
     }
 
     [Fact]
-    public async Task A_wrong_number_fails_marks_the_number_and_the_next_task_does_not_dial_it()
+    public async Task A_wrong_number_goes_to_a_nurse_marks_the_number_and_the_next_task_does_not_dial_it()
     {
         await using var world = await CallWorld.CreateAsync(DatabaseProvider.Sqlite);
         var task = await world.PatientWithCallAsync(Persona.WrongNumber);
 
         var (_, outcome) = await world.RunAsync(task.Id);
 
-        Assert.Equal(OutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(OutcomeKind.ToManual, outcome.Kind);
         await using var db = world.NewContext();
         var flag = await db.PatientCallFlags.SingleAsync();
         Assert.Equal(CallFlagKind.WrongNumber, flag.Kind);
@@ -168,7 +168,7 @@ public sealed class AiCallChannelTests
 
         var (_, outcome) = await world.RunAsync(task.Id);
 
-        Assert.Equal(OutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(OutcomeKind.ToManual, outcome.Kind);
         await using var db = world.NewContext();
         Assert.Equal(CallFlagKind.Uncooperative, (await db.PatientCallFlags.SingleAsync()).Kind);
         var next = await world.StepTaskAsync(task.PatientId, task.DepartmentId, label: "D+7");

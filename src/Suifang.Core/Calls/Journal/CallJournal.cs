@@ -28,7 +28,7 @@ public sealed class CallJournal(Func<SuifangDbContext> newContext)
             CampusId = start.CampusId, DepartmentId = start.DepartmentId, PatientId = start.PatientId, PlanId = start.PlanId,
             PlanStepId = start.PlanStepId, Period = start.Period, ScriptKey = start.ScriptKey, ScriptVersion = start.ScriptVersion,
             Telephony = start.Telephony, Simulated = start.Simulated, NumberCipher = start.NumberCipher, NumberMasked = start.NumberMasked,
-            Status = CallStatus.Dialling, StartedAt = start.At,
+            Status = CallStatus.Dialling, StartedAt = start.At, Inbound = start.Inbound,
         };
         db.Calls.Add(call);
         return () => new CallBegin(call, Replay: false);

@@ -5,7 +5,11 @@ namespace Suifang.Core.Calls.Journal;
 /// What is known before dialling. The number is stored as the patient's cipher and masked form.
 public sealed record CallStart(long TaskId, int AttemptNumber, string EffectKey, int HospitalId, int CampusId, int DepartmentId,
     long PatientId, long? PlanId, long? PlanStepId, string? Period, string ScriptKey, int ScriptVersion, string Telephony,
-    bool Simulated, string NumberCipher, string NumberMasked, DateTime At);
+    bool Simulated, string NumberCipher, string NumberMasked, DateTime At)
+{
+    /// 呼入: the patient called in (no dialling).
+    public bool Inbound { get; init; }
+}
 
 /// The call row for an effect key, and whether it was already there (a replay: never dial again).
 public sealed record CallBegin(Call Call, bool Replay);

@@ -52,6 +52,11 @@ public static class TaskOutcomes
                 TaskTransitions.Move(task, TaskState.Failed, now);
                 await CloseStepIfNothingOpenAsync(db, task, StepStatus.Unreached, ct);
                 break;
+            case OutcomeKind.ToManual:
+                task.LastFailureReason = Clip(outcome.FailureReason ?? outcome.Summary);
+                TaskTransitions.Move(task, TaskState.Failed, now);
+                await ManualFallback.AddAsync(db, task, outcome.Summary, now, ct);
+                break;
             case OutcomeKind.Waiting:
                 // Stays Running without a lease: it holds no line and does not block the patient; the answer or
                 // FallbackAt (see TaskMaintenance) closes it.

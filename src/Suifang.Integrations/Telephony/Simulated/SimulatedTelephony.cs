@@ -7,7 +7,7 @@ namespace Suifang.Integrations.Telephony.Simulated;
 /// persona and replies follow from the seed and the number alone; whether a call is answered follows from the seed, the
 /// number and the call's effect key. The line records nothing (RecordingPath is null): a recording is rendered after the
 /// call from its transcript (SimulatedRecordings), off the call's path.
-public sealed class SimulatedTelephony(int seed, PersonaMix? mix = null, SimulatedPacing? pacing = null) : ITelephony
+public sealed partial class SimulatedTelephony(int seed, PersonaMix? mix = null, SimulatedPacing? pacing = null) : IInboundTelephony
 {
     private readonly PersonaMix _mix = mix ?? PersonaMix.Default;
     private readonly ConcurrentDictionary<string, Persona> _assigned = new();
@@ -54,7 +54,10 @@ public sealed class SimulatedTelephony(int seed, PersonaMix? mix = null, Simulat
             return DialResult.Failed(forced, "模拟：未接通");
         var roll = random.Next(100);
         if (roll < _mix.NoAnswerPercent)
+        {
+            Missed(number, random); // may call back (呼入)
             return DialResult.Failed(NotReachedReason.NoAnswer, "模拟：无人接听");
+        }
         if (roll < _mix.NoAnswerPercent + _mix.BusyPercent)
             return DialResult.Failed(NotReachedReason.Busy, "模拟：占线");
         if (roll < _mix.NoAnswerPercent + _mix.BusyPercent + _mix.PoweredOffPercent)

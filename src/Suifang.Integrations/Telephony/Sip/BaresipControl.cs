@@ -7,7 +7,8 @@ namespace Suifang.Integrations.Telephony.Sip;
 
 /// One event from baresip's ctrl_tcp module, e.g. CALL_ESTABLISHED, CALL_DTMF_START (Param = the key),
 /// CALL_CLOSED (Param = the SIP reason, e.g. "486 Busy Here").
-internal sealed record BaresipEvent(string Type, string? CallId, string? Param, DateTimeOffset At, long Timestamp);
+/// PeerUri is the other side's SIP URI (for an incoming call, the caller's From: sip:13800000000@…).
+internal sealed record BaresipEvent(string Type, string? CallId, string? Param, DateTimeOffset At, long Timestamp, string? PeerUri = null);
 
 /// Speaks baresip's control protocol: netstring-framed JSON over TCP ("59:{...},"). Commands carry a token and are
 /// answered by a response with the same token; events arrive in between. ctrl_tcp accepts one client.
@@ -147,7 +148,8 @@ internal sealed class BaresipControl : IAsyncDisposable
         {
             var id = root.TryGetProperty("id", out var i) ? i.GetString() : null;
             var param = root.TryGetProperty("param", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-            EventReceived?.Invoke(new BaresipEvent(type.GetString() ?? "", id, param, DateTimeOffset.UtcNow, timestamp));
+            var peer = root.TryGetProperty("peeruri", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            EventReceived?.Invoke(new BaresipEvent(type.GetString() ?? "", id, param, DateTimeOffset.UtcNow, timestamp, peer));
         }
     }
 

@@ -7,7 +7,7 @@ using Suifang.Integrations.Telephony.Sip.Audio;
 namespace Suifang.Integrations.Telephony.Sip;
 
 /// One outbound line: a baresip process with its own ports and recording folder, one call at a time.
-internal sealed class SipLine(SipOptions options, int index, PromptCache prompts, ISpeechToText recognizer) : IAsyncDisposable
+internal sealed partial class SipLine(SipOptions options, int index, PromptCache prompts, ISpeechToText recognizer) : IAsyncDisposable
 {
     private readonly SemaphoreSlim startLock = new(1, 1);
     private BaresipInstance? baresip;
@@ -37,7 +37,7 @@ internal sealed class SipLine(SipOptions options, int index, PromptCache prompts
             if (baresip is not null)
                 await baresip.DisposeAsync();
             baresip = await BaresipInstance.StartAsync(Setup(), ct);
-            baresip.Control.EventReceived += e => currentCall?.Writer.TryWrite(e);
+            baresip.Control.EventReceived += Route;
             baresip.Control.Disconnected += () => currentCall?.Writer.TryComplete();
         }
         finally
@@ -78,6 +78,7 @@ internal sealed class SipLine(SipOptions options, int index, PromptCache prompts
         await StartAsync(ct);
         CallRecording.Clear(DumpFolder);
         var events = Channel.CreateUnbounded<BaresipEvent>();
+        currentCallId = null;
         currentCall = events;
         var ringTimeout = request.RingTimeout > TimeSpan.Zero ? request.RingTimeout : TimeSpan.FromSeconds(options.RingTimeoutSeconds);
         var provisional = false;
@@ -188,6 +189,7 @@ internal sealed class SipLine(SipOptions options, int index, PromptCache prompts
     {
         currentCall?.Writer.TryComplete();
         currentCall = null;
+        currentCallId = null;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"SIP line {index + 1} ({options.ListenAddress}:{SipPort})");
