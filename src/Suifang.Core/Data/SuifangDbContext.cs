@@ -49,6 +49,10 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Calls.FollowUpResult> FollowUpResults => Set<Calls.FollowUpResult>();
     public DbSet<Calls.PatientCallFlag> PatientCallFlags => Set<Calls.PatientCallFlag>();
     public DbSet<Todos.TodoItem> Todos => Set<Todos.TodoItem>();
+    public DbSet<Questionnaires.Questionnaire> Questionnaires => Set<Questionnaires.Questionnaire>();
+    public DbSet<Questionnaires.QuestionnaireVersion> QuestionnaireVersions => Set<Questionnaires.QuestionnaireVersion>();
+    public DbSet<Questionnaires.Links.QuestionnaireLink> QuestionnaireLinks => Set<Questionnaires.Links.QuestionnaireLink>();
+    public DbSet<Questionnaires.Links.QuestionnaireResponse> QuestionnaireResponses => Set<Questionnaires.Links.QuestionnaireResponse>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

@@ -542,6 +542,43 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Questionnaires",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DraftJson = table.Column<string>(type: "text", nullable: false),
+                    DraftChanged = table.Column<bool>(type: "boolean", nullable: false),
+                    LatestVersion = table.Column<int>(type: "integer", nullable: false),
+                    Deleted = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questionnaires", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Questionnaires_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Questionnaires_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Scripts",
                 columns: table => new
                 {
@@ -806,6 +843,30 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuestionnaireVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    QuestionnaireId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ContentJson = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireVersions_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EncounterDiagnoses",
                 columns: table => new
                 {
@@ -883,6 +944,60 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuestionnaireLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "integer", nullable: false),
+                    VersionId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EffectKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    TaskId = table.Column<long>(type: "bigint", nullable: true),
+                    PlanId = table.Column<long>(type: "bigint", nullable: true),
+                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
+                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ProgressJson = table.Column<string>(type: "text", nullable: true),
+                    ProgressAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    SentBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireLinks_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireLinks_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireLinks_QuestionnaireVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "QuestionnaireVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireLinks_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlanPathway",
                 columns: table => new
                 {
@@ -944,6 +1059,42 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         name: "FK_PlanSteps_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireResponses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LinkId = table.Column<long>(type: "bigint", nullable: false),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "integer", nullable: false),
+                    VersionId = table.Column<int>(type: "integer", nullable: false),
+                    AnswersJson = table.Column<string>(type: "text", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: true),
+                    Band = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Risk = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireResponses_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireResponses_QuestionnaireLinks_LinkId",
+                        column: x => x.LinkId,
+                        principalTable: "QuestionnaireLinks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1542,6 +1693,82 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 filter: "\"Status\" = 0");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_DepartmentId",
+                table: "QuestionnaireLinks",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_EffectKey",
+                table: "QuestionnaireLinks",
+                column: "EffectKey",
+                unique: true,
+                filter: "\"EffectKey\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_PatientId_CreatedAt",
+                table: "QuestionnaireLinks",
+                columns: new[] { "PatientId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_QuestionnaireId_CreatedAt",
+                table: "QuestionnaireLinks",
+                columns: new[] { "QuestionnaireId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_TaskId",
+                table: "QuestionnaireLinks",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_TokenHash",
+                table: "QuestionnaireLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireLinks_VersionId",
+                table: "QuestionnaireLinks",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireResponses_LinkId",
+                table: "QuestionnaireResponses",
+                column: "LinkId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireResponses_PatientId_SubmittedAt",
+                table: "QuestionnaireResponses",
+                columns: new[] { "PatientId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireResponses_QuestionnaireId_SubmittedAt",
+                table: "QuestionnaireResponses",
+                columns: new[] { "QuestionnaireId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questionnaires_DepartmentId",
+                table: "Questionnaires",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questionnaires_HospitalId_DepartmentId_Deleted",
+                table: "Questionnaires",
+                columns: new[] { "HospitalId", "DepartmentId", "Deleted" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questionnaires_HospitalId_Key",
+                table: "Questionnaires",
+                columns: new[] { "HospitalId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireVersions_QuestionnaireId_Version",
+                table: "QuestionnaireVersions",
+                columns: new[] { "QuestionnaireId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Scripts_DepartmentId",
                 table: "Scripts",
                 column: "DepartmentId");
@@ -1743,6 +1970,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanRules");
 
             migrationBuilder.DropTable(
+                name: "QuestionnaireResponses");
+
+            migrationBuilder.DropTable(
                 name: "Scripts");
 
             migrationBuilder.DropTable(
@@ -1767,13 +1997,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Calls");
 
             migrationBuilder.DropTable(
+                name: "QuestionnaireLinks");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Tasks");
 
             migrationBuilder.DropTable(
+                name: "QuestionnaireVersions");
+
+            migrationBuilder.DropTable(
                 name: "PlanSteps");
+
+            migrationBuilder.DropTable(
+                name: "Questionnaires");
 
             migrationBuilder.DropTable(
                 name: "PathwayNodes");
