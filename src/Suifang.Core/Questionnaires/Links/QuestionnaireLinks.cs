@@ -43,7 +43,7 @@ public static class QuestionnaireLinks
         if (!LinkTokens.LooksValid(token))
             return new(LinkState.Unknown, null, null, null);
         var hash = LinkTokens.Hash(token!);
-        var link = await db.QuestionnaireLinks.AsNoTracking().Include(l => l.Version).FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
+        var link = await db.QuestionnaireLinks.AsNoTracking().Include(l => l.Version).ThenInclude(v => v!.Questionnaire).FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null)
             return new(LinkState.Unknown, null, null, null);
         var hospital = await db.Hospitals.AsNoTracking().Where(h => h.Id == link.HospitalId).Select(h => h.Name).FirstOrDefaultAsync(ct);
