@@ -38,7 +38,8 @@ public static class QuestionnaireLinks
         return new NewLink(link, token);
     }
 
-    public static async Task<OpenedLink> OpenAsync(SuifangDbContext db, string? token, DateTime now, CancellationToken ct)
+    /// The link of a token and its state; the first open of an open link is recorded (markOpened) for the fill-rate figures.
+    public static async Task<OpenedLink> OpenAsync(SuifangDbContext db, string? token, DateTime now, CancellationToken ct, bool markOpened = true)
     {
         if (!LinkTokens.LooksValid(token))
             return new(LinkState.Unknown, null, null, null);
@@ -46,9 +47,9 @@ public static class QuestionnaireLinks
         var link = await db.QuestionnaireLinks.AsNoTracking().Include(l => l.Version).ThenInclude(v => v!.Questionnaire).FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null)
             return new(LinkState.Unknown, null, null, null);
-        var hospital = await db.Hospitals.AsNoTracking().Where(h => h.Id == link.HospitalId).Select(h => h.Name).FirstOrDefaultAsync(ct);
+        var hospital = markOpened ? await db.Hospitals.AsNoTracking().Where(h => h.Id == link.HospitalId).Select(h => h.Name).FirstOrDefaultAsync(ct) : null;
         var state = link.SubmittedAt is not null ? LinkState.Submitted : link.ExpiresAt <= now ? LinkState.Expired : LinkState.Open;
-        if (state == LinkState.Open && link.OpenedAt is null)
+        if (markOpened && state == LinkState.Open && link.OpenedAt is null)
             await db.QuestionnaireLinks.Where(l => l.Id == link.Id && l.OpenedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.OpenedAt, now), ct);
         return new(state, link, link.Version, hospital);
@@ -58,7 +59,7 @@ public static class QuestionnaireLinks
     public static async Task<LinkState> SaveProgressAsync(SuifangDbContext db, string? token, IReadOnlyDictionary<string, string> answers,
         DateTime now, CancellationToken ct)
     {
-        var opened = await OpenAsync(db, token, now, ct);
+        var opened = await OpenAsync(db, token, now, ct, markOpened: false);
         if (opened.State != LinkState.Open)
             return opened.State;
         var kept = QuestionnaireAnswers.Check(opened.Version!.Content, answers, final: false).Answers;

@@ -27,7 +27,7 @@ public static class SubmitQuestionnaire
     public static async Task<SubmitResult> SubmitAsync(SuifangDbContext db, string? token, IReadOnlyDictionary<string, string> answers,
         DateTime now, CancellationToken ct)
     {
-        var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct);
+        var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, markOpened: false);
         switch (opened.State)
         {
             case LinkState.Unknown:
@@ -45,6 +45,28 @@ public static class SubmitQuestionnaire
             return new(SubmitStatus.Invalid, Problems: check.Problems);
         var score = QuestionnaireScoring.Score(content, check.Answers);
 
+        var stepTriggers = await StepTriggersAsync(db, link, ct);
+        var outcome = ResponseOutcome.Build(link, version, content, check.Answers, score, stepTriggers, now);
+        // SQLite has one writer at a time: queue this process's submissions here instead of in SQLite's busy-retry loop.
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+            await SqliteWriters.WaitAsync(ct);
+        try
+        {
+            return await SaveAsync(db, link, check.Answers, score, outcome, now, ct);
+        }
+        finally
+        {
+            if (sqlite)
+                SqliteWriters.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
+
+    private static async Task<SubmitResult> SaveAsync(SuifangDbContext db, QuestionnaireLink link, Dictionary<string, string> answers, ScoreResult? score,
+        ResponseOutcome outcome, DateTime now, CancellationToken ct)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -59,12 +81,10 @@ public static class SubmitQuestionnaire
             var response = new QuestionnaireResponse
             {
                 LinkId = link.Id, HospitalId = link.HospitalId, DepartmentId = link.DepartmentId, PatientId = link.PatientId,
-                QuestionnaireId = link.QuestionnaireId, VersionId = link.VersionId, AnswersJson = QuestionnaireJson.WriteAnswers(check.Answers),
+                QuestionnaireId = link.QuestionnaireId, VersionId = link.VersionId, AnswersJson = QuestionnaireJson.WriteAnswers(answers),
                 Score = score?.Score, Band = score?.Label, Risk = score?.Risk ?? RiskLevel.None, Period = link.Period, SubmittedAt = now,
             };
             db.QuestionnaireResponses.Add(response);
-            var stepTriggers = await StepTriggersAsync(db, link, ct);
-            var outcome = ResponseOutcome.Build(link, version, content, check.Answers, score, stepTriggers, now);
             db.FollowUpResults.AddRange(outcome.Results);
             db.Todos.AddRange(outcome.Todos);
             await db.SaveChangesAsync(ct);
