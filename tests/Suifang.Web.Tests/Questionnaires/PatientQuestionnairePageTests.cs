@@ -87,6 +87,15 @@ public sealed class PatientQuestionnairePageTests
     }
 
     [Fact]
+    public void The_designer_links_to_a_help_article_that_explains_scales_and_logic()
+    {
+        var article = new Suifang.Web.Help.HelpCentre().Find("questionnaires");
+        Assert.NotNull(article);
+        Assert.Contains("PHQ-9", article.Markdown);
+        Assert.Contains("跳转到", article.Markdown);
+    }
+
+    [Fact]
     public async Task Questionnaire_channel_is_registered_only_with_an_sms_outbox()
     {
         await using (var plain = await SuifangWebFactory.StartAsync(DatabaseProvider.Sqlite))
