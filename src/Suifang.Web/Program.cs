@@ -9,6 +9,7 @@ using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
 using Suifang.Web.Tasks;
 using Suifang.Web.Plans;
+using Suifang.Web.Questionnaires;
 using Suifang.Web.Scripts;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ builder.AddSpeech();               // TTS/ASR (espeak-ng, iFlytek, OpenAI-compat
 builder.AddAgent();                // the voice agent: Chinese understanding, dialogue engine over scripts and knowledge base
 builder.AddCalls();                // AI calls: simulated phone network, AI call channel (after dialogue and scripts)
 builder.AddSms();                  // SMS: outbox, Aliyun/Tencent/simulated provider, SMS task channel, sender, mass sending
+builder.AddQuestionnaires();       // questionnaires and scales, patient page /q/{token}, questionnaire channel (after SMS)
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

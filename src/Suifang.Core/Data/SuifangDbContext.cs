@@ -54,6 +54,10 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Sms.SmsStatusChange> SmsStatusChanges => Set<Sms.SmsStatusChange>();
     public DbSet<Sms.SmsTemplate> SmsTemplates => Set<Sms.SmsTemplate>();
     public DbSet<Sms.SmsBatch> SmsBatches => Set<Sms.SmsBatch>();
+    public DbSet<Questionnaires.Questionnaire> Questionnaires => Set<Questionnaires.Questionnaire>();
+    public DbSet<Questionnaires.QuestionnaireVersion> QuestionnaireVersions => Set<Questionnaires.QuestionnaireVersion>();
+    public DbSet<Questionnaires.Links.QuestionnaireLink> QuestionnaireLinks => Set<Questionnaires.Links.QuestionnaireLink>();
+    public DbSet<Questionnaires.Links.QuestionnaireResponse> QuestionnaireResponses => Set<Questionnaires.Links.QuestionnaireResponse>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

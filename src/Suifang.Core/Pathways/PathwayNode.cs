@@ -121,4 +121,7 @@ public sealed class ChannelStep
 
     /// Hours to wait for an answer (questionnaire, SMS) before the next channel starts.
     public int FallbackAfterHours { get; set; }
+
+    /// The questionnaire a questionnaire channel sends (its key in the hospital); null: one made from the node's questions.
+    public string? QuestionnaireKey { get; set; }
 }

@@ -35,6 +35,11 @@ public sealed class SensitiveDataProtector
         return Convert.ToBase64String(mac, 0, 16);
     }
 
+    /// A keyed, repeatable secret (HMAC-SHA512) for an input, e.g. a questionnaire link token from a task's effect key:
+    /// every node computes the same bytes, nobody without the master key can.
+    public byte[] DeriveSecret(string purpose, string input) =>
+        HMACSHA512.HashData(_indexKey, Encoding.UTF8.GetBytes($"secret:{purpose}:{input}"));
+
     /// Encrypts free text that holds personal data (e.g. a rejected import row kept for the nurse to fix); Unprotect reads it.
     public string ProtectText(string plain) => Encrypt(plain);
 

@@ -10,6 +10,7 @@ using Suifang.Web.Admin.Departments;
 using Suifang.Web.Admin.Users;
 using Suifang.Web.Contact;
 using Suifang.Web.Scripts;
+using Suifang.Web.Questionnaires;
 
 namespace Suifang.Web.Hosting;
 
@@ -44,6 +45,7 @@ internal static class ApiModule
         api.MapScriptsApi();
         api.MapCallsApi();
         api.MapSmsApi();
+        api.MapQuestionnairesApi();
         api.MapFallback(() => TypedResults.Problem(
             title: "没有这个接口",
             detail: "请求的地址不是随访平台的接口。可用的接口见 /scalar/v1 的接口文档。",

@@ -29,6 +29,7 @@ internal static class Pipeline
         app.MapScalarApiReference(o => o.WithTitle("随访平台 API")).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapSuifangApi();
+        Questionnaires.QuestionnairesModule.MapQuestionnairePages(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

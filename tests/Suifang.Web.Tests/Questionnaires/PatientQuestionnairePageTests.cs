@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Suifang.Core.Common;
+using Suifang.Core.Data;
+using Suifang.Core.Pathways;
+using Suifang.Core.Questionnaires;
+using Suifang.Core.Questionnaires.Links;
+using Suifang.Core.Sms;
+using Suifang.Core.Tasks.Engine;
+using Suifang.Testing;
+using Suifang.Testing.Sms;
+using Suifang.Web.Questionnaires;
+
+namespace Suifang.Web.Tests.Questionnaires;
+
+/// The patient's page /q/{token} (5.1.4, 8.3.3): no login, no interactive circuit, progress, one submission, friendly
+/// pages for expired and unknown links; and the questionnaire channel only where an SMS outbox exists.
+public sealed class PatientQuestionnairePageTests
+{
+    private static async Task<(string Token, long PatientId)> LinkAsync(SuifangWebFactory app, string scale, TimeSpan validFor)
+    {
+        var now = HospitalClock.ChinaStandard().Now;
+        var department = await StaffAccounts.EnsureDepartmentAsync(app.Services, "XNK", "心血管内科");
+        var patient = await HostPatients.AddAsync(app.Services, p => p.DischargedOn(now.AddDays(-3), department.Id));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
+        var version = await db.QuestionnaireVersions.Include(v => v.Questionnaire).SingleAsync(v => v.Questionnaire!.Key == scale);
+        var made = await QuestionnaireLinks.CreateAsync(db, new LinkRequest(patient.HospitalId, department.Id, patient.Id, version, validFor), now, default);
+        return (made.Token, patient.Id);
+    }
+
+    private static HttpClient Anonymous(SuifangWebFactory app) =>
+        app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private static FormUrlEncodedContent Phq9(string each) =>
+        new(Enumerable.Range(1, 9).Select(i => new KeyValuePair<string, string>($"a.phq9_{i}", each)));
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Patient_page_needs_no_login_saves_progress_and_takes_one_submission(DatabaseProvider provider)
+    {
+        await using var app = await SuifangWebFactory.StartAsync(provider, new Dictionary<string, string?> { ["Tasks:DispatcherEnabled"] = "false" });
+        var (token, patientId) = await LinkAsync(app, "phq-9", TimeSpan.FromDays(7));
+        var client = Anonymous(app);
+
+        var page = await client.GetAsync($"/q/{token}");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("PHQ-9", html);
+        Assert.Contains("name=\"a.phq9_9\"", html);
+        Assert.Contains("width=device-width", html);
+        Assert.DoesNotContain("blazor.web.js", html); // static page: no circuit to keep open on a phone
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/q/{token}/progress", new FormUrlEncodedContent([new("a.phq9_1", "2")]))).StatusCode);
+        var reopened = await client.GetStringAsync($"/q/{token}");
+        Assert.Matches("value=\"2\"[^>]*checked", reopened);
+
+        var incomplete = await client.PostAsync($"/q/{token}", new FormUrlEncodedContent([new("a.phq9_1", "2")]));
+        Assert.Contains("第 2 题还没有回答", await incomplete.Content.ReadAsStringAsync());
+
+        var first = await client.PostAsync($"/q/{token}", Phq9("1"));
+        var second = await client.PostAsync($"/q/{token}", Phq9("3"));
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
+        Assert.Contains("提交成功", await client.GetStringAsync($"/q/{token}?done=1"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
+        var response = await db.QuestionnaireResponses.SingleAsync(r => r.PatientId == patientId);
+        Assert.Equal(9, response.Score);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Expired_and_tampered_links_show_a_friendly_chinese_page(DatabaseProvider provider)
+    {
+        await using var app = await SuifangWebFactory.StartAsync(provider, new Dictionary<string, string?> { ["Tasks:DispatcherEnabled"] = "false" });
+        var (token, _) = await LinkAsync(app, "nrs-pain", TimeSpan.FromSeconds(-1));
+        var client = Anonymous(app);
+
+        var expired = await client.GetStringAsync($"/q/{token}");
+        Assert.Contains("这个问卷链接已过期", expired);
+        Assert.Contains("重新发送", expired);
+        var tampered = await client.GetStringAsync($"/q/{token[..^2]}xx");
+        Assert.Contains("打不开这个问卷", tampered);
+        Assert.Contains("打不开这个问卷", await client.GetStringAsync("/q/%3Cscript%3E"));
+        var refused = await client.PostAsync($"/q/{token}", new FormUrlEncodedContent([new("a.pain_score", "9")]));
+        Assert.Contains("这个问卷链接已过期", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void The_designer_links_to_a_help_article_that_explains_scales_and_logic()
+    {
+        var article = new Suifang.Web.Help.HelpCentre().Find("questionnaires");
+        Assert.NotNull(article);
+        Assert.Contains("PHQ-9", article.Markdown);
+        Assert.Contains("跳转到", article.Markdown);
+    }
+
+    [Fact]
+    public async Task Questionnaire_channel_is_registered_only_with_an_sms_outbox()
+    {
+        await using (var plain = await SuifangWebFactory.StartAsync(DatabaseProvider.Sqlite))
+            Assert.True(plain.Services.GetRequiredService<TaskChannelSet>().IsSimulated(ChannelKind.Questionnaire));
+
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var withSms = new SuifangWebFactory(database, null, s => s.AddSingleton<ISmsOutbox>(new RecordingSmsOutbox()).AddQuestionnaireChannel());
+        Assert.False(withSms.Services.GetRequiredService<TaskChannelSet>().IsSimulated(ChannelKind.Questionnaire));
+        Assert.IsType<QuestionnaireChannel>(withSms.Services.GetRequiredService<TaskChannelSet>().For(ChannelKind.Questionnaire));
+    }
+}
