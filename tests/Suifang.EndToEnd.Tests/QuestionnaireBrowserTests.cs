@@ -3,19 +3,14 @@ using Microsoft.Playwright;
 using Suifang.Core.Accounts;
 using Suifang.Core.Sms;
 using Suifang.Testing;
-using Suifang.Testing.Sms;
-using Suifang.Web.Questionnaires;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Suifang.Core.Data;
 
 namespace Suifang.EndToEnd.Tests;
 
-/// The host with the SMS outbox's test double (the sms branch builds the real one) and the questionnaire channel on it.
-public sealed class QuestionnaireBrowserFixture : BrowserFixture
-{
-    public RecordingSmsOutbox Outbox { get; } = new();
-
-    protected override void TestServices(IServiceCollection services) =>
-        services.AddSingleton<ISmsOutbox>(Outbox).AddQuestionnaireChannel();
-}
+/// The host as shipped: the real SMS outbox (simulated provider) carries the questionnaire link.
+public sealed class QuestionnaireBrowserFixture : BrowserFixture;
 
 /// Issue #5 end to end: design a questionnaire with logic, send it by SMS to a patient, open the link at phone size
 /// (360 px), answer, and see the result and the score in the patient's archive (5.1.4, 5.2.3, 8.3.3).
@@ -56,11 +51,19 @@ public sealed class QuestionnaireBrowserTests(QuestionnaireBrowserFixture browse
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "伤口随访问卷" }).ClickAsync();
         await page.GetByTestId("send-questionnaire").ClickAsync();
         await Assertions.Expect(page.GetByTestId("send-message")).ToContainTextAsync("已发送");
-        var sms = browser.Outbox.Sent.Last(m => m.PatientId == patient.Id);
+        // The link went through the outbox: the nurse sees the message in the archive's SMS section, and the phone gets its text.
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("patient-sms")).ToContainTextAsync("伤口随访问卷");
+        SmsMessage sms;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContextAsync())
+            sms = await db.SmsMessages.AsNoTracking().Where(m => m.PatientId == patient.Id).OrderByDescending(m => m.Id).FirstAsync();
         Assert.Equal(SmsPurpose.QuestionnaireLink, sms.Purpose);
+        var token = Regex.Match(sms.Text, @"/q/([A-Za-z0-9_-]+)").Groups[1].Value;
+        Assert.NotEmpty(token);
 
         var phone = await browser.NewPageAsync(360, 740);
-        await phone.GotoAsync($"/q/{browser.Outbox.TokenFor(patient.Id)}");
+        await phone.GotoAsync($"/q/{token}");
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "伤口随访问卷" })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByTestId("q-redness_days")).ToBeHiddenAsync();
         await phone.GetByTestId("q-wound_redness").GetByText("是", new() { Exact = true }).ClickAsync();

@@ -96,14 +96,10 @@ public sealed class PatientQuestionnairePageTests
     }
 
     [Fact]
-    public async Task Questionnaire_channel_is_registered_only_with_an_sms_outbox()
+    public async Task The_host_sends_questionnaire_links_through_its_sms_outbox_with_the_real_questionnaire_channel()
     {
-        await using (var plain = await SuifangWebFactory.StartAsync(DatabaseProvider.Sqlite))
-            Assert.True(plain.Services.GetRequiredService<TaskChannelSet>().IsSimulated(ChannelKind.Questionnaire));
-
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var withSms = new SuifangWebFactory(database, null, s => s.AddSingleton<ISmsOutbox>(new RecordingSmsOutbox()).AddQuestionnaireChannel());
-        Assert.False(withSms.Services.GetRequiredService<TaskChannelSet>().IsSimulated(ChannelKind.Questionnaire));
-        Assert.IsType<QuestionnaireChannel>(withSms.Services.GetRequiredService<TaskChannelSet>().For(ChannelKind.Questionnaire));
+        await using var host = await SuifangWebFactory.StartAsync(DatabaseProvider.Sqlite);
+        Assert.NotNull(host.Services.GetService<ISmsOutbox>());
+        Assert.IsType<QuestionnaireChannel>(host.Services.GetRequiredService<TaskChannelSet>().For(ChannelKind.Questionnaire));
     }
 }
