@@ -49,6 +49,9 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Calls.FollowUpResult> FollowUpResults => Set<Calls.FollowUpResult>();
     public DbSet<Calls.PatientCallFlag> PatientCallFlags => Set<Calls.PatientCallFlag>();
     public DbSet<Todos.TodoItem> Todos => Set<Todos.TodoItem>();
+    public DbSet<ManualFollowUp.ManualFormTemplate> ManualFormTemplates => Set<ManualFollowUp.ManualFormTemplate>();
+    public DbSet<ManualFollowUp.ManualQueueEntry> ManualQueue => Set<ManualFollowUp.ManualQueueEntry>();
+    public DbSet<ManualFollowUp.ManualRecord> ManualRecords => Set<ManualFollowUp.ManualRecord>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }
