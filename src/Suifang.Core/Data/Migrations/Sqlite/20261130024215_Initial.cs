@@ -473,6 +473,46 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ManualFormTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsTemplate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", nullable: true),
+                    Triggers = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManualFormTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManualFormTemplates_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ManualFormTemplates_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pathways",
                 columns: table => new
                 {
@@ -1072,6 +1112,41 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ManualQueue",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AttemptNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueTo = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FallbackAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClaimedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClaimExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecordId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManualQueue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManualQueue_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskAttempts",
                 columns: table => new
                 {
@@ -1167,6 +1242,45 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         name: "FK_FollowUpResults_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ManualRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TemplateName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    End = table.Column<int>(type: "INTEGER", nullable: false),
+                    FamilyAnswered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Respondent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Unreached = table.Column<int>(type: "INTEGER", nullable: true),
+                    CallBackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TodoCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    StaffId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StaffName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManualRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManualRecords_ManualQueue_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "ManualQueue",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1407,6 +1521,49 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 table: "KnowledgeEntries",
                 columns: new[] { "HospitalId", "PresetKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualFormTemplates_DepartmentId",
+                table: "ManualFormTemplates",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualFormTemplates_HospitalId_DepartmentId_Status",
+                table: "ManualFormTemplates",
+                columns: new[] { "HospitalId", "DepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualFormTemplates_HospitalId_Key_Version",
+                table: "ManualFormTemplates",
+                columns: new[] { "HospitalId", "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualQueue_EffectKey",
+                table: "ManualQueue",
+                column: "EffectKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualQueue_HospitalId_ClosedAt_DepartmentId_DueTo",
+                table: "ManualQueue",
+                columns: new[] { "HospitalId", "ClosedAt", "DepartmentId", "DueTo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualQueue_TaskId",
+                table: "ManualQueue",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualRecords_EntryId",
+                table: "ManualRecords",
+                column: "EntryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualRecords_PatientId_At",
+                table: "ManualRecords",
+                columns: new[] { "PatientId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PathwayNodes_PathwayId_Order",
@@ -1732,6 +1889,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "KnowledgeEntries");
 
             migrationBuilder.DropTable(
+                name: "ManualFormTemplates");
+
+            migrationBuilder.DropTable(
+                name: "ManualRecords");
+
+            migrationBuilder.DropTable(
                 name: "PatientCallFlags");
 
             migrationBuilder.DropTable(
@@ -1763,6 +1926,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Calls");
+
+            migrationBuilder.DropTable(
+                name: "ManualQueue");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -475,6 +475,46 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ManualFormTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    IsTemplate = table.Column<bool>(type: "boolean", nullable: false),
+                    FirstUsedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Questions = table.Column<string>(type: "jsonb", nullable: true),
+                    Triggers = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManualFormTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManualFormTemplates_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ManualFormTemplates_Hospitals_HospitalId",
+                        column: x => x.HospitalId,
+                        principalTable: "Hospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pathways",
                 columns: table => new
                 {
@@ -1074,6 +1114,41 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ManualQueue",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<long>(type: "bigint", nullable: false),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    PlanId = table.Column<long>(type: "bigint", nullable: true),
+                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
+                    AttemptNumber = table.Column<int>(type: "integer", nullable: false),
+                    EffectKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    DueTo = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    FallbackAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClaimedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClaimExpiresAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    RecordId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManualQueue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManualQueue_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskAttempts",
                 columns: table => new
                 {
@@ -1169,6 +1244,45 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         name: "FK_FollowUpResults_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ManualRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    TaskId = table.Column<long>(type: "bigint", nullable: false),
+                    EntryId = table.Column<long>(type: "bigint", nullable: false),
+                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
+                    TemplateId = table.Column<int>(type: "integer", nullable: true),
+                    TemplateName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    TemplateVersion = table.Column<int>(type: "integer", nullable: true),
+                    End = table.Column<int>(type: "integer", nullable: false),
+                    FamilyAnswered = table.Column<bool>(type: "boolean", nullable: false),
+                    Respondent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Unreached = table.Column<int>(type: "integer", nullable: true),
+                    CallBackAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TodoCount = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StaffId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StaffName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Answers = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManualRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManualRecords_ManualQueue_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "ManualQueue",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1409,6 +1523,49 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 table: "KnowledgeEntries",
                 columns: new[] { "HospitalId", "PresetKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualFormTemplates_DepartmentId",
+                table: "ManualFormTemplates",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualFormTemplates_HospitalId_DepartmentId_Status",
+                table: "ManualFormTemplates",
+                columns: new[] { "HospitalId", "DepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualFormTemplates_HospitalId_Key_Version",
+                table: "ManualFormTemplates",
+                columns: new[] { "HospitalId", "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualQueue_EffectKey",
+                table: "ManualQueue",
+                column: "EffectKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualQueue_HospitalId_ClosedAt_DepartmentId_DueTo",
+                table: "ManualQueue",
+                columns: new[] { "HospitalId", "ClosedAt", "DepartmentId", "DueTo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualQueue_TaskId",
+                table: "ManualQueue",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualRecords_EntryId",
+                table: "ManualRecords",
+                column: "EntryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManualRecords_PatientId_At",
+                table: "ManualRecords",
+                columns: new[] { "PatientId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PathwayNodes_PathwayId_Order",
@@ -1734,6 +1891,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "KnowledgeEntries");
 
             migrationBuilder.DropTable(
+                name: "ManualFormTemplates");
+
+            migrationBuilder.DropTable(
+                name: "ManualRecords");
+
+            migrationBuilder.DropTable(
                 name: "PatientCallFlags");
 
             migrationBuilder.DropTable(
@@ -1765,6 +1928,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Calls");
+
+            migrationBuilder.DropTable(
+                name: "ManualQueue");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
