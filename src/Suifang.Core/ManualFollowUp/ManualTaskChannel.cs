@@ -16,6 +16,9 @@ public sealed class ManualTaskChannel(Func<SuifangDbContext> newContext, Func<Da
     /// The shortest time a manual task waits for a nurse before it falls back.
     public static readonly TimeSpan MinimumWait = TimeSpan.FromHours(4);
 
+    /// How long past the end of its window a manual task stays in the queue (shown as overdue, 超期) for a late call.
+    public static readonly TimeSpan OverdueGrace = TimeSpan.FromDays(1);
+
     public ChannelKind Kind => ChannelKind.Manual;
 
     public async Task<TaskOutcome> ExecuteAsync(TaskExecution execution, CancellationToken ct)
@@ -50,12 +53,12 @@ public sealed class ManualTaskChannel(Func<SuifangDbContext> newContext, Func<Da
         return TaskOutcome.Waiting(entry.FallbackAt, InQueue);
     }
 
-    /// The channel's waiting time when the pathway sets one, else the end of the follow-up window; never less than
-    /// MinimumWait, so a nurse always has time to call.
+    /// The channel's waiting time when the pathway sets one, else the end of the follow-up window and a day's grace for
+    /// a late call (overdue); never less than MinimumWait, so a nurse always has time to call.
     public static DateTime FallbackAt(FollowUpTask task, DateTime now)
     {
         var channel = task.Step is { } s && task.ChannelIndex < s.Content.Channels.Count ? s.Content.Channels[task.ChannelIndex] : null;
-        var until = channel is { FallbackAfterHours: > 0 } ? now.AddHours(channel.FallbackAfterHours) : task.DueTo;
+        var until = channel is { FallbackAfterHours: > 0 } ? now.AddHours(channel.FallbackAfterHours) : task.DueTo + OverdueGrace;
         return until < now + MinimumWait ? now + MinimumWait : until;
     }
 }
