@@ -54,7 +54,16 @@ public static class ManualTasks
             await db.SaveChangesAsync();
         }
         await new TaskDispatcher(services.GetRequiredService<TaskEngine>()).DrainAsync(CancellationToken.None);
+        // A host that runs its own dispatcher may have taken the task first: wait until its channel has queued it.
+        for (var i = 0; i < 200 && !await QueuedAsync(services, task.Id); i++)
+            await Task.Delay(100);
         return task;
+    }
+
+    private static async Task<bool> QueuedAsync(IServiceProvider services, long taskId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SuifangDbContext>().ManualQueue.AnyAsync(e => e.TaskId == taskId);
     }
 
     public static async Task<long> EntryAsync(IServiceProvider services, long taskId)

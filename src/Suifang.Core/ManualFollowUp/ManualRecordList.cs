@@ -18,6 +18,18 @@ public static class ManualRecordList
     public static Task<List<ManualRecordRow>> SinceAsync(SuifangDbContext db, StaffScope scope, DateTime since, int? departmentId, CancellationToken ct) =>
         ReadAsync(db, scope, db.ManualRecords.Where(r => r.At >= since && (departmentId == null || r.DepartmentId == departmentId)), 300, ct);
 
+    /// The open to-dos that manual records raised for a patient (abnormal answers), most urgent first.
+    public static async Task<List<OpenTodo>> OpenTodosAsync(SuifangDbContext db, StaffScope scope, long patientId, CancellationToken ct)
+    {
+        var departments = scope.DepartmentIds.ToArray();
+        var todos = await db.Todos.AsNoTracking()
+            .Where(t => t.PatientId == patientId && t.HospitalId == scope.HospitalId && t.Source == "manual" && t.Status == Todos.TodoStatus.Open
+                && (scope.AllDepartments || departments.Contains(t.DepartmentId)))
+            .OrderByDescending(t => t.Urgency).ThenByDescending(t => t.CreatedAt).Take(50).ToListAsync(ct);
+        return todos.Select(t => new OpenTodo(t.Id, t.Reason,
+            t.Urgency switch { Todos.TodoUrgency.Critical => "危急", Todos.TodoUrgency.Urgent => "紧急", _ => "一般" }, t.CreatedAt)).ToList();
+    }
+
     private static async Task<List<ManualRecordRow>> ReadAsync(SuifangDbContext db, StaffScope scope, IQueryable<ManualRecord> records, int take,
         CancellationToken ct)
     {
