@@ -91,4 +91,20 @@ public sealed class ManualClaimTests
         Assert.Equal("超期待拨打", overdue[0].Status);
         Assert.Empty(await m.QueueAsync(m.World.Hospital.Supervisor(), new ManualQueueFilter(DepartmentId: m.World.Hospital.Cardiology.Id)));
     }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task The_pathway_filter_keeps_the_tasks_of_plans_built_from_that_pathway(DatabaseProvider provider)
+    {
+        await using var m = await ManualWorld.CreateAsync(provider);
+        var depression = await m.PathwayAsync("抑郁症出院随访");
+        var other = await m.PathwayAsync("双相障碍随访");
+        var task = await m.ManualTaskAsync(pathwayId: depression);
+        await m.ManualTaskAsync(pathwayId: other);
+        await m.ManualTaskAsync();
+
+        var rows = await m.QueueAsync(m.Nurse(), new ManualQueueFilter(PathwayId: depression));
+
+        Assert.Equal([task.Id], rows.Select(r => r.TaskId));
+        Assert.Equal(("抑郁症出院随访", "D+7"), (rows[0].Pathway, rows[0].StepLabel));
+    }
 }

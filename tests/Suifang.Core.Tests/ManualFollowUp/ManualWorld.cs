@@ -48,7 +48,7 @@ internal sealed class ManualWorld : IAsyncDisposable
 
     /// A patient of psychiatry with a one-step plan whose only channel is a manual call (with redials), the step
     /// carrying its own trigger (no follow-up visit → abnormal); dispatched into the queue. Returns the task.
-    public async Task<FollowUpTask> ManualTaskAsync(int redials = 1, long? patientId = null)
+    public async Task<FollowUpTask> ManualTaskAsync(int redials = 1, long? patientId = null, int? pathwayId = null)
     {
         var patient = patientId ?? (await World.Hospital.AddAsync(World.Hospital.Patient().Named("王芳")
             .DischargedOn(Now.AddDays(-7), Psychiatry.Id).WithDiagnosis("F32.1", "中度抑郁发作")))[0].Id;
@@ -66,12 +66,27 @@ internal sealed class ManualWorld : IAsyncDisposable
             Triggers = [new TriggerRule { QuestionKey = "follow_up_visit", Operator = TriggerOperator.Equals, Value = "no", Description = "未按时复诊" }],
         };
         plan.Steps.Add(step);
+        if (pathwayId is { } pathway)
+            plan.Pathways.Add(new PlanPathway { PathwayId = pathway });
         db.Plans.Add(plan);
         var task = StepTasks.Create(plan, step, 0, Now, Now);
         db.Tasks.Add(task);
         await db.SaveChangesAsync();
         await DispatchAsync();
         return task;
+    }
+
+    public async Task<int> PathwayAsync(string name)
+    {
+        await using var db = NewContext();
+        var pathway = new Pathway
+        {
+            HospitalId = World.Hospital.Hospital.Id, DepartmentId = Psychiatry.Id, Key = "p-" + Guid.NewGuid().ToString("N")[..8], Name = name,
+            DiseaseCodes = "F32", DiseaseNames = "抑郁发作", CreatedAt = Now,
+        };
+        db.Pathways.Add(pathway);
+        await db.SaveChangesAsync();
+        return pathway.Id;
     }
 
     public Task<int> DispatchAsync() => World.Dispatcher(channel: Channel).DrainAsync(None);
