@@ -18,6 +18,7 @@ public sealed class ManualFollowUpBrowserTests(BrowserFixture browser) : IClassF
     {
         var app = browser.App;
         var psychiatry = await ManualTasks.PsychiatryAsync(app.Services);
+        await ManualTasks.AllowCallsAllDayAsync(app.Services);
         await StaffAccounts.CreateAsync(app.Services, "hs.manual", Roles.Nurse, "JSK");
         var task = await ManualTasks.QueueAsync(app.Services, psychiatry, "赵静怡", "13700001234");
 

@@ -24,6 +24,27 @@ public static class ManualTasks
         return department.Id;
     }
 
+    /// Contact rules that allow calls at any hour, so that a test does not depend on the time of day it runs at (the
+    /// default rules keep calls out of the lunch break and the night, and the host's contact gate applies them).
+    public static async Task AllowCallsAllDayAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
+        var hospital = await db.Hospitals.Select(h => h.Id).FirstAsync();
+        var settings = await db.ContactSettings.FirstOrDefaultAsync(s => s.HospitalId == hospital);
+        if (settings is null)
+            db.ContactSettings.Add(settings = new Core.Contact.ContactSettings { HospitalId = hospital });
+        settings.CallingHours = Enumerable.Repeat("00:00-24:00", 7).ToList();
+        settings.QuietPeriods = "";
+        settings.DailyContactCap = 100;
+        settings.NoRepeatDays = 0;
+        settings.BestTimeEnabled = false;
+        settings.PreCallNoticeEnabled = false;
+        settings.Revision++;
+        settings.UpdatedAt = services.GetRequiredService<HospitalClock>().Now;
+        await db.SaveChangesAsync();
+    }
+
     /// A discharged patient of the department with a one-step manual plan (the step asks follow_up_visit, "no" is
     /// abnormal); the host's engine puts it into the queue. Returns the task.
     public static async Task<FollowUpTask> QueueAsync(IServiceProvider services, int departmentId, string name = "王芳", string phone = "13912345678")

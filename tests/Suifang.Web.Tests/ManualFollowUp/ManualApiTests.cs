@@ -25,6 +25,7 @@ public sealed class ManualApiTests
     {
         var app = await SuifangWebFactory.StartAsync(provider, new Dictionary<string, string?> { ["Tasks:DispatcherEnabled"] = "false" });
         var psychiatry = await ManualTasks.PsychiatryAsync(app.Services);
+        await ManualTasks.AllowCallsAllDayAsync(app.Services);
         await StaffAccounts.EnsureDepartmentAsync(app.Services, "XNK", "心血管内科");
         await StaffAccounts.CreateAsync(app.Services, "hs.jsk", Roles.Nurse, "JSK");
         await StaffAccounts.CreateAsync(app.Services, "hs.jsk2", Roles.Nurse, "JSK");
