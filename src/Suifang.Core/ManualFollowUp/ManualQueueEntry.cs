@@ -28,9 +28,9 @@ public sealed class ManualQueueEntry
     public string? ClaimedByName { get; set; }
     public DateTime? ClaimExpiresAt { get; set; }
 
-    /// Set when a record closed the entry.
+    /// Set when a record closed the entry (the record points here: ManualRecord.EntryId, unique) or the task's next
+    /// turn replaced it.
     public DateTime? ClosedAt { get; set; }
-    public long? RecordId { get; set; }
 
     public bool IsClaimedBy(string userId, DateTime now) => ClaimedBy == userId && ClaimExpiresAt > now;
 

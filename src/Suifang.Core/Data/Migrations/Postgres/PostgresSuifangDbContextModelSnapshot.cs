@@ -999,9 +999,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
-                    b.Property<long?>("RecordId")
-                        .HasColumnType("bigint");
-
                     b.Property<long>("TaskId")
                         .HasColumnType("bigint");
 

@@ -969,9 +969,6 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("RecordId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("TaskId")
                         .HasColumnType("INTEGER");
 

@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261130024228_Initial")]
+    [Migration("20261130035249_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1001,9 +1001,6 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
-
-                    b.Property<long?>("RecordId")
-                        .HasColumnType("bigint");
 
                     b.Property<long>("TaskId")
                         .HasColumnType("bigint");

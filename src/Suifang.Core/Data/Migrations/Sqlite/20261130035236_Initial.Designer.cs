@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261130024215_Initial")]
+    [Migration("20261130035236_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -970,9 +970,6 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RecordId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("TaskId")
