@@ -41,7 +41,9 @@ public static class RecordManualFollowUp
             return Refused($"{entry.ClaimedByName} 正在拨打这位患者，不能同时记录。");
         var task = await db.Tasks.Include(t => t.Step).ThenInclude(s => s!.Node).Include(t => t.Plan).FirstAsync(t => t.Id == entry.TaskId, ct);
         if (entry.ClosedAt is not null || task is not { State: TaskState.Running, LeaseOwner: null } || task.LastAttemptNumber != entry.AttemptNumber)
-            return Refused("这条任务已不再等待人工随访（可能已由其他渠道完成、已超时或已处理），本次记录没有保存。请刷新队列。");
+            // A second click that lost the race to the first finds the first's record.
+            return await db.ManualRecords.AsNoTracking().FirstOrDefaultAsync(r => r.EntryId == entryId, ct) is { } saved ? Replay(saved)
+                : Refused("这条任务已不再等待人工随访（可能已由其他渠道完成、已超时或已处理），本次记录没有保存。请刷新队列。");
         if (input.Contact == ManualContact.CallLater && input.CallBackAt > task.DueTo)
             return Refused($"约定的时间超出了随访时间窗（截至 {task.DueTo:MM-dd HH:mm}），请选择更早的时间，或记录为未接通。");
 
