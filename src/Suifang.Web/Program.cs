@@ -4,6 +4,7 @@ using Suifang.Web.Calls;
 using Suifang.Web.Contact;
 using Suifang.Web.His;
 using Suifang.Web.Knowledge;
+using Suifang.Web.ManualFollowUp;
 using Suifang.Web.Pathways;
 using Suifang.Web.Hosting;
 using Suifang.Web.Patients;
@@ -29,6 +30,7 @@ builder.AddContact();              // contact rules: calling hours, holidays, ca
 builder.AddKnowledge();            // follow-up knowledge base the agent answers from (Lucene, SmartCn)
 builder.AddSpeech();               // TTS/ASR (espeak-ng, iFlytek, OpenAI-compatible), prompt cache, speech guard, optional LLM
 builder.AddAgent();                // the voice agent: Chinese understanding, dialogue engine over scripts and knowledge base
+builder.AddManualFollowUp();       // manual follow-up: forms per department, nurses' work queue, fast recording form
 builder.AddCalls();                // AI calls: simulated phone network, AI call channel (after dialogue and scripts)
 builder.AddSms();                  // SMS: outbox, Aliyun/Tencent/simulated provider, SMS task channel, sender, mass sending
 builder.AddQuestionnaires();       // questionnaires and scales, patient page /q/{token}, questionnaire channel (after SMS)

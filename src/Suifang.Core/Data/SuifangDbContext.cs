@@ -58,6 +58,9 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Questionnaires.QuestionnaireVersion> QuestionnaireVersions => Set<Questionnaires.QuestionnaireVersion>();
     public DbSet<Questionnaires.Links.QuestionnaireLink> QuestionnaireLinks => Set<Questionnaires.Links.QuestionnaireLink>();
     public DbSet<Questionnaires.Links.QuestionnaireResponse> QuestionnaireResponses => Set<Questionnaires.Links.QuestionnaireResponse>();
+    public DbSet<ManualFollowUp.ManualFormTemplate> ManualFormTemplates => Set<ManualFollowUp.ManualFormTemplate>();
+    public DbSet<ManualFollowUp.ManualQueueEntry> ManualQueue => Set<ManualFollowUp.ManualQueueEntry>();
+    public DbSet<ManualFollowUp.ManualRecord> ManualRecords => Set<ManualFollowUp.ManualRecord>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

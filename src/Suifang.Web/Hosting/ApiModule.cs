@@ -1,5 +1,6 @@
 using Suifang.Web.Knowledge;
 using Suifang.Web.Calls;
+using Suifang.Web.ManualFollowUp;
 using Suifang.Web.Patients;
 using Suifang.Web.His;
 using Suifang.Web.Pathways;
@@ -46,6 +47,7 @@ internal static class ApiModule
         api.MapCallsApi();
         api.MapSmsApi();
         api.MapQuestionnairesApi();
+        api.MapManualApi();
         api.MapFallback(() => TypedResults.Problem(
             title: "没有这个接口",
             detail: "请求的地址不是随访平台的接口。可用的接口见 /scalar/v1 的接口文档。",

@@ -19,6 +19,9 @@ internal static class TasksModule
         var services = builder.Services;
         services.AddOptions<TaskEngineOptions>().BindConfiguration(TaskEngineOptions.Section);
         services.TryAddSingleton<IContactGate, AllowAllContactGate>();
+        // 人工随访: manual tasks go into the nurses' work queue instead of the simulated stand-in.
+        services.AddSingleton<ITaskChannel>(sp => new Core.ManualFollowUp.ManualTaskChannel(
+            sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext, () => sp.GetRequiredService<HospitalClock>().Now));
         services.AddSingleton(sp =>
         {
             var factory = sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>();

@@ -98,7 +98,7 @@ public sealed class CallJournal(Func<SuifangDbContext> newContext)
 
     /// 已去世: every active plan of the patient stopped with the reason, its open steps cancelled, and every open task of
     /// the patient except the running one cancelled (the engine closes that one with the call's outcome).
-    private static async Task<int> StopPlansAsync(SuifangDbContext db, PlanStop stop, DateTime now, CancellationToken ct)
+    internal static async Task<int> StopPlansAsync(SuifangDbContext db, PlanStop stop, DateTime now, CancellationToken ct)
     {
         var plans = await db.Plans.Include(p => p.Steps)
             .Where(p => p.PatientId == stop.PatientId && (p.Status == PlanStatus.Active || p.Status == PlanStatus.Scheduled)).ToListAsync(ct);
