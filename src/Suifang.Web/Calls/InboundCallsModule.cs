@@ -17,9 +17,10 @@ internal static class InboundCallsModule
 {
     public static IServiceCollection AddInboundCalls(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new InboundCalls(
+        // Tests may take the dialogue engine or the AI call channel out of the host; then there is nothing to answer with.
+        services.AddSingleton(sp => sp.GetServices<ITaskChannel>().OfType<AiCallChannel>().FirstOrDefault() is not { } channel ? null! : new InboundCalls(
             sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext,
-            sp.GetServices<ITaskChannel>().OfType<AiCallChannel>().First(),
+            channel,
             sp.GetRequiredService<SensitiveDataProtector>(),
             () => sp.GetRequiredService<HospitalClock>().Now,
             sp.GetRequiredService<IOptions<TaskEngineOptions>>().Value,
@@ -31,12 +32,12 @@ internal static class InboundCallsModule
 }
 
 /// Registers the handler at start; on the simulated network, lets due call-backs ring every half minute.
-internal sealed class InboundCallService(ITelephony telephony, InboundCalls inbound, IOptions<CallsOptions> options,
+internal sealed class InboundCallService(ITelephony telephony, IServiceProvider services, IOptions<CallsOptions> options,
     ILogger<InboundCallService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (telephony is not IInboundTelephony lines)
+        if (telephony is not IInboundTelephony lines || services.GetService<InboundCalls>() is not { } inbound)
             return;
         lines.Answer(inbound.HandleAsync);
         if (telephony is not SimulatedTelephony simulated)
