@@ -45,6 +45,13 @@ internal static class SmsAdmission
             return Blocked(message, "患者没有登记手机号（固话收不到短信），未发送。请在患者档案中补充手机号。", now);
         if (await DoNotContactList.ReasonForAsync(db, send.HospitalId, send.PatientId, sms: true, ct) is { } dnc)
             return Blocked(message, $"患者已退订短信或在免打扰名单中（{dnc}），未发送。", now);
+        // Marks from calls and manual follow-up (5.3.5): a deceased patient gets no message at all, a number known to be
+        // wrong none either (it would reach a stranger) until a nurse corrects the number.
+        var flags = await Calls.CallFlags.ActiveAsync(db, send.PatientId, ct);
+        if (flags.Deceased is { } deceased)
+            return Blocked(message, $"患者已登记去世（{deceased}），短信未发送。", now);
+        if (flags.WrongNumber is { } wrong)
+            return Blocked(message, $"这个号码已被标记为错误号码（{wrong}），短信未发送。请护士核实并更正号码后再发。", now);
         var consent = await db.Consents.AsNoTracking().Where(c => c.PatientId == send.PatientId)
             .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (ConsentDecision?)c.Decision).FirstOrDefaultAsync(ct);
         if (consent == ConsentDecision.Withdrawn)

@@ -88,6 +88,37 @@ public sealed class SmsOutboxTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_patient_marked_deceased_or_at_a_number_marked_wrong_gets_no_message_until_the_number_is_corrected(DatabaseProvider provider)
+    {
+        await using var w = await SmsWorld.CreateAsync(provider);
+        var deceased = await w.Contact.PatientAsync("钱已故", "13811112222");
+        var wrong = await w.Contact.PatientAsync("孙错号", "13833334444");
+        await using (var db = w.H.Database.NewContext())
+        {
+            var wrongIndex = await db.Patients.Where(p => p.Id == wrong.Id).Select(p => p.PhoneIndex).SingleAsync();
+            db.PatientCallFlags.Add(new Suifang.Core.Calls.PatientCallFlag { HospitalId = w.H.Hospital.Id, PatientId = deceased.Id, Kind = Suifang.Core.Calls.CallFlagKind.Deceased, Reason = "家属告知", At = Monday });
+            db.PatientCallFlags.Add(new Suifang.Core.Calls.PatientCallFlag { HospitalId = w.H.Hospital.Id, PatientId = wrong.Id, Kind = Suifang.Core.Calls.CallFlagKind.WrongNumber, PhoneIndex = wrongIndex, Reason = "接听人说打错了", At = Monday });
+            await db.SaveChangesAsync();
+        }
+
+        var toDeceased = await w.SendAsync(deceased.Id, "d");
+        var toWrong = await w.SendAsync(wrong.Id, "w");
+
+        Assert.Equal(SmsSendStatus.Blocked, toDeceased.Status);
+        Assert.Contains("去世", toDeceased.Detail);
+        Assert.Equal(SmsSendStatus.Blocked, toWrong.Status);
+        Assert.Contains("错误号码", toWrong.Detail);
+        Assert.Empty(w.Provider.Requests);
+
+        await using (var db = w.H.Database.NewContext())
+        {
+            // The nurse corrects the number: the mark was for the old number only.
+            await db.Patients.Where(p => p.Id == wrong.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PhoneIndex, "corrected-number-index"));
+        }
+        Assert.Equal(SmsSendStatus.Sent, (await w.SendAsync(wrong.Id, "w2")).Status);
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Throttling_queues_with_growing_waits_and_gives_up_after_the_last_attempt(DatabaseProvider provider)
     {
         await using var w = await SmsWorld.CreateAsync(provider, new SmsOptions { MaxAttempts = 3, RetrySeconds = 60 });
