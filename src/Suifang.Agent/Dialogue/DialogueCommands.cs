@@ -107,6 +107,14 @@ internal static class CommandGenerator
         if (q.Type != AnswerType.YesNo && u.Values.Count > 0
             && AnswerReader.Read(q, u) is { Kind: ReadingKind.Value or ReadingKind.OutOfRange } corrected)
             return new AnswerCommand(corrected);
+        // A yes/no read-back ("您是说没有剧烈头痛，对吗？") is often answered by saying the answer again ("没有，挺好的"):
+        // that is the answer restated, not a rejection of the read-back. Only 对/是的 (agree) and 不对/不是/错了 (reject)
+        // speak about the read-back itself.
+        if (q.Type == AnswerType.YesNo && AgreesWithReadBack(u.Text) && !RejectsReadBack(u.Text))
+            return new ConfirmCommand(true);
+        if (q.Type == AnswerType.YesNo && !RejectsReadBack(u.Text)
+            && AnswerReader.Read(q, u) is { Kind: ReadingKind.Value } restated)
+            return new AnswerCommand(restated);
         return u.Intent switch
         {
             Intent.Affirm => new ConfirmCommand(true),
@@ -116,4 +124,11 @@ internal static class CommandGenerator
     }
 
     public static DialogueCommand ForSilence() => Silence;
+
+    private static bool AgreesWithReadBack(string text) =>
+        text.StartsWith('对') || text.StartsWith('是') || text.StartsWith('嗯') || text.Contains("没错", StringComparison.Ordinal);
+
+    private static bool RejectsReadBack(string text) =>
+        text.Contains("不对", StringComparison.Ordinal) || text.Contains("不是", StringComparison.Ordinal)
+        || text.Contains('错') || text.Contains("说反", StringComparison.Ordinal);
 }

@@ -93,6 +93,10 @@ internal sealed partial class ScriptConversation
                 $"{c.Before.Term}前后说法不一致：先说“{c.Before.Said}”，后说“{c.Now.Said}”，澄清时仍说不清。", said, turn, Urgent: false));
         phase = resumePhase;
         clarifying = null;
+        // The contradiction came up while an answer to this question was being read back: the clarified answer is the
+        // confirmed one (the patient just said it plainly), so it is kept and the call moves on.
+        if (phase == Phase.Confirm && Current is { } asked && asked.Key == key && status != SymptomStatus.Uncertain)
+            return Record(asked, value, said, confirmed: true);
         var pending = resumeTurn!;
         if (phase == Phase.Question || phase == Phase.Confirm) lastPrompt = StripPrefix(pending.Say);
         return pending with { Say = Phrases.Ok + StripPrefix(pending.Say) };

@@ -50,6 +50,9 @@ internal sealed partial class ScriptConversation
             case ConfirmCommand { Yes: true }:
                 return Record(q, candidate!, candidateSaid, confirmed: true);
             case ConfirmCommand { Yes: false }:
+                // Rejected read-backs are bounded: after the third the answer is kept unconfirmed for the nurse to check,
+                // never asked round and round.
+                if (++confirmRounds > 3) return Record(q, candidate!, candidateSaid, confirmed: false);
                 phase = Phase.Question;
                 return Ask(q, Phrases.ConfirmAgain, plainer: false);
             case AnswerCommand { Reading: { Kind: ReadingKind.Value, Value: { } same } } when same == candidate:

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Accounts;
 using Suifang.Core.Audit;
 using Suifang.Core.Common;
+using Suifang.Core.Contact;
 using Suifang.Core.Data;
 using Suifang.Core.Organization;
 using Suifang.Core.Security;
@@ -36,6 +37,7 @@ internal sealed class DemoHospitalSeeder(
         var started = DateTime.UtcNow;
         db.Actor = Actor;
         await LabelAsync(hospital, ct);
+        await ContactRulesAsync(hospital, ct);
         var departments = await DepartmentsAsync(hospital, ct);
 
         var configured = configuration["Suifang:DemoPassword"];
@@ -47,6 +49,32 @@ internal sealed class DemoHospitalSeeder(
         await PatientsAsync(hospital.Id, departments, patients, ct);
         log.LogInformation("Seeded the demo hospital: {Departments} departments, {Staff} staff, {Patients} patients in {Seconds:F1} s",
             departments.Count, staff, patients, (DateTime.UtcNow - started).TotalSeconds);
+    }
+
+    /// The demo must show calls within minutes of the first start, whatever the hour (issue #4): its virtual patients may
+    /// be called all day, every day, and the first call does not wait for the pre-call SMS notice. The hospital's own rules
+    /// (ContactSettings.Defaults) apply to every real hospital; the contact rules page shows and changes these.
+    public static ContactSettings DemoContactRules(int hospitalId)
+    {
+        var rules = ContactSettings.Defaults(hospitalId);
+        rules.CallingHours = [.. Enumerable.Repeat("00:00-24:00", 7)];
+        rules.QuietPeriods = "";
+        rules.PreCallNoticeEnabled = false;
+        rules.UpdatedBy = Actor.UserName;
+        return rules;
+    }
+
+    private async Task ContactRulesAsync(Hospital hospital, CancellationToken ct)
+    {
+        if (await db.ContactSettings.AnyAsync(s => s.HospitalId == hospital.Id, ct))
+            return;
+        var rules = DemoContactRules(hospital.Id);
+        (rules.Revision, rules.UpdatedAt) = (1, clock.Now);
+        db.ContactSettings.Add(rules);
+        db.Holidays.AddRange(ChineseHolidays.Seed.Select(h => new Holiday { HospitalId = hospital.Id, Date = h.Date, Name = h.Name }));
+        db.AuditEvent(AuditActions.Update, "ContactSettings", hospital.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "演示医院的联系规则：每天 00:00-24:00 可呼叫（虚拟患者），不发首呼前短信告知，以便启动后几分钟内就能看到外呼");
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task LabelAsync(Hospital hospital, CancellationToken ct)

@@ -62,6 +62,11 @@ public sealed class DemoHospitalSeederTests
         Assert.Equal(12, await db.Pathways.CountAsync(p => p.IsPreset));
         Assert.True(await db.Plans.CountAsync() > 0, "the demo hospital has no follow-up plans");
         Assert.True(await db.Tasks.CountAsync() > 0);
+        // Calls within minutes whatever the hour (issue #4): virtual patients may be called all day, no notice lead.
+        var rules = await db.ContactSettings.SingleAsync(s => s.HospitalId == hospital.Id);
+        Assert.All(rules.CallingHours, day => Assert.Equal("00:00-24:00", day));
+        Assert.False(rules.PreCallNoticeEnabled);
+        Assert.True(await db.Holidays.AnyAsync(h => h.HospitalId == hospital.Id));
         Assert.True(encounters.Count(e => e.DischargeAt > DateTime.Now.AddDays(-57)) > 50);
         Assert.Contains(encounters, e => e.SecondaryDiagnoses.Count > 0);
         Assert.Equal(encounters.Count, encounters.Select(e => e.VisitNumber).Distinct().Count());
