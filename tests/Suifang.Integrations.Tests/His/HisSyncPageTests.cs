@@ -44,7 +44,7 @@ public sealed class HisSyncPageTests
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=his-no-runs]")));
         Assert.Contains("测试 HIS", page.Find("[data-testid=his-source]").TextContent);
 
-        page.Find("[data-testid=his-sync-now]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=his-sync-now]").Click());
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=his-progress]")), TimeSpan.FromSeconds(10));
         Assert.True(page.Find("[data-testid=his-sync-now]").HasAttribute("disabled"));
         source.Hold!.SetResult();
@@ -54,7 +54,8 @@ public sealed class HisSyncPageTests
             Assert.Empty(page.FindAll("[data-testid=his-progress]"));
             Assert.Contains("已完成", page.Find("[data-testid=his-runs]").TextContent);
         }, TimeSpan.FromSeconds(30));
-        page.Find("[data-testid=his-show-rejected]").Click();
+        // The page re-renders while it polls: find and click in one dispatch so the handler cannot change in between.
+        await page.InvokeAsync(() => page.Find("[data-testid=his-show-rejected]").Click());
         page.WaitForAssertion(() => Assert.Contains("就诊没有指明患者", page.Find("[data-testid=his-rejected]").TextContent));
         Assert.Contains("2026-11-28 11:00:00", page.Find("[data-testid=his-watermark]").TextContent);
     }
