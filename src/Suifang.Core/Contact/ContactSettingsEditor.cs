@@ -85,9 +85,15 @@ public static class ContactSettingsEditor
             return s;
         s = ContactSettings.Defaults(hospitalId);
         s.UpdatedAt = now;
-        db.ContactSettings.Add(s);
-        db.Holidays.AddRange(ChineseHolidays.Seed.Select(h => new Holiday { HospitalId = hospitalId, Date = h.Date, Name = h.Name }));
+        AddFirst(db, s);
         return s;
+    }
+
+    /// A hospital's first saved settings, with the seeded public holidays it had while it used the defaults.
+    public static void AddFirst(SuifangDbContext db, ContactSettings settings)
+    {
+        db.ContactSettings.Add(settings);
+        db.Holidays.AddRange(ChineseHolidays.Seed.Select(h => new Holiday { HospitalId = settings.HospitalId, Date = h.Date, Name = h.Name }));
     }
 
     private static void Touch(SuifangDbContext db, StaffScope scope, ContactSettings s, DateTime now, string summary)

@@ -70,8 +70,7 @@ internal sealed class DemoHospitalSeeder(
             return;
         var rules = DemoContactRules(hospital.Id);
         (rules.Revision, rules.UpdatedAt) = (1, clock.Now);
-        db.ContactSettings.Add(rules);
-        db.Holidays.AddRange(ChineseHolidays.Seed.Select(h => new Holiday { HospitalId = hospital.Id, Date = h.Date, Name = h.Name }));
+        ContactSettingsEditor.AddFirst(db, rules);
         db.AuditEvent(AuditActions.Update, "ContactSettings", hospital.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "演示医院的联系规则：每天 00:00-24:00 可呼叫（虚拟患者），不发首呼前短信告知，以便启动后几分钟内就能看到外呼");
         await db.SaveChangesAsync(ct);
