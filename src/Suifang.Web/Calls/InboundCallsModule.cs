@@ -15,30 +15,23 @@ namespace Suifang.Web.Calls;
 /// virtual patients who missed a call calling back (demo).
 internal static class InboundCallsModule
 {
-    public static IServiceCollection AddInboundCalls(this IServiceCollection services)
-    {
-        // Tests may take the dialogue engine or the AI call channel out of the host; then there is nothing to answer with.
-        services.AddSingleton(sp => sp.GetServices<ITaskChannel>().OfType<AiCallChannel>().FirstOrDefault() is not { } channel ? null! : new InboundCalls(
-            sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext,
-            channel,
-            sp.GetRequiredService<SensitiveDataProtector>(),
-            () => sp.GetRequiredService<HospitalClock>().Now,
-            sp.GetRequiredService<IOptions<TaskEngineOptions>>().Value,
-            sp.GetRequiredService<IOptions<CallsOptions>>().Value,
-            sp.GetRequiredService<ILogger<InboundCalls>>()));
+    public static IServiceCollection AddInboundCalls(this IServiceCollection services) =>
         services.AddHostedService<InboundCallService>();
-        return services;
-    }
 }
 
 /// Registers the handler at start; on the simulated network, lets due call-backs ring every half minute.
+/// Tests may take the dialogue engine or the AI call channel out of the host; then there is nothing to answer with.
 internal sealed class InboundCallService(ITelephony telephony, IServiceProvider services, IOptions<CallsOptions> options,
     ILogger<InboundCallService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (telephony is not IInboundTelephony lines || services.GetService<InboundCalls>() is not { } inbound)
+        if (telephony is not IInboundTelephony lines || services.GetServices<ITaskChannel>().OfType<AiCallChannel>().FirstOrDefault() is not { } channel)
             return;
+        var inbound = new InboundCalls(services.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext, channel,
+            services.GetRequiredService<SensitiveDataProtector>(), () => services.GetRequiredService<HospitalClock>().Now,
+            services.GetRequiredService<IOptions<TaskEngineOptions>>().Value, options.Value,
+            services.GetRequiredService<ILogger<InboundCalls>>());
         lines.Answer(inbound.HandleAsync);
         if (telephony is not SimulatedTelephony simulated)
             return;
