@@ -21,6 +21,8 @@ public sealed class DemoHospitalSeederTests
             ["Suifang:DemoData"] = "true",
             ["Suifang:DemoPatients"] = patients.ToString(),
             ["Suifang:DemoPassword"] = DemoPassword,
+            // The demo hospital may be called at any hour: the dispatcher would write while the seeder still seeds.
+            ["Tasks:DispatcherEnabled"] = "false",
         });
 
     [Theory, ClassData(typeof(Providers))]
