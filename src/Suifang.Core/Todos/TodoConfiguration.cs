@@ -16,6 +16,11 @@ internal sealed class TodoConfiguration : IEntityTypeConfiguration<TodoItem>
         b.Property(t => t.Source).HasMaxLength(32);
         b.Property(t => t.ClosedBy).HasMaxLength(64);
         b.Property(t => t.ClosedNote).HasMaxLength(500);
+        b.Property(t => t.RuleKey).HasMaxLength(128);
+        b.Property(t => t.Comparison).HasMaxLength(500);
+        b.Property(t => t.AssignedToUserId).HasMaxLength(64);
+        b.Property(t => t.AcknowledgedBy).HasMaxLength(64);
+        b.HasIndex(t => new { t.AssignedToUserId, t.Status });
         b.HasIndex(t => new { t.HospitalId, t.DepartmentId, t.Status, t.Urgency, t.CreatedAt });
         b.HasIndex(t => new { t.PatientId, t.Status });
         b.HasIndex(t => t.CallId);

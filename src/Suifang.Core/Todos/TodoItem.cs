@@ -18,6 +18,31 @@ public enum TodoKind
     VerifyNumber = 7,
     /// 核实去世: the person who answered said the patient passed away; the plans were stopped; verify and record it.
     VerifyDeceased = 8,
+    /// 危急值: a critical value reported by HIS (lab, imaging) or said by the patient (7.2.5.1 a).
+    CriticalValue = 9,
+    /// 趋势恶化: a chronic patient's values worsen across consecutive follow-ups (7.2.5.1 b).
+    Trend = 10,
+}
+
+/// What the nurse did when closing a to-do (a critical one cannot be closed without one, 7.2.5.1 a).
+public enum TodoAction
+{
+    /// 已电话回访: called the patient back and talked with them.
+    CalledBack = 1,
+    /// 已建议就诊: advised to come to the clinic or emergency room.
+    AdvisedVisit = 2,
+    /// 已通知医生: passed to the attending doctor.
+    InformedDoctor = 3,
+    /// 已预约/已安排: booked a visit, a test or a home visit.
+    Arranged = 4,
+    /// 已解答: answered the patient's question.
+    Answered = 5,
+    /// 无需处理: checked, nothing to do (e.g. a false alarm).
+    NoActionNeeded = 6,
+    /// 已更正资料: corrected the phone number or the patient's status.
+    DataCorrected = 7,
+    /// 其他: see the note.
+    Other = 99,
 }
 
 public enum TodoUrgency
@@ -63,4 +88,22 @@ public sealed class TodoItem
     public DateTime? ClosedAt { get; set; }
     public string? ClosedBy { get; set; }
     public string? ClosedNote { get; set; }
+
+    /// The action recorded when closing; required for critical ones.
+    public TodoAction? ClosedAction { get; set; }
+
+    /// The rule or finding that fired, stable across wording changes, e.g. "trigger:PCI-D7:fever", "red-flag:chest-pain",
+    /// "trend:systolic-bp", "critical:K" — alert load is counted and tuned per key (7.2.5).
+    public string? RuleKey { get; set; }
+
+    /// The earlier values the finding was compared with, as the nurse reads them, e.g. "收缩压 142 → 150 → 158 mmHg（近三次随访）".
+    public string? Comparison { get; set; }
+
+    /// The nurse it was routed to (7.2.4.1 b); null while it waits in the department's shared list.
+    public string? AssignedToUserId { get; set; }
+    public DateTime? AssignedAt { get; set; }
+
+    /// When a person first acknowledged it (opened it or pressed 知道了) — time to acknowledge is measured from CreatedAt.
+    public DateTime? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
 }

@@ -2795,8 +2795,25 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("CallId")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("ClosedAction")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp without time zone");
@@ -2806,6 +2823,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("ClosedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Comparison")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
@@ -2840,6 +2861,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("RuleKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2859,6 +2884,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("CallId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("AssignedToUserId", "Status");
 
                     b.HasIndex("PatientId", "Status");
 

@@ -2714,7 +2714,24 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedAction")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ClosedAt")
@@ -2725,6 +2742,10 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comparison")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -2759,6 +2780,10 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RuleKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2778,6 +2803,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("CallId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("AssignedToUserId", "Status");
 
                     b.HasIndex("PatientId", "Status");
 

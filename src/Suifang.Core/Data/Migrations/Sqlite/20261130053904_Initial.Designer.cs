@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261130040656_Initial")]
+    [Migration("20261130053904_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2717,7 +2717,24 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedAction")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ClosedAt")
@@ -2728,6 +2745,10 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comparison")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -2762,6 +2783,10 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RuleKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2781,6 +2806,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("CallId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("AssignedToUserId", "Status");
 
                     b.HasIndex("PatientId", "Status");
 

@@ -966,7 +966,14 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ClosedNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    ClosedNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClosedAction = table.Column<int>(type: "INTEGER", nullable: true),
+                    RuleKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Comparison = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AssignedToUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2250,6 +2257,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 table: "Tasks",
                 columns: new[] { "Queue", "State", "NextAttemptAt" },
                 filter: "\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_AssignedToUserId_Status",
+                table: "Todos",
+                columns: new[] { "AssignedToUserId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Todos_CallId",

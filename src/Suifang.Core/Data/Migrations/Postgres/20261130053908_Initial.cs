@@ -968,7 +968,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     ClosedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ClosedNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    ClosedNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClosedAction = table.Column<int>(type: "integer", nullable: true),
+                    RuleKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Comparison = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AssignedToUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2252,6 +2259,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 table: "Tasks",
                 columns: new[] { "Queue", "State", "NextAttemptAt" },
                 filter: "\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_AssignedToUserId_Status",
+                table: "Todos",
+                columns: new[] { "AssignedToUserId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Todos_CallId",

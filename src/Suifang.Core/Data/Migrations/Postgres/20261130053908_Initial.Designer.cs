@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261130040659_Initial")]
+    [Migration("20261130053908_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2798,8 +2798,25 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("CallId")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("ClosedAction")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp without time zone");
@@ -2809,6 +2826,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("ClosedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Comparison")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
@@ -2843,6 +2864,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("RuleKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2862,6 +2887,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("CallId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("AssignedToUserId", "Status");
 
                     b.HasIndex("PatientId", "Status");
 
