@@ -45,6 +45,10 @@ internal static class QuestionnaireSubmitBench
         var gate = new SemaphoreSlim(concurrency);
         var latencies = new double[work.Count];
         var failures = 0;
+        var writer = app.Services.GetRequiredService<SubmissionWriter>();
+        var batchesBefore = writer.Batches;
+        var load = LoadAverage();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(work.Select(async (token, i) =>
         {
@@ -54,7 +58,7 @@ internal static class QuestionnaireSubmitBench
                 var watch = Stopwatch.StartNew();
                 using var response = await http.PostAsync("/q/" + token, new FormUrlEncodedContent(form));
                 latencies[i] = watch.Elapsed.TotalMilliseconds;
-                if (response.StatusCode != HttpStatusCode.Redirect)
+                if (response.StatusCode != HttpStatusCode.OK)
                     Interlocked.Increment(ref failures);
             }
             finally
@@ -63,6 +67,8 @@ internal static class QuestionnaireSubmitBench
             }
         }));
         wall.Stop();
+        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var batches = writer.Batches - batchesBefore;
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
@@ -73,13 +79,18 @@ internal static class QuestionnaireSubmitBench
         Array.Sort(latencies);
         double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
         Console.WriteLine($"questionnaire-submit on {provider}: {count} links, {work.Count} POSTs ({work.Count - count} double submits), concurrency {concurrency}, Kestrel on loopback");
-        Console.WriteLine($"  non-redirect responses: {failures}");
+        Console.WriteLine($"  responses other than 200 (thank-you page): {failures}");
         Console.WriteLine($"  responses stored: {responses} (distinct links {distinct}), links submitted: {submitted}, score results: {results}");
         Console.WriteLine($"  lost: {count - distinct}, doubled: {responses - distinct}");
         Console.WriteLine($"  latency ms: p50 {P(0.50):0.0}  p95 {P(0.95):0.0}  p99 {P(0.99):0.0}  max {latencies[^1]:0.0}");
-        Console.WriteLine($"  wall {wall.Elapsed.TotalSeconds:0.00} s, {work.Count / wall.Elapsed.TotalSeconds:0} POST/s");
+        Console.WriteLine($"  wall {wall.Elapsed.TotalSeconds:0.00} s, {work.Count / wall.Elapsed.TotalSeconds:0} POST/s, {batches} write batches");
+        Console.WriteLine($"  CPU of this process (host + client) during the POSTs: {cpuUsed.TotalSeconds:0.00} s = {cpuUsed.TotalMilliseconds / work.Count:0.00} ms per POST");
+        Console.WriteLine($"  load average before: {load}, after: {LoadAverage()}");
         return count - distinct == 0 && responses == distinct && failures == 0 ? 0 : 1;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static string WebRoot()
     {

@@ -50,10 +50,25 @@ public sealed class QuestionnaireVersion
     public int QuestionnaireId { get; set; }
     public int Version { get; set; }
     public required string Title { get; set; }
-    public required string ContentJson { get; set; }
+    public required string ContentJson
+    {
+        get => _json;
+        set
+        {
+            _json = value;
+            _parsed = null;
+        }
+    }
+
     public DateTime PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
     public Questionnaire? Questionnaire { get; set; }
 
-    public QuestionnaireContent Content => QuestionnaireJson.Read(ContentJson);
+    /// Parsed once per instance (a version is frozen; QuestionnaireVersionCache shares one instance between requests, so
+    /// callers must treat the content as read-only).
+    public QuestionnaireContent Content => _parsed ??= QuestionnaireJson.Read(ContentJson);
+
+    // Names EF's backing-field convention does not match (it would map "_contentJson" / "_content").
+    private string _json = "";
+    private QuestionnaireContent? _parsed;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Suifang.Core.Common;
 using Suifang.Core.Data;
 using Suifang.Core.Questionnaires;
+using Suifang.Core.Questionnaires.Links;
 using Suifang.Core.Security;
 using Suifang.Core.Sms;
 using Suifang.Core.Tasks;
@@ -19,6 +20,9 @@ internal static class QuestionnairesModule
     {
         builder.Services.AddOptions<QuestionnaireOptions>().BindConfiguration(QuestionnaireOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<ScaleStartup>();
+        builder.Services.AddSingleton<QuestionnaireVersionCache>();
+        builder.Services.AddSingleton(sp => new SubmissionWriter(sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext,
+            sp.GetRequiredService<ILogger<SubmissionWriter>>()));
         if (builder.Services.Any(d => d.ServiceType == typeof(ISmsOutbox)))
             builder.Services.AddQuestionnaireChannel();
         return builder;

@@ -39,15 +39,23 @@ public static class QuestionnaireLinks
     }
 
     /// The link of a token and its state; the first open of an open link is recorded (markOpened) for the fill-rate figures.
-    public static async Task<OpenedLink> OpenAsync(SuifangDbContext db, string? token, DateTime now, CancellationToken ct, bool markOpened = true)
+    /// With a cache, the link is read alone (one query by its token hash) and the version and hospital name come from the cache.
+    public static async Task<OpenedLink> OpenAsync(SuifangDbContext db, string? token, DateTime now, CancellationToken ct, bool markOpened = true,
+        QuestionnaireVersionCache? cache = null)
     {
         if (!LinkTokens.LooksValid(token))
             return new(LinkState.Unknown, null, null, null);
         var hash = LinkTokens.Hash(token!);
-        var link = await db.QuestionnaireLinks.AsNoTracking().Include(l => l.Version).ThenInclude(v => v!.Questionnaire).FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
+        var link = cache is null
+            ? await db.QuestionnaireLinks.AsNoTracking().Include(l => l.Version).ThenInclude(v => v!.Questionnaire).FirstOrDefaultAsync(l => l.TokenHash == hash, ct)
+            : await db.QuestionnaireLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null)
             return new(LinkState.Unknown, null, null, null);
-        var hospital = markOpened ? await db.Hospitals.AsNoTracking().Where(h => h.Id == link.HospitalId).Select(h => h.Name).FirstOrDefaultAsync(ct) : null;
+        if (cache is not null)
+            link.Version = await cache.VersionAsync(db, link.VersionId, ct);
+        var hospital = !markOpened ? null
+            : cache is not null ? await cache.HospitalNameAsync(db, link.HospitalId, ct)
+            : await db.Hospitals.AsNoTracking().Where(h => h.Id == link.HospitalId).Select(h => h.Name).FirstOrDefaultAsync(ct);
         var state = link.SubmittedAt is not null ? LinkState.Submitted : link.ExpiresAt <= now ? LinkState.Expired : LinkState.Open;
         if (markOpened && state == LinkState.Open && link.OpenedAt is null)
             await db.QuestionnaireLinks.Where(l => l.Id == link.Id && l.OpenedAt == null)
@@ -57,9 +65,9 @@ public static class QuestionnaireLinks
 
     /// 保存进度: the answers so far, checked leniently (gaps allowed). Does nothing once submitted or expired.
     public static async Task<LinkState> SaveProgressAsync(SuifangDbContext db, string? token, IReadOnlyDictionary<string, string> answers,
-        DateTime now, CancellationToken ct)
+        DateTime now, CancellationToken ct, QuestionnaireVersionCache? cache = null)
     {
-        var opened = await OpenAsync(db, token, now, ct, markOpened: false);
+        var opened = await OpenAsync(db, token, now, ct, markOpened: false, cache);
         if (opened.State != LinkState.Open)
             return opened.State;
         var kept = QuestionnaireAnswers.Check(opened.Version!.Content, answers, final: false).Answers;

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Suifang.Core.Calls;
 using Suifang.Core.Data;
-using Suifang.Core.Tasks.Engine;
 
 namespace Suifang.Core.Questionnaires.Links;
 
@@ -14,46 +12,57 @@ public enum SubmitStatus
     Unknown = 4,
     /// Answers missing or invalid; Problems says which.
     Invalid = 5,
+    /// Not stored: the write failed (database unreachable, shutting down). Nothing of it was kept; the link is still
+    /// open, so submitting again works. Problems holds the Chinese message under the key "".
+    Failed = 6,
 }
 
 public sealed record SubmitResult(SubmitStatus Status, long? ResponseId = null, ScoreResult? Score = null,
-    IReadOnlyList<(string Key, string Problem)>? Problems = null);
+    IReadOnlyList<(string Key, string Problem)>? Problems = null)
+{
+    public const string FailedMessage = "提交没有成功：系统暂时没能保存您的答案。答案还在本页上，请稍等片刻后再点一次“提交”。";
 
-/// 提交问卷: the one final submission of a link. In one transaction it marks the link submitted — a conditional update
-/// that only one of two concurrent submissions can win — stores the response, the answers as follow-up results, the
-/// to-dos of abnormal answers and high-risk scores, and completes the waiting task (TaskMaintenance.AnswerAsync).
+    public static SubmitResult Failed() => new(SubmitStatus.Failed, Problems: [("", FailedMessage)]);
+}
+
+/// A checked submission waiting to be written: the link as read, the kept answers, the score and what it leaves behind.
+public sealed record PendingSubmission(QuestionnaireLink Link, Dictionary<string, string> Answers, ScoreResult? Score,
+    ResponseOutcome Outcome, DateTime Now)
+{
+    /// Before writing again after a rolled-back attempt: the keys that attempt gave the new rows are not theirs.
+    public void ForgetKeys()
+    {
+        foreach (var r in Outcome.Results)
+            r.Id = 0;
+        foreach (var t in Outcome.Todos)
+            t.Id = 0;
+    }
+}
+
+/// Either the answer already (unknown, expired, invalid, already submitted) or a submission to write.
+public sealed record PreparedSubmission(SubmitResult? Answer, PendingSubmission? Pending);
+
+/// 提交问卷: the one final submission of a link. PrepareAsync reads the link (one query by its token hash when a
+/// QuestionnaireVersionCache is given), checks and scores the answers; SubmissionBatch writes one or many prepared
+/// submissions in one transaction — the link's conditional update that only one of two concurrent submissions can
+/// win, the response, the answers as follow-up results, the to-dos of abnormal answers and high-risk scores, and the
+/// waiting task's completion (TaskMaintenance.AnswerAsync). The patient page hands prepared submissions to the
+/// SubmissionWriter, which commits them in batches; SubmitAsync here writes one alone.
 public static class SubmitQuestionnaire
 {
     public static async Task<SubmitResult> SubmitAsync(SuifangDbContext db, string? token, IReadOnlyDictionary<string, string> answers,
-        DateTime now, CancellationToken ct)
+        DateTime now, CancellationToken ct, QuestionnaireVersionCache? cache = null)
     {
-        var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, markOpened: false);
-        switch (opened.State)
-        {
-            case LinkState.Unknown:
-                return new(SubmitStatus.Unknown);
-            case LinkState.Expired:
-                return new(SubmitStatus.Expired);
-            case LinkState.Submitted:
-                return await AlreadyAsync(db, opened.Link!.Id, ct);
-        }
-        var link = opened.Link!;
-        var version = opened.Version!;
-        var content = version.Content;
-        var check = QuestionnaireAnswers.Check(content, answers, final: true);
-        if (!check.Ok)
-            return new(SubmitStatus.Invalid, Problems: check.Problems);
-        var score = QuestionnaireScoring.Score(content, check.Answers);
-
-        var stepTriggers = await StepTriggersAsync(db, link, ct);
-        var outcome = ResponseOutcome.Build(link, version, content, check.Answers, score, stepTriggers, now);
-        // SQLite has one writer at a time: queue this process's submissions here instead of in SQLite's busy-retry loop.
+        var prepared = await PrepareAsync(db, token, answers, now, ct, cache);
+        if (prepared.Answer is { } answer)
+            return answer;
+        // SQLite has one writer at a time: queue this process's lone submissions here instead of in SQLite's busy-retry loop.
         var sqlite = db.Database.IsSqlite();
         if (sqlite)
             await SqliteWriters.WaitAsync(ct);
         try
         {
-            return await SaveAsync(db, link, check.Answers, score, outcome, now, ct);
+            return (await SubmissionBatch.SaveAsync(db, [prepared.Pending!], ct))[0];
         }
         finally
         {
@@ -64,43 +73,29 @@ public static class SubmitQuestionnaire
 
     private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
 
-    private static async Task<SubmitResult> SaveAsync(SuifangDbContext db, QuestionnaireLink link, Dictionary<string, string> answers, ScoreResult? score,
-        ResponseOutcome outcome, DateTime now, CancellationToken ct)
+    public static async Task<PreparedSubmission> PrepareAsync(SuifangDbContext db, string? token, IReadOnlyDictionary<string, string> answers,
+        DateTime now, CancellationToken ct, QuestionnaireVersionCache? cache = null)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, markOpened: false, cache);
+        switch (opened.State)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var won = await db.QuestionnaireLinks.Where(l => l.Id == link.Id && l.SubmittedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.SubmittedAt, now), ct);
-            if (won == 0)
-            {
-                await tx.RollbackAsync(ct);
-                return await AlreadyAsync(db, link.Id, ct);
-            }
-            var response = new QuestionnaireResponse
-            {
-                LinkId = link.Id, HospitalId = link.HospitalId, DepartmentId = link.DepartmentId, PatientId = link.PatientId,
-                QuestionnaireId = link.QuestionnaireId, VersionId = link.VersionId, AnswersJson = QuestionnaireJson.WriteAnswers(answers),
-                Score = score?.Score, Band = score?.Label, Risk = score?.Risk ?? RiskLevel.None, Period = link.Period, SubmittedAt = now,
-            };
-            db.QuestionnaireResponses.Add(response);
-            db.FollowUpResults.AddRange(outcome.Results);
-            db.Todos.AddRange(outcome.Todos);
-            await db.SaveChangesAsync(ct);
-            if (link.TaskId is { } taskId)
-                await TaskMaintenance.AnswerAsync(db, taskId, outcome.Summary, now, ct);
-            await tx.CommitAsync(ct);
-            return new SubmitResult(SubmitStatus.Accepted, response.Id, score);
-        });
-    }
-
-    private static async Task<SubmitResult> AlreadyAsync(SuifangDbContext db, long linkId, CancellationToken ct)
-    {
-        var existing = await db.QuestionnaireResponses.AsNoTracking().Where(r => r.LinkId == linkId)
-            .Select(r => new { r.Id, r.Score, r.Band, r.Risk }).FirstOrDefaultAsync(ct);
-        var score = existing?.Score is { } s ? new ScoreResult(s, existing.Band is null ? null : new ScoreBand { Label = existing.Band, Level = existing.Risk }) : null;
-        return new(SubmitStatus.AlreadySubmitted, existing?.Id, score);
+            case LinkState.Unknown:
+                return new(new SubmitResult(SubmitStatus.Unknown), null);
+            case LinkState.Expired:
+                return new(new SubmitResult(SubmitStatus.Expired), null);
+            case LinkState.Submitted:
+                return new((await SubmissionBatch.AlreadyAsync(db, [opened.Link!.Id], ct))[opened.Link.Id], null);
+        }
+        var link = opened.Link!;
+        var version = opened.Version!;
+        var content = version.Content;
+        var check = QuestionnaireAnswers.Check(content, answers, final: true);
+        if (!check.Ok)
+            return new(new SubmitResult(SubmitStatus.Invalid, Problems: check.Problems), null);
+        var score = QuestionnaireScoring.Score(content, check.Answers);
+        var stepTriggers = await StepTriggersAsync(db, link, ct);
+        var outcome = ResponseOutcome.Build(link, version, content, check.Answers, score, stepTriggers, now);
+        return new(null, new PendingSubmission(link, check.Answers, score, outcome, now));
     }
 
     private static async Task<IReadOnlyList<Pathways.TriggerRule>> StepTriggersAsync(SuifangDbContext db, QuestionnaireLink link, CancellationToken ct)

@@ -17,34 +17,46 @@ internal static class PatientEndpoints
         q.MapPost("/{token}", SubmitAsync);
     }
 
-    private static async Task<IResult> ShowAsync(string token, IDbContextFactory<SuifangDbContext> factory, HospitalClock clock, HttpContext http,
-        CancellationToken ct)
+    private static async Task<IResult> ShowAsync(string token, IDbContextFactory<SuifangDbContext> factory, QuestionnaireVersionCache cache,
+        HospitalClock clock, HttpContext http, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var opened = await QuestionnaireLinks.OpenAsync(db, token, clock.Now, ct);
+        var opened = await QuestionnaireLinks.OpenAsync(db, token, clock.Now, ct, cache: cache);
         NoStore(http);
         return Page(PatientPageModel.From(opened, token, QuestionnaireJson.ReadAnswers(opened.Link?.ProgressJson), []));
     }
 
     private static async Task<Results<NoContent, Conflict>> ProgressAsync(string token, IDbContextFactory<SuifangDbContext> factory,
-        HospitalClock clock, HttpRequest request, CancellationToken ct)
+        QuestionnaireVersionCache cache, HospitalClock clock, HttpRequest request, CancellationToken ct)
     {
         var answers = await AnswersAsync(request, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var state = await QuestionnaireLinks.SaveProgressAsync(db, token, answers, clock.Now, ct);
+        var state = await QuestionnaireLinks.SaveProgressAsync(db, token, answers, clock.Now, ct, cache);
         return state == LinkState.Open ? TypedResults.NoContent() : TypedResults.Conflict();
     }
 
-    private static async Task<IResult> SubmitAsync(string token, IDbContextFactory<SuifangDbContext> factory, HospitalClock clock, HttpContext http,
-        CancellationToken ct)
+    /// One read of the link (the version comes from the cache), the answers checked and scored here, then the write
+    /// queued to the SubmissionWriter, which commits it with whatever else is waiting. The thank-you page is the answer
+    /// itself (no redirect and second request); a refresh submits again, which only shows the same page.
+    private static async Task<IResult> SubmitAsync(string token, IDbContextFactory<SuifangDbContext> factory, QuestionnaireVersionCache cache,
+        SubmissionWriter writer, HospitalClock clock, HttpContext http, CancellationToken ct)
     {
         var answers = await AnswersAsync(http.Request, ct);
+        var now = clock.Now;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var result = await SubmitQuestionnaire.SubmitAsync(db, token, answers, clock.Now, ct);
+        var prepared = await SubmitQuestionnaire.PrepareAsync(db, token, answers, now, ct, cache);
+        var result = prepared.Answer ?? await writer.SubmitAsync(prepared.Pending!, ct);
         NoStore(http);
         if (result.Status is SubmitStatus.Accepted or SubmitStatus.AlreadySubmitted)
-            return TypedResults.Redirect($"/q/{token}?done=1"); // 303-style: the browser GETs the thank-you page
-        var opened = await QuestionnaireLinks.OpenAsync(db, token, clock.Now, ct);
+        {
+            var done = prepared.Pending?.Link is { } link
+                ? new OpenedLink(LinkState.Submitted, link, link.Version, await cache.HospitalNameAsync(db, link.HospitalId, ct))
+                : await QuestionnaireLinks.OpenAsync(db, token, now, ct, cache: cache); // submitted before: its state says so
+            return Page(PatientPageModel.From(done, token, answers, []));
+        }
+        var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, cache: cache);
+        if (result.Status == SubmitStatus.Failed && opened.State == LinkState.Open)
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; // nothing stored; the page keeps the answers
         return Page(PatientPageModel.From(opened, token, answers, result.Problems ?? []));
     }
 
