@@ -55,11 +55,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
-    public SuifangDbContext NewContext()
+    public SuifangDbContext NewContext() => NewContext([]);
+
+    /// A context whose commands pass through the given interceptors (a test that makes a write fail on purpose).
+    public SuifangDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         SuifangDbContext db = Provider == DatabaseProvider.Sqlite
-            ? new SqliteSuifangDbContext(new DbContextOptionsBuilder<SqliteSuifangDbContext>().UseSuifangSqlite(ConnectionString).Options)
-            : new PostgresSuifangDbContext(new DbContextOptionsBuilder<PostgresSuifangDbContext>().UseNpgsql(ConnectionString).Options);
+            ? new SqliteSuifangDbContext(new DbContextOptionsBuilder<SqliteSuifangDbContext>().UseSuifangSqlite(ConnectionString).AddInterceptors(interceptors).Options)
+            : new PostgresSuifangDbContext(new DbContextOptionsBuilder<PostgresSuifangDbContext>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options);
         db.Actor = new Core.Audit.AuditActor("test-user", "测试用户", "127.0.0.1");
         return db;
     }

@@ -1,0 +1,185 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Suifang.Core.Data;
+using Suifang.Core.Questionnaires;
+using Suifang.Core.Questionnaires.Links;
+using Suifang.Testing;
+
+namespace Suifang.Core.Tests.Questionnaires;
+
+/// Group commit of questionnaire submissions (issue #5 benchmark: 1,000 at once, none lost, none doubled): several
+/// submissions are written in one transaction; a link is still submitted once — within a batch, across batches and
+/// across a restart of the writer — and a failed batch loses nothing that was acknowledged.
+public sealed class SubmissionBatchTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly DateTime Now = new(2026, 12, 1, 10, 0, 0);
+    private const string Poison = "POISON";
+
+    private static async Task<(TestHospital Hospital, List<string> Tokens)> LinksAsync(DatabaseProvider provider, params string[] periods)
+    {
+        var hospital = await TestHospital.CreateAsync(provider);
+        var patients = await hospital.AddAsync(periods.Select(_ => hospital.Patient().DischargedOn(Now.AddDays(-3), hospital.Cardiology.Id)).ToArray());
+        await using var db = hospital.Database.NewContext();
+        await QuestionnaireCatalogue.InstallScalesAsync(db, hospital.Hospital.Id, Now, None);
+        var version = await db.QuestionnaireVersions.Include(v => v.Questionnaire).SingleAsync(v => v.Questionnaire!.Key == "phq-9");
+        var tokens = new List<string>();
+        for (var i = 0; i < periods.Length; i++)
+        {
+            var made = await QuestionnaireLinks.CreateAsync(db, new LinkRequest(hospital.Hospital.Id, hospital.Cardiology.Id, patients[i].Id, version,
+                TimeSpan.FromDays(7), Period: periods[i]), Now, None);
+            tokens.Add(made.Token);
+        }
+        return (hospital, tokens);
+    }
+
+    private static Dictionary<string, string> Phq9(string each) => Enumerable.Range(1, 9).ToDictionary(i => $"phq9_{i}", _ => each);
+
+    private static async Task<PendingSubmission> PrepareAsync(TestHospital hospital, string token, string each, QuestionnaireVersionCache? cache = null)
+    {
+        await using var db = hospital.Database.NewContext();
+        var prepared = await SubmitQuestionnaire.PrepareAsync(db, token, Phq9(each), Now, None, cache);
+        return prepared.Pending ?? throw new InvalidOperationException($"not pending: {prepared.Answer?.Status}");
+    }
+
+    private static async Task<(int Responses, int Results, int Submitted)> CountsAsync(TestHospital hospital)
+    {
+        await using var db = hospital.Database.NewContext();
+        return (await db.QuestionnaireResponses.CountAsync(), await db.FollowUpResults.CountAsync(), await db.QuestionnaireLinks.CountAsync(l => l.SubmittedAt != null));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_double_tap_in_the_same_batch_stores_the_first_submission_once(DatabaseProvider provider)
+    {
+        var (hospital, tokens) = await LinksAsync(provider, "D+7", "D+7");
+        await using var _h = hospital;
+        var cache = new QuestionnaireVersionCache();
+        var batch = new[] { await PrepareAsync(hospital, tokens[0], "1", cache), await PrepareAsync(hospital, tokens[1], "2", cache),
+            await PrepareAsync(hospital, tokens[0], "3", cache) };
+
+        SubmitResult[] results;
+        await using (var db = hospital.Database.NewContext())
+            results = await SubmissionBatch.SaveAsync(db, batch, None);
+
+        Assert.Equal([SubmitStatus.Accepted, SubmitStatus.Accepted, SubmitStatus.AlreadySubmitted], results.Select(r => r.Status));
+        Assert.Equal(results[0].ResponseId, results[2].ResponseId);
+        Assert.Equal(9.0, results[2].Score!.Score); // the first tap's answers (9 × 1), not the second's
+        Assert.Equal((2, 2, 2), await CountsAsync(hospital)); // one response and one score result per link
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_submission_queued_before_a_restart_finds_the_link_taken_by_the_committed_one(DatabaseProvider provider)
+    {
+        var (hospital, tokens) = await LinksAsync(provider, "D+7");
+        await using var _h = hospital;
+        // Both taps were checked while the link was still open, then written in two batches by two writers (a restart between).
+        var first = await PrepareAsync(hospital, tokens[0], "1");
+        var second = await PrepareAsync(hospital, tokens[0], "3");
+
+        SubmitResult accepted, again;
+        await using (var before = new SubmissionWriter(hospital.Database.NewContext))
+            accepted = await before.SubmitAsync(first, None);
+        await using (var after = new SubmissionWriter(hospital.Database.NewContext))
+            again = await after.SubmitAsync(second, None);
+
+        Assert.Equal((SubmitStatus.Accepted, SubmitStatus.AlreadySubmitted), (accepted.Status, again.Status));
+        Assert.Equal(accepted.ResponseId, again.ResponseId);
+        Assert.Equal(9.0, again.Score!.Score);
+        Assert.Equal((1, 1, 1), await CountsAsync(hospital));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_burst_of_concurrent_double_taps_through_the_writer_stores_each_link_once(DatabaseProvider provider)
+    {
+        var (hospital, tokens) = await LinksAsync(provider, Enumerable.Repeat("D+7", 30).ToArray());
+        await using var _h = hospital;
+        var cache = new QuestionnaireVersionCache();
+        var pending = new List<PendingSubmission>();
+        foreach (var token in tokens)
+        {
+            pending.Add(await PrepareAsync(hospital, token, "1", cache));
+            pending.Add(await PrepareAsync(hospital, token, "2", cache));
+        }
+        await using var writer = new SubmissionWriter(hospital.Database.NewContext);
+
+        var results = await Task.WhenAll(pending.Select(p => writer.SubmitAsync(p, None)));
+
+        Assert.Equal(30, results.Count(r => r.Status == SubmitStatus.Accepted));
+        Assert.Equal(30, results.Count(r => r.Status == SubmitStatus.AlreadySubmitted));
+        Assert.Equal(30, results.Select(r => r.ResponseId).Distinct().Count());
+        Assert.Equal((30, 30, 30), await CountsAsync(hospital));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_failed_batch_is_rolled_back_only_the_failing_submission_is_refused_in_chinese_and_earlier_ones_stay(DatabaseProvider provider)
+    {
+        var (hospital, tokens) = await LinksAsync(provider, "D+7", Poison, "D+14");
+        await using var _h = hospital;
+        var failing = new FailOnValue(Poison);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var contexts = 0;
+        SuifangDbContext NewContext()
+        {
+            if (Interlocked.Increment(ref contexts) == 1)
+            {
+                entered.SetResult();
+                release.Task.Wait(); // hold the first batch until the next two are queued, so they form one batch
+            }
+            return hospital.Database.NewContext(failing);
+        }
+        var a = await PrepareAsync(hospital, tokens[0], "1");
+        var b = await PrepareAsync(hospital, tokens[1], "1");
+        var c = await PrepareAsync(hospital, tokens[2], "1");
+        await using var writer = new SubmissionWriter(NewContext);
+
+        var first = writer.SubmitAsync(a, None);
+        await entered.Task;
+        var poisoned = writer.SubmitAsync(b, None);
+        var neighbour = writer.SubmitAsync(c, None);
+        release.SetResult();
+        var results = await Task.WhenAll(first, poisoned, neighbour);
+
+        Assert.Equal(2, writer.Batches); // [a], then [b, c] together
+        Assert.Equal([SubmitStatus.Accepted, SubmitStatus.Failed, SubmitStatus.Accepted], results.Select(r => r.Status));
+        Assert.Contains("请稍等片刻后再点一次", Assert.Single(results[1].Problems!).Problem);
+        await using (var db = hospital.Database.NewContext())
+        {
+            var stored = await db.QuestionnaireResponses.Select(r => r.Period).OrderBy(p => p).ToListAsync();
+            Assert.Equal(["D+14", "D+7"], stored); // the acknowledged ones, nothing of the failed one
+            Assert.Equal(0, await db.FollowUpResults.CountAsync(r => r.Period == Poison));
+            Assert.False(await db.QuestionnaireLinks.AnyAsync(l => l.Period == Poison && l.SubmittedAt != null)); // still open
+        }
+
+        failing.Enabled = false; // the database works again: the patient taps once more
+        Assert.Equal(SubmitStatus.Accepted, (await writer.SubmitAsync(await PrepareAsync(hospital, tokens[1], "2"), None)).Status);
+        Assert.Equal((3, 3, 3), await CountsAsync(hospital));
+    }
+
+    /// Fails every command that carries the given parameter value (here: a link's period), as a broken write would.
+    private sealed class FailOnValue(string value) : DbCommandInterceptor
+    {
+        public bool Enabled { get; set; } = true;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Check(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Check(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Check(DbCommand command)
+        {
+            if (Enabled && command.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, value)))
+                throw new InvalidOperationException("injected write failure");
+        }
+    }
+}
