@@ -23,6 +23,9 @@ internal static class QuestionnaireSubmitBench
         var count = args.Int("submissions", 1000);
         var concurrency = args.Int("concurrency", count);
         var doubleEvery = args.Int("double", 10);
+        // --floor: the same POSTs to a token that cannot exist ("x"): Kestrel, form, the SSR "unknown link" page and the
+        // client, no database — what the HTTP path alone costs on this machine. Lost/doubled are then meaningless.
+        var floor = args.Has("floor");
         var provider = args.Get("provider", "sqlite").StartsWith("p", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
         // WebApplicationFactory finds the host's content root through this variable outside a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUIFANG_WEB", WebRoot());
@@ -35,12 +38,30 @@ internal static class QuestionnaireSubmitBench
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-        var tokens = await LinksAsync(app.Services, count);
+        var warmup = args.Int("warmup", 200);
+        var all = await LinksAsync(app.Services, count + warmup);
+        var tokens = all.Take(count).ToList();
 
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency })
         { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
         await http.GetAsync("/q/" + tokens[0]); // warm up the page and the pools
         var form = Enumerable.Range(1, 9).Select(i => new KeyValuePair<string, string>($"a.phq9_{i}", (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        // A running server is warm: submit --warmup other links first (20 at a time) so JIT tiering and EF's query
+        // compilation happen before the measurement, as they would long before a real burst.
+        var warmGate = new SemaphoreSlim(20);
+        await Task.WhenAll(all.Skip(count).Select(async t =>
+        {
+            await warmGate.WaitAsync();
+            try { using var _ = await http.PostAsync("/q/" + t, new FormUrlEncodedContent(form)); }
+            finally { warmGate.Release(); }
+        }));
+        GC.Collect();
+        if (args.Get("pause-until", "") is { Length: > 0 } go) // attach a profiler to the warm process, then create the file
+        {
+            Console.WriteLine($"warm; pid {Environment.ProcessId}; waiting for {go}");
+            while (!File.Exists(go))
+                await Task.Delay(200);
+        }
         var work = tokens.SelectMany((t, i) => i % doubleEvery == 0 ? new[] { t, t } : [t]).ToList();
         var gate = new SemaphoreSlim(concurrency);
         var latencies = new double[work.Count];
@@ -56,9 +77,9 @@ internal static class QuestionnaireSubmitBench
             try
             {
                 var watch = Stopwatch.StartNew();
-                using var response = await http.PostAsync("/q/" + token, new FormUrlEncodedContent(form));
+                using var response = await http.PostAsync("/q/" + (floor ? "x" : token), new FormUrlEncodedContent(form));
                 latencies[i] = watch.Elapsed.TotalMilliseconds;
-                if (response.StatusCode != HttpStatusCode.OK)
+                if (response.StatusCode != HttpStatusCode.OK && !floor)
                     Interlocked.Increment(ref failures);
             }
             finally
@@ -72,10 +93,10 @@ internal static class QuestionnaireSubmitBench
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
-        var responses = await db.QuestionnaireResponses.CountAsync();
-        var distinct = await db.QuestionnaireResponses.Select(r => r.LinkId).Distinct().CountAsync();
-        var submitted = await db.QuestionnaireLinks.CountAsync(l => l.SubmittedAt != null);
-        var results = await db.FollowUpResults.CountAsync();
+        var responses = await db.QuestionnaireResponses.CountAsync() - warmup;
+        var distinct = await db.QuestionnaireResponses.Select(r => r.LinkId).Distinct().CountAsync() - warmup;
+        var submitted = await db.QuestionnaireLinks.CountAsync(l => l.SubmittedAt != null) - warmup;
+        var results = await db.FollowUpResults.CountAsync() - warmup;
         Array.Sort(latencies);
         double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
         Console.WriteLine($"questionnaire-submit on {provider}: {count} links, {work.Count} POSTs ({work.Count - count} double submits), concurrency {concurrency}, Kestrel on loopback");
