@@ -73,6 +73,48 @@ public sealed class PatientQuestionnairePageTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task A_submission_the_database_could_not_store_asks_in_chinese_to_submit_again_and_keeps_the_answers(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var failing = new FailResponseInserts();
+        await using var app = new SuifangWebFactory(database, new Dictionary<string, string?> { ["Tasks:DispatcherEnabled"] = "false" },
+            s => s.AddSingleton(_ => new SubmissionWriter(() => database.NewContext(failing))));
+        _ = app.Server;
+        var (token, patientId) = await LinkAsync(app, "phq-9", TimeSpan.FromDays(7));
+        var client = Anonymous(app);
+
+        var refused = await client.PostAsync($"/q/{token}", Phq9("2"));
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("提交没有成功", html);
+        Assert.Contains("再点一次", html);
+        Assert.Matches("value=\"2\"[^>]*checked", html); // the answers are still on the page
+
+        failing.Enabled = false; // the database answers again; the patient taps once more
+        var stored = await client.PostAsync($"/q/{token}", Phq9("2"));
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Contains("提交成功", await stored.Content.ReadAsStringAsync());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
+        Assert.Equal(18, (await db.QuestionnaireResponses.SingleAsync(r => r.PatientId == patientId)).Score);
+    }
+
+    /// Fails every insert of a questionnaire response while enabled, as an unreachable or failing database would.
+    private sealed class FailResponseInserts : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public bool Enabled { get; set; } = true;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Enabled && command.CommandText.Contains("INSERT INTO \"QuestionnaireResponses\"", StringComparison.Ordinal))
+                throw new InvalidOperationException("injected write failure");
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Expired_and_tampered_links_show_a_friendly_chinese_page(DatabaseProvider provider)
     {
         await using var app = await SuifangWebFactory.StartAsync(provider, new Dictionary<string, string?> { ["Tasks:DispatcherEnabled"] = "false" });
