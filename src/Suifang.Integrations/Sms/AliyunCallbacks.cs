@@ -27,9 +27,12 @@ public static class AliyunCallbacks
         Items(root).Select(r => new SmsInboundReply(Provider, Str(r, "phone_number"), Str(r, "content"), Time(Str(r, "send_time")) ?? now,
             Str(r, "sign_name"), Str(r, "dest_code"), Str(r, "sequence_id"))).Where(r => r.Phone.Length > 0).ToList();
 
-    public static object Ok => new Dictionary<string, object> { ["code"] = 0, ["msg"] = "成功" };
+    public const string Ok = """{"code":0,"msg":"成功"}""";
 
-    public static object Failed(string why) => new Dictionary<string, object> { ["code"] = 1, ["msg"] = why };
+    public static string Failed(string why) => JsonSerializer.Serialize(new Dictionary<string, object> { ["code"] = 1, ["msg"] = why }, Answer);
+
+    /// Answers keep Chinese readable (the default encoder writes \uXXXX); they are JSON bodies, never embedded in HTML.
+    internal static readonly JsonSerializerOptions Answer = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal static IEnumerable<JsonElement> Items(JsonElement root) => root.ValueKind switch
     {

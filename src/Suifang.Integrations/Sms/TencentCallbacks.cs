@@ -28,9 +28,10 @@ public static class TencentCallbacks
             r.TryGetProperty("time", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var unix) ? BeijingTime(unix) : now,
             AliyunCallbacks.Str(r, "sign"), AliyunCallbacks.Str(r, "extend"))).Where(r => r.Phone.Length > 0).ToList();
 
-    public static object Ok => new Dictionary<string, object> { ["result"] = 0, ["errmsg"] = "OK" };
+    public const string Ok = """{"result":0,"errmsg":"OK"}""";
 
-    public static object Failed(string why) => new Dictionary<string, object> { ["result"] = 1, ["errmsg"] = why };
+    public static string Failed(string why) =>
+        JsonSerializer.Serialize(new Dictionary<string, object> { ["result"] = 1, ["errmsg"] = why }, AliyunCallbacks.Answer);
 
     public static DateTime BeijingTime(long unixSeconds) => DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToOffset(Beijing).DateTime;
 }

@@ -28,6 +28,9 @@ internal static class SmsCallbackEndpoints
 
     private static async Task<IResult> HandleAsync(HttpContext http, string secret, Kind kind)
     {
+        // The providers read status codes, not the staff UI's friendly not-found page.
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<SmsCallbackOptions>>().Value;
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Suifang.Sms.Callbacks");
@@ -85,11 +88,11 @@ internal static class SmsCallbackEndpoints
             log.LogError(e, "SMS callback {Kind} could not be stored", kind);
             return Answer(aliyun, "暂时无法处理，请稍后重推", StatusCodes.Status503ServiceUnavailable);
         }
-        return Results.Json(aliyun ? AliyunCallbacks.Ok : TencentCallbacks.Ok);
+        return Results.Text(aliyun ? AliyunCallbacks.Ok : TencentCallbacks.Ok, "application/json; charset=utf-8");
     }
 
     private static IResult Answer(bool aliyun, string why, int status) =>
-        Results.Json(aliyun ? AliyunCallbacks.Failed(why) : TencentCallbacks.Failed(why), statusCode: status);
+        Results.Text(aliyun ? AliyunCallbacks.Failed(why) : TencentCallbacks.Failed(why), "application/json; charset=utf-8", statusCode: status);
 
     /// The body, or null when it is larger than the limit (by Content-Length or by what arrives).
     private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int max, CancellationToken ct)
