@@ -81,7 +81,7 @@ internal static class QuestionnaireSubmitBench
         return count - distinct == 0 && responses == distinct && failures == 0 ? 0 : 1;
     }
 
-    private static string WebRoot()
+    internal static string WebRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
