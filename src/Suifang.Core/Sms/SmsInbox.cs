@@ -23,6 +23,8 @@ public static class SmsInbox
     public static async Task<SmsInboxResult?> ReceiveAsync(SuifangDbContext db, SensitiveDataProtector protector, SmsInboundReply reply,
         DateTime now, CancellationToken ct)
     {
+        if (reply.At == default)
+            reply = reply with { At = now };   // a provider that gave no time: when we got it
         var phone = ContactNumbers.NormalizePhone(reply.Phone ?? "");
         if (!ContactNumbers.IsValidPhone(phone))
             return null;
