@@ -54,6 +54,7 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Sms.SmsStatusChange> SmsStatusChanges => Set<Sms.SmsStatusChange>();
     public DbSet<Sms.SmsTemplate> SmsTemplates => Set<Sms.SmsTemplate>();
     public DbSet<Sms.SmsBatch> SmsBatches => Set<Sms.SmsBatch>();
+    public DbSet<Sms.SmsReply> SmsReplies => Set<Sms.SmsReply>();
     public DbSet<Questionnaires.Questionnaire> Questionnaires => Set<Questionnaires.Questionnaire>();
     public DbSet<Questionnaires.QuestionnaireVersion> QuestionnaireVersions => Set<Questionnaires.QuestionnaireVersion>();
     public DbSet<Questionnaires.Links.QuestionnaireLink> QuestionnaireLinks => Set<Questionnaires.Links.QuestionnaireLink>();

@@ -32,6 +32,16 @@ public sealed class SmsOptions
     [Range(1, 720)]
     public int ReceiptTimeoutHours { get; set; } = 72;
 
+    /// Receipts are asked for (QuerySendDetails, PullSmsSendStatus) only for messages without a receipt this many
+    /// minutes after sending: 0 asks at once (no callback configured); with the providers' push configured, e.g. 30
+    /// makes the pull a fallback for receipts the push lost.
+    [Range(0, 10080)]
+    public int ReceiptPullAfterMinutes { get; set; }
+
+    /// Whether the sender also pulls patients' replies from a provider that offers it (Tencent PullSmsReplyStatus), as a
+    /// fallback to the reply callback; a reply pulled and pushed is taken once.
+    public bool PullReplies { get; set; } = true;
+
     /// Whether the task engine sends SMS tasks through this outbox (otherwise the simulated stand-in channel).
     public bool TaskChannelEnabled { get; set; } = true;
 

@@ -32,15 +32,18 @@ public sealed class SmsSender(Func<SuifangDbContext> newContext, SmsDispatch dis
         return sent;
     }
 
-    /// Asks the provider for the receipts of sent messages; returns how many were settled (delivered or failed).
+    /// Asks the provider for the receipts of sent messages still without one ReceiptPullAfterMinutes after sending;
+    /// returns how many were settled (delivered or failed).
     public async Task<int> PollReceiptsAsync(CancellationToken ct)
     {
         await using var db = newContext();
         var t = now();
         var since = t.AddHours(-options.ReceiptTimeoutHours);
-        var waiting = await db.SmsMessages.Include(m => m.History)
-            .Where(m => m.Status == SmsSendStatus.Sent && m.SentAt >= since && m.Provider == provider.Name && m.ProviderMessageId != null)
-            .OrderBy(m => m.SentAt).Take(BatchSize).ToListAsync(ct);
+        var before = t.AddMinutes(-options.ReceiptPullAfterMinutes);
+        var waiting = await db.SmsMessages.AsNoTracking()
+            .Where(m => m.Status == SmsSendStatus.Sent && m.SentAt >= since && m.SentAt <= before && m.Provider == provider.Name && m.ProviderMessageId != null)
+            .OrderBy(m => m.SentAt).Take(BatchSize)
+            .Select(m => new { m.Id, m.PhoneCipher, m.SentAt, m.ProviderMessageId }).ToListAsync(ct);
         if (waiting.Count == 0)
             return 0;
         var sent = waiting.Select(m => new SmsSentMessage(m.Id, protector.Unprotect(m.PhoneCipher), m.SentAt!.Value, m.ProviderMessageId!)).ToList();
@@ -53,26 +56,31 @@ public sealed class SmsSender(Func<SuifangDbContext> newContext, SmsDispatch dis
         {
             return 0;   // the next poll asks again
         }
-        var byId = waiting.ToDictionary(m => m.ProviderMessageId!);
         // A pulling provider (Tencent) returns the receipts of all recent messages, also of those beyond this batch.
-        var others = receipts.Select(r => r.ProviderMessageId).Where(id => !byId.ContainsKey(id)).Distinct().ToList();
-        if (others.Count > 0)
-            foreach (var m in await db.SmsMessages.Include(m => m.History)
-                         .Where(m => m.Status == SmsSendStatus.Sent && m.Provider == provider.Name && others.Contains(m.ProviderMessageId!)).ToListAsync(ct))
-                byId[m.ProviderMessageId!] = m;
-        var settled = 0;
-        foreach (var r in receipts)
+        return await SmsReceipts.ApplyAsync(db, provider.Name, receipts, t, ct);
+    }
+
+    /// Pulls patients' replies from a provider that offers it (fallback to the reply callback); returns how many were new.
+    public async Task<int> PollRepliesAsync(CancellationToken ct)
+    {
+        if (!options.PullReplies || provider is not ISmsReplyPuller puller)
+            return 0;
+        IReadOnlyList<SmsInboundReply> replies;
+        try
         {
-            if (!byId.TryGetValue(r.ProviderMessageId, out var m) || m.Status != SmsSendStatus.Sent)
-                continue;
-            var at = r.At ?? t;
-            if (r.Delivered)
-                m.Move(SmsSendStatus.Delivered, string.IsNullOrEmpty(r.Reason) ? "已送达患者手机。" : r.Reason, at);
-            else
-                m.Move(SmsSendStatus.Failed, $"未送达：{r.Reason}", at);
-            settled++;
+            replies = await puller.PullRepliesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
-        return settled;
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException && !ct.IsCancellationRequested)
+        {
+            return 0;
+        }
+        var added = 0;
+        foreach (var reply in replies)
+        {
+            await using var db = newContext();
+            if (await SmsInbox.ReceiveAsync(db, protector, reply, now(), ct) is { Duplicate: false })
+                added++;
+        }
+        return added;
     }
 }

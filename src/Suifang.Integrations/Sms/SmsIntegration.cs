@@ -22,6 +22,10 @@ public static class SmsIntegration
     {
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmsProviderOptions>().BindConfiguration(SmsOptions.Section);
+        services.AddOptions<SmsCallbackOptions>().BindConfiguration(SmsCallbackOptions.Section)
+            .Validate(o => o.Secret.Length == 0 || o.Enabled, $"短信回调密钥 Sms:Callback:Secret 太短：至少 {SmsCallbackOptions.MinSecretLength} 个字符（建议用 openssl rand -hex 32 生成）。")
+            .Validate(o => o.MaxBodyBytes is >= 1024 and <= 10 * 1024 * 1024, "Sms:Callback:MaxBodyBytes 应在 1024 到 10485760 之间。")
+            .ValidateOnStart();
         services.AddHttpClient(HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);   // providers apply their own timeout
         services.TryAddSingleton<ContactPolicies>();
         services.AddSingleton<ISmsProvider>(sp => CreateProvider(sp.GetRequiredService<IOptions<SmsProviderOptions>>().Value,

@@ -7,8 +7,9 @@ using Suifang.Core.Sms;
 namespace Suifang.Integrations.Sms;
 
 /// 腾讯云短信 (API 2021-01-11): SendSms with a template id and its parameters in template order, PullSmsSendStatus for
-/// receipts (the pulled statuses of all recent messages, matched by SerialNo). Signed with TC3-HMAC-SHA256.
-public sealed class TencentSmsProvider(HttpClient http, TencentSmsOptions options, TimeSpan timeout, TimeProvider? time = null) : ISmsProvider
+/// receipts (the pulled statuses of all recent messages, matched by SerialNo), PullSmsReplyStatus for patients' replies
+/// (fallback to the callbacks, TencentCallbacks). Signed with TC3-HMAC-SHA256.
+public sealed class TencentSmsProvider(HttpClient http, TencentSmsOptions options, TimeSpan timeout, TimeProvider? time = null) : ISmsProvider, ISmsReplyPuller
 {
     public const string Version = "2021-01-11";
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -57,6 +58,28 @@ public sealed class TencentSmsProvider(HttpClient http, TencentSmsOptions option
                 delivered ? "已送达患者手机。" : $"运营商未能送达（{description}），常见原因：空号、停机、关机或拒收", at));
         }
         return receipts;
+    }
+
+    /// PullSmsReplyStatus: the replies not pulled before (at most 100 a call). An error (throttled, not enabled for the
+    /// account) gives none; the replies stay at Tencent for the next pull.
+    public async Task<IReadOnlyList<SmsInboundReply>> PullRepliesAsync(CancellationToken ct)
+    {
+        var body = JsonSerializer.Serialize(new { Limit = 100, SmsSdkAppId = options.SdkAppId });
+        var (response, failure) = await CallAsync("PullSmsReplyStatus", body, ct);
+        if (failure is not null || Error(response) is not null || !response.TryGetProperty("PullSmsReplyStatusSet", out var set)
+            || set.ValueKind != JsonValueKind.Array)
+            return [];
+        var replies = new List<SmsInboundReply>();
+        foreach (var r in set.EnumerateArray())
+        {
+            var phone = Str(r, "SubscriberNumber") is { Length: > 0 } subscriber ? subscriber : Str(r, "PhoneNumber");
+            var at = r.TryGetProperty("ReplyUnixTime", out var t) && t.ValueKind == JsonValueKind.Number
+                ? TencentCallbacks.BeijingTime(t.GetInt64())
+                : DateTime.TryParse(Str(r, "ReplyTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : DateTime.MinValue;
+            var sign = Str(r, "SignName") is { Length: > 0 } s ? s : Str(r, "Sign");
+            replies.Add(new SmsInboundReply(Name, phone, Str(r, "ReplyContent"), at, sign, Str(r, "ExtendCode")));
+        }
+        return replies;
     }
 
     /// The Chinese reason for an error code (腾讯云短信错误码).

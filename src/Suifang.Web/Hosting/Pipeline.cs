@@ -30,6 +30,7 @@ internal static class Pipeline
         app.MapAccountEndpoints();
         app.MapSuifangApi();
         Questionnaires.QuestionnairesModule.MapQuestionnairePages(app);
+        Sms.SmsCallbackEndpoints.Map(app);   // provider push (receipts, replies): anonymous, guarded by a secret path
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

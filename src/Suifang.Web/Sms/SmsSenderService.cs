@@ -19,6 +19,7 @@ internal sealed class SmsSenderService(SmsSender sender, IOptions<SmsOptions> op
                 if (DateTime.UtcNow - lastPoll >= TimeSpan.FromSeconds(o.ReceiptIntervalSeconds))
                 {
                     await sender.PollReceiptsAsync(stoppingToken);
+                    await sender.PollRepliesAsync(stoppingToken);
                     lastPoll = DateTime.UtcNow;
                 }
                 if (sent >= SmsSender.BatchSize)

@@ -34,6 +34,9 @@ internal sealed class FakeAliyunSmsServer : IAsyncDisposable
     public HashSet<string> EmptyNumbers { get; } = [];
     public int Requests { get; private set; }
 
+    /// The BizIds QuerySendDetails was asked about.
+    public List<string> Queried { get; } = [];
+
     public static async Task<FakeAliyunSmsServer> StartAsync()
     {
         FakeAliyunSmsServer? server = null;
@@ -82,6 +85,9 @@ internal sealed class FakeAliyunSmsServer : IAsyncDisposable
 
     private IResult Query(Dictionary<string, string> p)
     {
+        Queried.Add(p["BizId"]);
+        if (Mode == FakeSmsMode.Throttle)
+            return Json(new { Code = "Throttling.User", Message = "Request was denied due to user flow control.", RequestId = Guid.NewGuid() });
         var sent = Sent.FirstOrDefault(s => $"9000{Sent.IndexOf(s) + 1}^0" == p["BizId"] && s["PhoneNumbers"] == p["PhoneNumber"]);
         var details = sent is null ? [] : new[]
         {

@@ -26,6 +26,13 @@ internal sealed class FakeTencentSmsServer : IAsyncDisposable
     public List<JsonElement> Sent { get; } = [];
     public HashSet<string> EmptyNumbers { get; } = [];
 
+    /// Replies waiting to be pulled (PullSmsReplyStatus hands each out once).
+    public List<(string Phone, string Text, DateTimeOffset At)> Replies { get; } = [];
+
+    /// Pulls answer RequestLimitExceeded (and keep what they hold) while set.
+    public bool PullThrottled { get; set; }
+    public int Pulls { get; private set; }
+
     public static async Task<FakeTencentSmsServer> StartAsync()
     {
         FakeTencentSmsServer? server = null;
@@ -56,7 +63,9 @@ internal sealed class FakeTencentSmsServer : IAsyncDisposable
         return h["X-TC-Action"].ToString() switch
         {
             "SendSms" => Send(json),
-            "PullSmsSendStatus" => Pull(),
+            "PullSmsSendStatus" or "PullSmsReplyStatus" when PullThrottled => Counted(Error("RequestLimitExceeded", "请求的次数超过了频率限制")),
+            "PullSmsSendStatus" => Counted(Pull()),
+            "PullSmsReplyStatus" => Counted(PullReplies(json)),
             _ => Error("InvalidAction", "unknown action"),
         };
     }
@@ -99,6 +108,26 @@ internal sealed class FakeTencentSmsServer : IAsyncDisposable
         }).ToList();
         _unreported.Clear();
         return Json(new { Response = new { PullSmsSendStatusSet = set, RequestId = Guid.NewGuid().ToString() } });
+    }
+
+    private IResult Counted(IResult result)
+    {
+        Pulls++;
+        return result;
+    }
+
+    private IResult PullReplies(JsonElement json)
+    {
+        if (json.GetProperty("SmsSdkAppId").GetString() != AppId)
+            return Error("UnauthorizedOperation.SmsSdkAppIdVerifyFail", "SdkAppId 校验失败");
+        var set = Replies.Select(r => new
+        {
+            SmsSdkAppId = AppId, ReplyContent = r.Text, ReplyTime = r.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss"),
+            ReplyUnixTime = r.At.ToUnixTimeSeconds(), CountryCode = "86", PhoneNumber = "+86" + r.Phone, SubscriberNumber = r.Phone,
+            ExtendCode = "", SignName = "第一人民医院",
+        }).ToList();
+        Replies.Clear();
+        return Json(new { Response = new { PullSmsReplyStatusSet = set, RequestId = Guid.NewGuid().ToString() } });
     }
 
     private static string Sign(string contentType, string host, string body, long ts, string date)

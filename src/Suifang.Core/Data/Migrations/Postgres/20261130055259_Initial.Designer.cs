@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261130053908_Initial")]
+    [Migration("20261130055259_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2438,6 +2438,93 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.ToTable("SmsMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Suifang.Core.Sms.SmsReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtendCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("SignName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("TodoId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("HospitalId", "ReceivedAt");
+
+                    b.HasIndex("PatientId", "ReceivedAt");
+
+                    b.ToTable("SmsReplies", (string)null);
+                });
+
             modelBuilder.Entity("Suifang.Core.Sms.SmsStatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -3707,6 +3794,13 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Sms.SmsReply", b =>
+                {
+                    b.HasOne("Suifang.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId");
                 });
 
             modelBuilder.Entity("Suifang.Core.Sms.SmsStatusChange", b =>

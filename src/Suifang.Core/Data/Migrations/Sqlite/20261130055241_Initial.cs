@@ -945,6 +945,40 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsReplies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SignName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExtendCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TodoId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SmsReplies_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Todos",
                 columns: table => new
                 {
@@ -2149,6 +2183,22 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsReplies_DedupeKey",
+                table: "SmsReplies",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsReplies_HospitalId_ReceivedAt",
+                table: "SmsReplies",
+                columns: new[] { "HospitalId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsReplies_PatientId_ReceivedAt",
+                table: "SmsReplies",
+                columns: new[] { "PatientId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SmsStatusChanges_MessageId",
                 table: "SmsStatusChanges",
                 column: "MessageId");
@@ -2364,6 +2414,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SmsBatches");
+
+            migrationBuilder.DropTable(
+                name: "SmsReplies");
 
             migrationBuilder.DropTable(
                 name: "SmsStatusChanges");

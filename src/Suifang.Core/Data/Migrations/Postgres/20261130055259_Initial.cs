@@ -947,6 +947,40 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsReplies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: true),
+                    PatientId = table.Column<long>(type: "bigint", nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    MessageId = table.Column<long>(type: "bigint", nullable: true),
+                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PhoneCipher = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SignName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ExtendCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    TodoId = table.Column<long>(type: "bigint", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    DedupeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SmsReplies_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Todos",
                 columns: table => new
                 {
@@ -2151,6 +2185,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsReplies_DedupeKey",
+                table: "SmsReplies",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsReplies_HospitalId_ReceivedAt",
+                table: "SmsReplies",
+                columns: new[] { "HospitalId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsReplies_PatientId_ReceivedAt",
+                table: "SmsReplies",
+                columns: new[] { "PatientId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SmsStatusChanges_MessageId",
                 table: "SmsStatusChanges",
                 column: "MessageId");
@@ -2366,6 +2416,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SmsBatches");
+
+            migrationBuilder.DropTable(
+                name: "SmsReplies");
 
             migrationBuilder.DropTable(
                 name: "SmsStatusChanges");
