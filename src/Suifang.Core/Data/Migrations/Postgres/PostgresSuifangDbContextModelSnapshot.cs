@@ -2367,9 +2367,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp without time zone");
 
-                    b.Property<string>("ParametersJson")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<string>("ParametersCipher")
+                        .HasMaxLength(4200)
+                        .HasColumnType("character varying(4200)");
 
                     b.Property<long>("PatientId")
                         .HasColumnType("bigint");
@@ -2415,6 +2415,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TextCipher")
+                        .IsRequired()
+                        .HasMaxLength(4200)
+                        .HasColumnType("character varying(4200)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp without time zone");

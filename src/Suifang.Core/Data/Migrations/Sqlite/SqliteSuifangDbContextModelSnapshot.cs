@@ -2296,8 +2296,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ParametersJson")
-                        .HasMaxLength(2000)
+                    b.Property<string>("ParametersCipher")
+                        .HasMaxLength(4200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PatientId")
@@ -2343,6 +2343,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextCipher")
+                        .IsRequired()
+                        .HasMaxLength(4200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
