@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Calls;
 using Suifang.Core.Data;
 using Suifang.Core.Tasks.Engine;
+using Suifang.Core.Todos;
 
 namespace Suifang.Core.Questionnaires.Links;
 
@@ -86,10 +87,13 @@ public static class SubmitQuestionnaire
             };
             db.QuestionnaireResponses.Add(response);
             db.FollowUpResults.AddRange(outcome.Results);
-            db.Todos.AddRange(outcome.Todos);
+            // The same finding may already be open from the phone reminder that ran meanwhile: one to-do, not two.
+            db.Todos.AddRange(await TodoDuplicates.WithoutOpenAsync(db, outcome.Todos, ct));
             await db.SaveChangesAsync(ct);
-            if (link.TaskId is { } taskId)
-                await TaskMaintenance.AnswerAsync(db, taskId, outcome.Summary, now, ct);
+            // Waiting: the answer completes the task. Answered late (the fallback was created): the step is done all
+            // the same and every pending reminder and fallback is cancelled (issue #3).
+            if (link.TaskId is { } taskId && !await TaskMaintenance.AnswerAsync(db, taskId, outcome.Summary, now, ct))
+                await LateAnswers.ApplyAsync(db, taskId, outcome.Summary, now, ct);
             await tx.CommitAsync(ct);
             return new SubmitResult(SubmitStatus.Accepted, response.Id, score);
         });
