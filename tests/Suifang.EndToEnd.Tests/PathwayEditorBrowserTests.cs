@@ -84,3 +84,40 @@ public sealed class PathwayEditorBrowserTests(BrowserFixture browser) : IClassFi
         Assert.Equal("出院后 13 个月：远期随访", v2.Nodes.Single(n => n.Offset == 400).Title);
     }
 }
+
+/// 5.1.4, 5.2.3: a node's questionnaire step names which published questionnaire or scale it sends.
+public sealed class PathwayQuestionnaireChoiceBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_doctor_chooses_a_published_scale_for_a_nodes_questionnaire_step_and_it_is_saved()
+    {
+        var app = browser.App;
+        var xnk = await StaffAccounts.EnsureDepartmentAsync(app.Services, "XNK", "心血管内科", "心内科");
+        await StaffAccounts.CreateAsync(app.Services, "ys.choice", Roles.Doctor, "XNK");
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
+            await new PresetLoader(db, () => DateTime.Now).EnsureAsync((await db.Hospitals.FirstAsync()).Id);
+            id = await db.Pathways.Where(p => p.Key == "hypertension" && p.DepartmentId == xnk.Id).Select(p => p.Id).SingleAsync();
+        }
+
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.LoginAsync(page, "ys.choice", StaffAccounts.Password);
+        await page.GotoAsync($"/pathways/{id}");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        var select = page.GetByTestId("channel-questionnaire").First;
+        await Assertions.Expect(select).ToHaveValueAsync("按本节点的问题自动生成");
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "PHQ-9" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("channel-summary")).ToContainTextAsync("PHQ-9");
+        await page.GetByTestId("save-pathway").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pathway-message")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("pathway-errors")).ToHaveCountAsync(0);
+
+        await using var check = app.Services.CreateAsyncScope();
+        var read = check.ServiceProvider.GetRequiredService<SuifangDbContext>();
+        var first = (await read.Pathways.AsNoTracking().Include(p => p.Nodes).SingleAsync(p => p.Id == id)).Nodes.OrderBy(n => n.Order).First();
+        Assert.Equal("phq-9", first.Channels.Single(c => c.Kind == ChannelKind.Questionnaire).QuestionnaireKey);
+    }
+}

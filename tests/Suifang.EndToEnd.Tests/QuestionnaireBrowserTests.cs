@@ -59,8 +59,15 @@ public sealed class QuestionnaireBrowserTests(QuestionnaireBrowserFixture browse
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContextAsync())
             sms = await db.SmsMessages.AsNoTracking().Where(m => m.PatientId == patient.Id).OrderByDescending(m => m.Id).FirstAsync();
         Assert.Equal(SmsPurpose.QuestionnaireLink, sms.Purpose);
-        var token = Regex.Match(sms.Text, @"/q/([A-Za-z0-9_-]+)").Groups[1].Value;
+        // The stored text masks the link's token (anyone reading the outbox must not open the questionnaire); the full
+        // text is encrypted at rest and only the provider gets it (SmsBodies decrypts it for the hand-over).
+        Assert.Contains("/q/", sms.Text);
+        Assert.Contains(Suifang.Core.Security.LinkMasking.Hidden, sms.Text);
+        var full = SmsBodies.Text(sms, app.Services.GetRequiredService<Suifang.Core.Security.SensitiveDataProtector>());
+        var token = Regex.Match(full, @"/q/([A-Za-z0-9_-]+)").Groups[1].Value;
         Assert.NotEmpty(token);
+        Assert.DoesNotContain(token, sms.Text);
+        await Assertions.Expect(page.GetByTestId("patient-sms")).Not.ToContainTextAsync(token);
 
         var phone = await browser.NewPageAsync(360, 740);
         await phone.GotoAsync($"/q/{token}");

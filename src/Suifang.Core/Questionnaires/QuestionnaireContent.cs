@@ -47,6 +47,10 @@ public sealed class QuestionnaireQuestion
 
     /// The vocabulary key the answer is stored under when it differs from Key (null: Key itself when it is one).
     public string? ResultKey { get; set; }
+
+    /// 反向计分: the item counts from the other end of its range (on a 0–3 item, 0 counts 3), for items worded the
+    /// other way round ("我睡得很好").
+    public bool Reverse { get; set; }
 }
 
 public enum LogicAction
@@ -96,6 +100,18 @@ public sealed class ScoringRule
     public List<string> Items { get; set; } = [];
     public double Multiplier { get; set; } = 1;
     public List<ScoreBand> Bands { get; set; } = [];
+
+    /// 分量表 (e.g. "睡眠" of a quality-of-life form): sums of some items, stored beside the total; alerts may read them.
+    public List<SubScore> SubScores { get; set; } = [];
+}
+
+/// 分量表得分: the sum of Items (no multiplier), under its own key; optional bands label it.
+public sealed class SubScore
+{
+    public required string Key { get; set; }
+    public required string Label { get; set; }
+    public List<string> Items { get; set; } = [];
+    public List<ScoreBand> Bands { get; set; } = [];
 }
 
 /// What a questionnaire asks, how questions follow one another, how it is scored, and which answers are abnormal.
@@ -107,7 +123,8 @@ public sealed class QuestionnaireContent
     public List<LogicRule> Logic { get; set; } = [];
     public ScoringRule? Scoring { get; set; }
 
-    /// Abnormal answers (e.g. PHQ-9 item 9 > 0): each raises a to-do, like a pathway's triggers.
+    /// Abnormal answers (e.g. PHQ-9 item 9 > 0): each raises a to-do, like a pathway's triggers. QuestionKey may also be
+    /// QuestionnaireScoring.TotalKey ("总分 ≥ 10") or SubPrefix + a sub-score's key.
     public List<TriggerRule> Alerts { get; set; } = [];
 
     public QuestionnaireQuestion? Question(string key) => Questions.FirstOrDefault(q => q.Key == key);

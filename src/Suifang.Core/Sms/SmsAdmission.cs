@@ -14,19 +14,21 @@ internal static class SmsAdmission
 {
     public const int MaxTextLength = 1000;
 
-    public static async Task<SmsMessage> AdmitAsync(SuifangDbContext db, ContactPolicies policies, SmsOptions options,
-        SmsSend send, DateTime now, CancellationToken ct)
+    public static async Task<SmsMessage> AdmitAsync(SuifangDbContext db, SensitiveDataProtector protector, ContactPolicies policies,
+        SmsOptions options, SmsSend send, DateTime now, CancellationToken ct)
     {
+        var text = (send.Text ?? "").Trim();
+        var segments = SmsTemplateCheck.SegmentsOf(text);
+        if (text.Length > MaxTextLength)
+            text = text[..MaxTextLength];
         var message = new SmsMessage
         {
             HospitalId = send.HospitalId, PatientId = send.PatientId, TaskId = send.TaskId, BatchId = send.BatchId,
-            Text = (send.Text ?? "").Trim(), Purpose = send.Purpose, TemplateCode = send.TemplateCode,
-            ParametersJson = send.Parameters is { Count: > 0 } p ? JsonSerializer.Serialize(p.ToList()) : null,
+            Text = LinkMasking.Mask(text), TextCipher = protector.ProtectText(text), Segments = segments,
+            Purpose = send.Purpose, TemplateCode = send.TemplateCode,
+            ParametersCipher = send.Parameters is { Count: > 0 } p ? protector.ProtectText(JsonSerializer.Serialize(p.ToList())) : null,
             EffectKey = send.EffectKey, CreatedAt = now, UpdatedAt = now,
         };
-        message.Segments = SmsTemplateCheck.SegmentsOf(message.Text);
-        if (message.Text.Length > MaxTextLength)
-            message.Text = message.Text[..MaxTextLength];
 
         var patient = await db.Patients.IgnoreQueryFilters().AsNoTracking()
             .Where(x => x.Id == send.PatientId && x.HospitalId == send.HospitalId)

@@ -14,7 +14,9 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         b.Property(m => m.PhoneMasked).HasMaxLength(32);
         b.Property(m => m.Text).HasMaxLength(1000);
         b.Property(m => m.TemplateCode).HasMaxLength(64);
-        b.Property(m => m.ParametersJson).HasMaxLength(2000);
+        // AES-GCM of up to 1000 characters (3 bytes each in UTF-8), base64: about 4 100 characters.
+        b.Property(m => m.TextCipher).HasMaxLength(4200);
+        b.Property(m => m.ParametersCipher).HasMaxLength(4200);
         b.Property(m => m.EffectKey).HasMaxLength(200);
         b.Property(m => m.Detail).HasMaxLength(256);
         b.Property(m => m.Provider).HasMaxLength(32);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Contact;
 using Suifang.Core.Data;
@@ -13,6 +12,8 @@ public sealed class SmsDispatch(ISmsProvider provider, SensitiveDataProtector pr
     public const int ClaimSeconds = 120;
 
     public string ProviderName => provider.Name;
+
+    internal SensitiveDataProtector Protector => protector;
 
     public static Task<int> ClaimAsync(SuifangDbContext db, long id, DateTime now, CancellationToken ct) =>
         db.SmsMessages.Where(m => m.Id == id && m.Status == SmsSendStatus.Queued && m.NextAttemptAt <= now
@@ -59,10 +60,8 @@ public sealed class SmsDispatch(ISmsProvider provider, SensitiveDataProtector pr
 
     private async Task<SmsProviderResult> HandOverAsync(SmsMessage message, CancellationToken ct)
     {
-        var parameters = message.ParametersJson is { } json
-            ? JsonSerializer.Deserialize<List<KeyValuePair<string, string>>>(json) ?? []
-            : [];
-        var request = new SmsProviderRequest(message.Id, protector.Unprotect(message.PhoneCipher), message.Text, message.TemplateCode, parameters);
+        var request = new SmsProviderRequest(message.Id, protector.Unprotect(message.PhoneCipher), SmsBodies.Text(message, protector),
+            message.TemplateCode, SmsBodies.Parameters(message, protector));
         try
         {
             return await provider.SendAsync(request, ct);

@@ -1,7 +1,8 @@
 namespace Suifang.Core.Sms;
 
 /// 短信: one message to one patient in the outbox, kept with its status history (queued → sent → delivered/failed).
-/// The number is stored encrypted (as on the patient) and masked for the screen; EffectKey is unique per hospital.
+/// The number and the full text are stored encrypted (as on the patient) and masked for the screen; EffectKey is unique
+/// per hospital.
 public sealed class SmsMessage
 {
     public long Id { get; set; }
@@ -15,12 +16,18 @@ public sealed class SmsMessage
 
     public string PhoneCipher { get; set; } = "";
     public string PhoneMasked { get; set; } = "";
+    /// The text as staff see it (outbox, patient archive, API): a questionnaire link's token masked (LinkMasking), so
+    /// reading the outbox does not open the patient's questionnaire.
     public required string Text { get; set; }
+
+    /// The full text as the provider receives it, encrypted at rest like the number (SensitiveDataProtector.ProtectText).
+    public string TextCipher { get; set; } = "";
     public SmsPurpose Purpose { get; set; }
     public string? TemplateCode { get; set; }
 
-    /// The template's variables as JSON (for providers that send a template code and its parameters).
-    public string? ParametersJson { get; set; }
+    /// The template's variables as JSON (for providers that send a template code and its parameters), encrypted at rest:
+    /// they hold the link too.
+    public string? ParametersCipher { get; set; }
     public required string EffectKey { get; set; }
 
     public SmsSendStatus Status { get; set; }

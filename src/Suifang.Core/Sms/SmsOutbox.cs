@@ -18,7 +18,7 @@ public sealed class SmsOutbox(Func<SuifangDbContext> newContext, SmsDispatch dis
             return existing.ToResult();
 
         var t = now();
-        var admitted = await SmsAdmission.AdmitAsync(db, policies, options, message, t, ct);
+        var admitted = await SmsAdmission.AdmitAsync(db, dispatch.Protector, policies, options, message, t, ct);
         db.SmsMessages.Add(admitted);
         try
         {

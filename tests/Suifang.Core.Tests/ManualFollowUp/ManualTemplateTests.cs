@@ -31,6 +31,19 @@ public sealed class ManualTemplateTests
         Assert.Superset(new HashSet<string> { "mood_low", "sleep_quality", "medication_adherence", "self_harm_thoughts" }, psychiatry.ToHashSet());
     }
 
+    /// Results of manual forms line up with AI calls and questionnaires in the archive and statistics (5.1.4, 5.3.7) only
+    /// when they are stored under the shared keys: every question of every shipped form is a vocabulary key.
+    [Fact]
+    public void Every_question_of_every_shipped_form_is_a_key_of_the_shared_vocabulary()
+    {
+        var missing = ManualTemplates.All
+            .SelectMany(t => ManualTemplates.QuestionsOf(t).Where(q => !PathwayPresets.Vocabulary.ContainsKey(q.Key)).Select(q => $"{t.Key}: {q.Key}"))
+            .ToList();
+        Assert.Empty(missing);
+        var pathwayKeys = PathwayPresets.All.SelectMany(p => PathwayPresets.ToInput(p, 1).Nodes).SelectMany(n => n.Questions).Select(q => q.Key!);
+        Assert.All(pathwayKeys, k => Assert.True(PathwayPresets.Vocabulary.ContainsKey(k), $"预设路径的问题编码 {k} 不在词表中"));
+    }
+
     [Theory, ClassData(typeof(Providers))]
     public async Task Forms_are_loaded_into_the_departments_that_need_a_person_and_the_general_form_for_all(DatabaseProvider provider)
     {

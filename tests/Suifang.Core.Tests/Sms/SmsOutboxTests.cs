@@ -37,6 +37,31 @@ public sealed class SmsOutboxTests
         Assert.Equal(1, stored.Attempts);
     }
 
+    /// Whoever reads the outbox must not be able to open the patient's questionnaire: the body is encrypted at rest like the
+    /// number, the text staff see has the link's token masked, and the provider still receives the full text.
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_link_message_is_stored_encrypted_shown_with_the_token_masked_and_handed_to_the_provider_in_full(DatabaseProvider provider)
+    {
+        await using var w = await SmsWorld.CreateAsync(provider);
+        var patient = await w.Contact.PatientAsync("王建国", "13812341234");
+        const string token = "abcdefghjkmnpqrstuvwxyz23456789ab";
+        var text = $"【测试医院】王先生您好，请填写术后问卷 https://sf.example.cn/q/{token} 谢谢。";
+
+        var sent = await w.Outbox.SendAsync(new SmsSend(w.H.Hospital.Id, patient.Id, text, SmsPurpose.QuestionnaireLink, "task:9",
+            Parameters: new Dictionary<string, string> { ["link"] = $"https://sf.example.cn/q/{token}" }), CancellationToken.None);
+
+        Assert.Equal(SmsSendStatus.Sent, sent.Status);
+        var request = Assert.Single(w.Provider.Requests);
+        Assert.Equal(text, request.Text);
+        Assert.Contains(request.Parameters, p => p.Value.EndsWith(token, StringComparison.Ordinal));
+        await using var db = w.H.Database.NewContext();
+        var stored = await db.SmsMessages.SingleAsync();
+        Assert.Equal("【测试医院】王先生您好，请填写术后问卷 https://sf.example.cn/q/abcd**** 谢谢。", stored.Text);
+        Assert.DoesNotContain(token, stored.TextCipher);
+        Assert.DoesNotContain(token, stored.ParametersCipher);
+        Assert.Equal(text, SmsBodies.Text(stored, w.H.Protector));
+    }
+
     [Theory, ClassData(typeof(Providers))]
     public async Task A_message_in_the_SMS_quiet_hours_waits_until_they_end_and_the_sender_sends_it_then(DatabaseProvider provider)
     {

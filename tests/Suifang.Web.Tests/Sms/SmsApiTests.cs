@@ -16,6 +16,8 @@ namespace Suifang.Web.Tests.Sms;
 
 public sealed class SmsApiTests
 {
+    private const string Token = "abcdefghjkmnpqrstuvwxyz23456789ab";
+
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -31,7 +33,7 @@ public sealed class SmsApiTests
         var mine = await HostPatients.AddAsync(app.Services, b => b.Named("王建国").WithPhone("13712345678").DischargedOn(day, xnk.Id));
         var other = await HostPatients.AddAsync(app.Services, b => b.Named("李秀英").WithPhone("13787654321").DischargedOn(day, sjnk.Id));
         var outbox = app.Services.GetRequiredService<ISmsOutbox>();
-        await outbox.SendAsync(new SmsSend(mine.HospitalId, mine.Id, "【一院】王建国您好，请按时服药。", SmsPurpose.FollowUp, "t1"), CancellationToken.None);
+        await outbox.SendAsync(new SmsSend(mine.HospitalId, mine.Id, "【一院】王建国您好，请填写问卷 https://sf.example.cn/q/" + Token, SmsPurpose.QuestionnaireLink, "t1"), CancellationToken.None);
         await outbox.SendAsync(new SmsSend(other.HospitalId, other.Id, "【一院】李秀英您好，请按时服药。", SmsPurpose.FollowUp, "t2"), CancellationToken.None);
         await StaffAccounts.CreateAsync(app.Services, "nurse.s", Roles.Nurse, "XNK");
         var nurse = await AdminClients.SignedInAsync(app, "nurse.s", StaffAccounts.Password);
@@ -43,6 +45,9 @@ public sealed class SmsApiTests
         Assert.Equal("137****5678", row.PhoneMasked);
         var body = await nurse.GetStringAsync("/api/sms/messages");
         Assert.DoesNotContain("13712345678", body);
+        // The link's token is masked wherever staff read message text (anyone holding it could open the questionnaire).
+        Assert.DoesNotContain(Token, body);
+        Assert.EndsWith("/q/abcd****", row.Text);
         Assert.NotEmpty((await nurse.GetFromJsonAsync<List<SmsHistoryRow>>($"/api/sms/messages/{row.Id}/history", Json))!);
         await using var db = app.Services.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext();
         var otherId = await db.SmsMessages.Where(m => m.PatientId == other.Id).Select(m => m.Id).SingleAsync();

@@ -3,6 +3,7 @@ using Suifang.Core.Audit;
 using Suifang.Core.Data;
 using Suifang.Core.Plans;
 using Suifang.Core.Tasks;
+using Suifang.Core.Todos;
 
 namespace Suifang.Core.Calls.Journal;
 
@@ -62,7 +63,8 @@ public sealed class CallJournal(Func<SuifangDbContext> newContext)
         stored.UnderstandingSource = Clip(finish.UnderstandingSource, 64);
         stored.Summary = Clip(finish.Summary, 1000);
         await StoreAnswersAsync(db, finish.CallId, finish.Answers, finish.Corrections, ct);
-        foreach (var todo in finish.Todos)
+        // A finding already open from another channel of the step (a late questionnaire answer) is not raised twice.
+        foreach (var todo in await TodoDuplicates.WithoutOpenAsync(db, finish.Todos, ct))
         {
             todo.CallId = finish.CallId;
             db.Todos.Add(todo);

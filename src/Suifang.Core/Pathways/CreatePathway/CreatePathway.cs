@@ -40,6 +40,7 @@ internal static class PathwaySaving
     public static async Task<PathwayCommandResult?> CheckAsync(SuifangDbContext db, PathwayInput input, StaffScope scope, CancellationToken ct)
     {
         var errors = PathwayValidator.Validate(input).ToList();
+        errors.AddRange(await QuestionnaireStepCheck.CheckAsync(db, input, scope.HospitalId, ct));
         var department = await PathwayAccess.CheckDepartmentAsync(db, input.DepartmentId, scope, ct);
         if (department is { Status: PathwayCommandStatus.Forbidden })
             return department;

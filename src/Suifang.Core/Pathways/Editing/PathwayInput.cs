@@ -55,7 +55,11 @@ public sealed class NodeInput
         ScriptKey = n.ScriptKey,
         Questions = n.Questions.Select(q => new QuestionInput { Key = q.Key, Text = q.Text, Kind = q.Kind, Unit = q.Unit, Choices = q.Choices, Required = q.Required }).ToList(),
         Triggers = n.Triggers.Select(t => new TriggerInput { QuestionKey = t.QuestionKey, Operator = t.Operator, Value = t.Value, Severity = t.Severity, Description = t.Description }).ToList(),
-        Channels = n.Channels.Select(c => new ChannelInput { Kind = c.Kind, Redials = c.Redials, RedialIntervalMinutes = c.RedialIntervalMinutes, FallbackAfterHours = c.FallbackAfterHours }).ToList(),
+        Channels = n.Channels.Select(c => new ChannelInput
+        {
+            Kind = c.Kind, Redials = c.Redials, RedialIntervalMinutes = c.RedialIntervalMinutes, FallbackAfterHours = c.FallbackAfterHours,
+            QuestionnaireKey = c.QuestionnaireKey,
+        }).ToList(),
     };
 
     /// The usual combination: an AI call with two redials an hour apart, then the questionnaire link
@@ -93,4 +97,7 @@ public sealed class ChannelInput
     public int Redials { get; set; }
     public int RedialIntervalMinutes { get; set; } = 60;
     public int FallbackAfterHours { get; set; }
+
+    /// The questionnaire (or scale) a questionnaire step sends, by its key; null: one made from the node's questions.
+    public string? QuestionnaireKey { get; set; }
 }

@@ -47,6 +47,7 @@ internal static class PathwayMapping
                     Redials = c.Redials,
                     RedialIntervalMinutes = c.RedialIntervalMinutes,
                     FallbackAfterHours = c.FallbackAfterHours,
+                    QuestionnaireKey = c.Kind == ChannelKind.Questionnaire && !string.IsNullOrWhiteSpace(c.QuestionnaireKey) ? c.QuestionnaireKey.Trim() : null,
                 }).ToList(),
             }).ToList();
 

@@ -59,6 +59,7 @@ public static class PathwayPresets
             Channels = (n.Channels ?? preset.Channels).Select(c => new ChannelInput
             {
                 Kind = c.Kind, Redials = c.Redials, RedialIntervalMinutes = c.RedialIntervalMinutes, FallbackAfterHours = c.FallbackAfterHours,
+                QuestionnaireKey = c.QuestionnaireKey,
             }).ToList(),
         }).ToList(),
     };

@@ -59,8 +59,9 @@ public static partial class QuestionnaireChecker
                     problems.Add($"风险分级“{bands[i - 1].Label}”和“{bands[i].Label}”的分数范围重叠，请调整。");
             }
         }
-        foreach (var alert in content.Alerts.Where(a => !keys.Contains(a.QuestionKey)))
+        foreach (var alert in content.Alerts.Where(a => !keys.Contains(a.QuestionKey) && !a.QuestionKey.StartsWith('$')))
             problems.Add($"异常提醒引用的题目“{alert.QuestionKey}”不在问卷中，请修改或删除这条提醒。");
+        ScoringChecker.Check(content, problems);
         return problems;
     }
 

@@ -32,15 +32,25 @@ public sealed record ResponseOutcome(List<FollowUpResult> Results, List<TodoItem
             if (PathwayPresets.Vocabulary.ContainsKey(key) || stepKeys.Contains(key) || version.Questionnaire?.Kind == QuestionnaireKind.Generated)
                 results.Add(Result(link, key, value, said, now));
         }
-        var keyName = ScoreKey(version.Questionnaire?.Key ?? "questionnaire-" + link.QuestionnaireId);
+        var questionnaireKey = version.Questionnaire?.Key ?? "questionnaire-" + link.QuestionnaireId;
+        var keyName = ScoreKey(questionnaireKey);
         if (score is not null)
         {
             var text = score.Score.ToString("0.##", CultureInfo.InvariantCulture);
             results.Add(Result(link, keyName, text, $"{version.Title} {text} 分{(score.Label is null ? "" : "，" + score.Label)}", now));
-            facts.Add(new AnswerFact(keyName, text, text));
+            facts.Add(new AnswerFact(keyName, text, $"总分 {text} 分"));
+            foreach (var sub in score.SubScores)
+            {
+                var subText = sub.Score.ToString("0.##", CultureInfo.InvariantCulture);
+                var subKey = ScoreKey(questionnaireKey + "_" + sub.Rule.Key);
+                results.Add(Result(link, subKey, subText, $"{version.Title}·{sub.Rule.Label} {subText} 分{(sub.Band is null ? "" : "，" + sub.Band.Label)}", now));
+                facts.Add(new AnswerFact(subKey, subText, $"{sub.Rule.Label} {subText} 分"));
+            }
         }
+        // Alerts on the total or a sub-score name it by its place-holder key; they read the stored score key.
+        var alerts = content.Alerts.Select(a => ScoreAlert(a, questionnaireKey));
 
-        var todos = TriggerEvaluator.Evaluate(stepTriggers.Concat(content.Alerts), facts)
+        var todos = TriggerEvaluator.Evaluate(stepTriggers.Concat(alerts), facts)
             .Select(h => Todo(link, h.Rule.Severity == TriggerSeverity.Critical ? TodoUrgency.Critical : TodoUrgency.Normal,
                 h.Rule.Description, $"{version.Title}：{h.Answer.Said}", h.Rule.QuestionKey, now))
             .ToList();
@@ -52,6 +62,17 @@ public sealed record ResponseOutcome(List<FollowUpResult> Results, List<TodoItem
     }
 
     public static string ResultKey(QuestionnaireQuestion q) => q.ResultKey is { Length: > 0 } k ? k : q.Key;
+
+    private static TriggerRule ScoreAlert(TriggerRule alert, string questionnaireKey) => alert.QuestionKey switch
+    {
+        QuestionnaireScoring.TotalKey => Copy(alert, ScoreKey(questionnaireKey)),
+        var k when k.StartsWith(QuestionnaireScoring.SubPrefix, StringComparison.Ordinal) =>
+            Copy(alert, ScoreKey(questionnaireKey + "_" + k[QuestionnaireScoring.SubPrefix.Length..])),
+        _ => alert,
+    };
+
+    private static TriggerRule Copy(TriggerRule a, string key) =>
+        new() { QuestionKey = key, Operator = a.Operator, Value = a.Value, Severity = a.Severity, Description = a.Description };
 
     /// The result key of a questionnaire's total score: "phq-9" → "phq_9_score".
     public static string ScoreKey(string questionnaireKey) => questionnaireKey.Replace('-', '_') + "_score";

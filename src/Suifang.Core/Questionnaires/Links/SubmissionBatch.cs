@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Data;
+using Suifang.Core.Todos;
 using Suifang.Core.Tasks.Engine;
 
 namespace Suifang.Core.Questionnaires.Links;
@@ -46,15 +47,18 @@ public static class SubmissionBatch
                 responses[linkId] = (response, item.Score);
                 db.QuestionnaireResponses.Add(response);
                 db.FollowUpResults.AddRange(item.Outcome.Results);
-                db.Todos.AddRange(item.Outcome.Todos);
+                // The same finding may already be open from the phone reminder that ran meanwhile: one to-do, not two.
+                db.Todos.AddRange(await TodoDuplicates.WithoutOpenAsync(db, item.Outcome.Todos, ct));
             }
             if (responses.Count > 0)
                 await db.SaveChangesAsync(ct);
             foreach (var linkId in responses.Keys)
             {
                 var item = items[first[linkId]];
-                if (item.Link.TaskId is { } taskId)
-                    await TaskMaintenance.AnswerAsync(db, taskId, item.Outcome.Summary, item.Now, ct);
+                // Waiting: the answer completes the task. Answered late (the fallback was created): the step is done all
+                // the same and every pending reminder and fallback is cancelled (issue #3).
+                if (item.Link.TaskId is { } taskId && !await TaskMaintenance.AnswerAsync(db, taskId, item.Outcome.Summary, item.Now, ct))
+                    await LateAnswers.ApplyAsync(db, taskId, item.Outcome.Summary, item.Now, ct);
             }
             await tx.CommitAsync(ct);
         }

@@ -27,6 +27,12 @@ public static class TaskOutcomes
             case OutcomeKind.Completed:
                 await CompleteAsync(db, task, now, ct);
                 break;
+            case OutcomeKind.NotReached when task.Step is { Status: StepStatus.Done }:
+                // The step was done by another channel while this call rang (a late questionnaire answer): no redial, no fallback.
+                task.LastFailureReason = Clip(outcome.FailureReason ?? outcome.Summary);
+                TaskTransitions.Move(task, TaskState.Unreached, now);
+                task.Outcome = Clip($"{outcome.Summary}；该节点已由其他渠道完成，不再重拨");
+                break;
             case OutcomeKind.NotReached:
                 task.LastFailureReason = Clip(outcome.FailureReason ?? outcome.Summary);
                 var redialAt = now.AddMinutes(task.RetryIntervalMinutes);

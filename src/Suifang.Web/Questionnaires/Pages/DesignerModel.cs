@@ -16,11 +16,14 @@ public sealed class QuestionDraft
     public double? Max { get; set; }
     public RatingStyle RatingStyle { get; set; } = RatingStyle.ZeroToTen;
     public string? Hint { get; set; }
+    public bool Reverse { get; set; }
+    public string? ResultKey { get; set; }
     public List<QuestionOption> Kept { get; set; } = [];
 
     public static QuestionDraft From(QuestionnaireQuestion q) => new()
     {
         Key = q.Key, Text = q.Text, Type = q.Type, Required = q.Required, Unit = q.Unit, Min = q.Min, Max = q.Max, RatingStyle = q.RatingStyle, Hint = q.Hint,
+        Reverse = q.Reverse, ResultKey = q.ResultKey,
         OptionsText = string.Join('\n', q.Options.Select(o => o.Score is { } s ? $"{o.Label}={s.ToString(CultureInfo.InvariantCulture)}" : o.Label)),
         Kept = q.Options,
     };
@@ -29,6 +32,7 @@ public sealed class QuestionDraft
     public QuestionnaireQuestion ToQuestion() => new()
     {
         Key = Key.Trim(), Text = Text.Trim(), Type = Type, Required = Required, Unit = Unit, Min = Min, Max = Max, RatingStyle = RatingStyle, Hint = Hint,
+        Reverse = Reverse && Type is not (QuestionType.Text or QuestionType.Date), ResultKey = ResultKey,
         Options = Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? ParseOptions() : [],
     };
 
