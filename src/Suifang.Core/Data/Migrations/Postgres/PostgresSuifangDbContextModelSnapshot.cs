@@ -1759,6 +1759,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<int>("HospitalId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LaterSteps")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("LaterStepsFrom")
+                        .HasColumnType("timestamp without time zone");
+
                     b.PrimitiveCollection<List<string>>("MergeNotes")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1805,6 +1811,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "Status");
 
                     b.HasIndex("HospitalId", "DepartmentId", "Status", "CreatedAt");
+
+                    b.HasIndex(new[] { "LaterStepsFrom" }, "IX_Plans_LaterStepsFrom")
+                        .HasFilter("\"LaterStepsFrom\" IS NOT NULL");
 
                     b.ToTable("Plans", (string)null);
                 });
@@ -1938,7 +1947,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("NodeId");
 
-                    b.HasIndex("PlanId", "Order");
+                    b.HasIndex("PlanId", "Order")
+                        .IsUnique();
 
                     b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
                         .HasFilter("\"Status\" = 0");

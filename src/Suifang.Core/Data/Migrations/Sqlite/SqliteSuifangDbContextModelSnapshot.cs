@@ -1706,6 +1706,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("HospitalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LaterSteps")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LaterStepsFrom")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("MergeNotes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1752,6 +1758,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "Status");
 
                     b.HasIndex("HospitalId", "DepartmentId", "Status", "CreatedAt");
+
+                    b.HasIndex(new[] { "LaterStepsFrom" }, "IX_Plans_LaterStepsFrom")
+                        .HasFilter("\"LaterStepsFrom\" IS NOT NULL");
 
                     b.ToTable("Plans", (string)null);
                 });
@@ -1881,7 +1890,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NodeId");
 
-                    b.HasIndex("PlanId", "Order");
+                    b.HasIndex("PlanId", "Order")
+                        .IsUnique();
 
                     b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
                         .HasFilter("\"Status\" = 0");

@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261130053904_Initial")]
+    [Migration("20261130055326_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1709,6 +1709,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("HospitalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LaterSteps")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LaterStepsFrom")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("MergeNotes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1755,6 +1761,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "Status");
 
                     b.HasIndex("HospitalId", "DepartmentId", "Status", "CreatedAt");
+
+                    b.HasIndex(new[] { "LaterStepsFrom" }, "IX_Plans_LaterStepsFrom")
+                        .HasFilter("\"LaterStepsFrom\" IS NOT NULL");
 
                     b.ToTable("Plans", (string)null);
                 });
@@ -1884,7 +1893,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NodeId");
 
-                    b.HasIndex("PlanId", "Order");
+                    b.HasIndex("PlanId", "Order")
+                        .IsUnique();
 
                     b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
                         .HasFilter("\"Status\" = 0");

@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261130053908_Initial")]
+    [Migration("20261130055343_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1762,6 +1762,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<int>("HospitalId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LaterSteps")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("LaterStepsFrom")
+                        .HasColumnType("timestamp without time zone");
+
                     b.PrimitiveCollection<List<string>>("MergeNotes")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1808,6 +1814,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "Status");
 
                     b.HasIndex("HospitalId", "DepartmentId", "Status", "CreatedAt");
+
+                    b.HasIndex(new[] { "LaterStepsFrom" }, "IX_Plans_LaterStepsFrom")
+                        .HasFilter("\"LaterStepsFrom\" IS NOT NULL");
 
                     b.ToTable("Plans", (string)null);
                 });
@@ -1941,7 +1950,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("NodeId");
 
-                    b.HasIndex("PlanId", "Order");
+                    b.HasIndex("PlanId", "Order")
+                        .IsUnique();
 
                     b.HasIndex(new[] { "DueFrom" }, "IX_PlanSteps_Waiting")
                         .HasFilter("\"Status\" = 0");
