@@ -50,6 +50,14 @@ public sealed class FollowUpPlan
     public List<PlanPathway> Pathways { get; set; } = [];
     public List<PlanStep> Steps { get; set; } = [];
 
+    /// The later steps not written as rows yet ("projected steps", see LaterSteps): JSON of their times, nodes and the
+    /// plan's changes, made rows by UpcomingSteps when they come within StepTasks.Horizon. Null when there are none.
+    public string? LaterSteps { get; set; }
+
+    /// The earliest window start among LaterSteps while the plan is open (null when none are left or the plan has ended):
+    /// what the materialisation job looks for.
+    public DateTime? LaterStepsFrom { get; set; }
+
     /// 7.2.1.2 d / 7.4.3: E_p = needed steps / executed steps; P_p = steps with a correct result / executed steps.
     /// Filled when the plan completes.
     public double? PlanningEffectiveness { get; set; }

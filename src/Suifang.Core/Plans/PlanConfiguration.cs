@@ -18,6 +18,8 @@ internal sealed class FollowUpPlanConfiguration : IEntityTypeConfiguration<Follo
         b.HasIndex(p => new { p.PatientId, p.Status });
         b.HasIndex(p => new { p.EncounterId });
         b.HasIndex(p => new { p.HospitalId, p.DepartmentId, p.Status, p.CreatedAt });
+        // Open plans with later steps still to be made rows, by time (UpcomingSteps).
+        b.HasIndex(p => p.LaterStepsFrom, "IX_Plans_LaterStepsFrom").HasFilter("\"LaterStepsFrom\" IS NOT NULL");
         b.HasOne<Patient>().WithMany().HasForeignKey(p => p.PatientId);
         b.HasOne<Encounter>().WithMany().HasForeignKey(p => p.EncounterId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.Restrict);
@@ -49,7 +51,8 @@ internal sealed class PlanStepConfiguration : IEntityTypeConfiguration<PlanStep>
         b.OwnsMany(s => s.Questions, q => q.ToJson());
         b.OwnsMany(s => s.Triggers, t => t.ToJson());
         b.OwnsMany(s => s.Channels, c => c.ToJson());
-        b.HasIndex(s => new { s.PlanId, s.Order });
+        // One row per plan and order: a projected step is made a row at most once (UpcomingSteps), even by two processes.
+        b.HasIndex(s => new { s.PlanId, s.Order }).IsUnique();
         b.Ignore(s => s.Content);
         // A step refers to its frozen node; a used pathway version cannot be deleted.
         b.HasOne(s => s.Node).WithMany().HasForeignKey(s => s.NodeId).OnDelete(DeleteBehavior.Restrict);

@@ -75,7 +75,9 @@ public sealed class AutomaticPlanTests
         Assert.Equal(new DateTime(2026, 11, 8, 10, 0, 0), plan.AnchorTime);
         // The first step's task (later steps get theirs when they come near, StepTasks.Horizon) and the plan's 3 steps.
         Assert.Equal(1, await db.Tasks.CountAsync(t => t.PlanStepId != null));
-        Assert.Equal(3, await db.PlanSteps.CountAsync());
+        // D+3 is a row; D+7 and D+30 stay with the plan until they come near (LaterSteps).
+        Assert.Equal(1, await db.PlanSteps.CountAsync());
+        Assert.Equal(2, Suifang.Core.Plans.Upcoming.LaterSteps.Count(plan.LaterSteps));
         Assert.Equal(1, await db.Tasks.CountAsync(t => t.PlanStepId == null && t.Queue == Suifang.Core.Tasks.TaskQueues.Sms));   // the pre-call notice
     }
 

@@ -25,7 +25,9 @@ public sealed class PlanStepBulkWriteTests
         var command = new CreatePlansCommand([patient.Encounters[0].Id], [pathways[0].Id, pathways[1].Id], new PlanOptions());
         Assert.Equal(1, (await CreatePlans.CreateAsync(db, hospital.Nurse(hospital.Cardiology.Id), command, PlanStorageTests.Now, default)).Value!.Created);
 
-        // The merged step (two pathways' questions, with Chinese text) copied through EF's change tracker.
+        // The merged step (two pathways' questions, with Chinese text) copied through EF's change tracker. It is a later
+        // step: made a row by the job when it comes near (LaterSteps), through the same bulk writer.
+        await Suifang.Core.Plans.Upcoming.UpcomingSteps.MaterialiseAsync(db, PlanStorageTests.Now.AddYears(1), default);
         var bulk = await db.PlanSteps.AsNoTracking().OrderBy(s => s.Order).Skip(1).FirstAsync();
         Assert.True(bulk.Questions.Count > 1 && bulk.Triggers.Count > 0 && bulk.Channels.Count > 0);
         var copy = new PlanStep

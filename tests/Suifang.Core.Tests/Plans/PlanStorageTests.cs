@@ -41,6 +41,9 @@ public sealed class PlanStorageTests
         }
 
         await using var read = hospital.Database.NewContext();
+        // The later steps become rows when they come near (LaterSteps); here all at once.
+        Assert.Equal(1, await read.PlanSteps.CountAsync());
+        Assert.Equal(3, await Suifang.Core.Plans.Upcoming.UpcomingSteps.MaterialiseAsync(read, Now.AddYears(1), default));
         var plan = await read.Plans.Include(p => p.Steps).Include(p => p.Pathways).SingleAsync();
         var steps = plan.Steps.OrderBy(s => s.Order).ToList();
         Assert.Equal(["D+3", "D+7/D+8", "D+30", "D+90"], steps.Select(s => s.Label));

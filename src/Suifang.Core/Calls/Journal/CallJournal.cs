@@ -109,6 +109,7 @@ public sealed class CallJournal(Func<SuifangDbContext> newContext)
             plan.Status = PlanStatus.Stopped;
             plan.ClosedAt = now;
             plan.ClosedReason = Clip(stop.Reason, 256);
+            plan.LaterStepsFrom = null;   // later steps not yet made rows show as cancelled (LaterSteps)
             foreach (var step in plan.Steps.Where(s => s.Status is StepStatus.Waiting or StepStatus.InProgress))
                 step.Status = StepStatus.Cancelled;
         }

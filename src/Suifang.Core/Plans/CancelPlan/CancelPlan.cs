@@ -36,6 +36,8 @@ public static class CancelPlan
         plan.Status = command.Stop ? PlanStatus.Stopped : PlanStatus.Cancelled;
         plan.ClosedAt = now;
         plan.ClosedReason = reason;
+        // Later steps not yet made rows stay in LaterSteps and show as cancelled; no job makes them rows any more.
+        plan.LaterStepsFrom = null;
         foreach (var step in plan.Steps.Where(s => s.Status is StepStatus.Waiting or StepStatus.InProgress))
             step.Status = StepStatus.Cancelled;
         var open = await db.Tasks.Open().Where(t => t.PlanId == plan.Id)

@@ -24,7 +24,7 @@ public static class PlanInputs
             // and then the plan ids keep to their indexes, however many plans and steps the tables hold.
             var openPlans = await db.Plans.AsNoTracking()
                 .Where(p => EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active))
-                .Select(p => new { p.Id, p.PatientId, p.EncounterId, p.StartAt })
+                .Select(p => new { p.Id, p.PatientId, p.EncounterId, p.StartAt, p.LaterSteps })
                 .ToDictionaryAsync(p => p.Id, ct);
             var planIds = openPlans.Keys.ToList();
             var open = (planIds.Count == 0 ? [] : await (
@@ -45,6 +45,9 @@ public static class PlanInputs
                         && !db.Tasks.Any(t => t.PlanStepId == s.Id))
                     .Select(s => new { s.PlanId, s.DueFrom })
                     .ToListAsync(ct))
+                // ... and the later steps not yet made rows (LaterSteps) that start with a call.
+                .Concat(openPlans.Values.Where(p => p.LaterSteps is not null).SelectMany(p => Upcoming.LaterSteps.Read(p.LaterSteps)
+                    .Where(s => s.FirstChannel is ChannelKind.AiCall or ChannelKind.Manual).Select(s => new { PlanId = p.Id, s.DueFrom })))
                 .ToLookup(x => openPlans[x.PlanId].PatientId, x => CallDay(x.DueFrom, openPlans[x.PlanId].StartAt));
             var refused = await RefusalsAsync(db, ids, people.Select(p => p.PhoneIndex).Where(i => i != "").ToList(), ct);
             foreach (var p in people)

@@ -66,7 +66,10 @@ public static class PlanWriter
                 db.AuditEvent("plan.create", nameof(FollowUpPlan), plans.Count == 1 ? plans[0].PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, auditSummary);
                 await db.SaveChangesAsync(ct);
             }
-            var steps = plans.SelectMany(p => p.Steps).ToList();
+            // Steps after the last one that has a task now are kept with the plan and made rows when they come near.
+            List<PlanStep> steps;
+            using (Phase("plans.write.project"))
+                steps = Upcoming.LaterSteps.Split(plans, tasks);
             using (Phase("plans.write.notices"))
                 tasks.AddRange(await PreCallNoticesAsync(db, plans, tasks, now, ct));
             using (Phase("plans.write.keys"))
@@ -133,7 +136,7 @@ public static class PlanWriter
         foreach (var plan in plans)
         {
             PlanStep? previous = null;
-            foreach (var step in plan.Steps.OrderBy(st => st.Order))
+            foreach (var step in plan.Steps.Where(st => st.Id != 0).OrderBy(st => st.Order))
             {
                 // 7.2.1.1 c: each sub-goal waits for the one before it.
                 step.DependsOnStepId = previous?.Id;

@@ -43,9 +43,11 @@ public static class OpenPlan
         var tasks = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.ChannelIndex).ThenBy(t => t.Id)
             .Select(t => new { t.PlanStepId, View = new PlanTaskView(t.Id, t.Channel, t.State, t.NextAttemptAt, t.Attempts, t.MaxAttempts, t.Outcome) })
             .ToListAsync(ct)).ToLookup(t => t.PlanStepId);
-        var steps = plan.Steps.OrderBy(s => s.Order).ToList();
-        var views = steps.Select(s => new PlanStepView(s, s.DependsOnStepId, steps.FirstOrDefault(x => x.Id == s.DependsOnStepId)?.Order,
-            tasks[s.Id].Select(t => t.View).ToList())).ToList();
+        // The later steps not yet made rows (LaterSteps) are shown too, each after the step before it, with no task yet.
+        var steps = plan.Steps.Concat(await Upcoming.LaterSteps.ForShowingAsync(db, plan, ct)).OrderBy(s => s.Order).ToList();
+        var views = steps.Select((s, i) => new PlanStepView(s, s.DependsOnStepId,
+            s.Id == 0 ? (i > 0 ? steps[i - 1].Order : null) : steps.FirstOrDefault(x => x.Id == s.DependsOnStepId)?.Order,
+            s.Id == 0 ? [] : tasks[s.Id].Select(t => t.View).ToList())).ToList();
         var pathways = plan.Pathways.Select(x => x.Pathway!).ToList();
         var last = steps.Count > 0 ? (int)Math.Round((steps[^1].DueFrom - plan.AnchorTime).TotalDays) : 0;
         var anchorWord = encounter?.DischargeAt is not null ? "出院" : "就诊";

@@ -59,11 +59,12 @@ public static class PlanList
                 Department = db.Departments.Where(d => d.Id == p.DepartmentId).Select(d => d.Name).FirstOrDefault(),
                 Pathways = p.Pathways.Select(x => x.Pathway!.Name).ToList(),
                 Steps = p.Steps.Count,
+                p.LaterSteps,
                 Done = p.Steps.Count(s => s.Status == StepStatus.Done || s.Status == StepStatus.Unreached),
             })
             .ToListAsync(ct);
         var rows = page.Select(p => new PlanListRow(p.Id, p.PatientId, p.Patient ?? "", p.Department ?? "", p.Status, p.Source,
-            string.Join("、", p.Pathways), p.AnchorTime, p.CreatedAt, p.Steps, p.Done, p.PlanningEffectiveness, p.PlanningAccuracy)).ToList();
+            string.Join("、", p.Pathways), p.AnchorTime, p.CreatedAt, p.Steps + Upcoming.LaterSteps.Count(p.LaterSteps), p.Done, p.PlanningEffectiveness, p.PlanningAccuracy)).ToList();
         return new PagedResult<PlanListRow>(rows, Math.Max(1, q.Page), q.PageSize, total);
     }
 }

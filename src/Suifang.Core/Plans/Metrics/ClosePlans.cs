@@ -13,7 +13,8 @@ public static class ClosePlans
     public static async Task<bool> CompleteIfFinishedAsync(SuifangDbContext db, long planId, DateTime now, CancellationToken ct)
     {
         var plan = await db.Plans.Include(p => p.Steps).SingleOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null || plan.Status is not (PlanStatus.Active or PlanStatus.Scheduled))
+        // Later steps not yet made rows (LaterSteps) are still to come: the plan is not finished.
+        if (plan is null || plan.Status is not (PlanStatus.Active or PlanStatus.Scheduled) || plan.LaterStepsFrom is not null)
             return false;
         var stepIds = plan.Steps.Select(s => s.Id).ToList();
         var tasks = (await db.Tasks.AsNoTracking().Where(t => t.PlanStepId != null && EF.Parameter(stepIds).Contains(t.PlanStepId.Value))
@@ -41,7 +42,7 @@ public static class ClosePlans
     public static async Task<int> CloseFinishedAsync(SuifangDbContext db, DateTime now, CancellationToken ct)
     {
         var candidates = await db.Plans.AsNoTracking()
-            .Where(p => (p.Status == PlanStatus.Active || p.Status == PlanStatus.Scheduled) && !p.Steps.Any(s => s.DueFrom > now))
+            .Where(p => (p.Status == PlanStatus.Active || p.Status == PlanStatus.Scheduled) && p.LaterStepsFrom == null && !p.Steps.Any(s => s.DueFrom > now))
             .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         var closed = 0;
         foreach (var id in candidates)

@@ -8,7 +8,8 @@ namespace Suifang.Core.Plans.Upcoming;
 /// waiting step of an active or scheduled plan once its time is that near, the same task the plan would have made.
 /// Run by the hourly plan job and the daily plan creation. A step gets at most one such task: a step that has any task
 /// is skipped, and runs do not overlap (the write lock is taken before the steps are read: on SQLite by the audit entry,
-/// on PostgreSQL by an advisory lock as well). Cancelled or stopped plans and cancelled steps get nothing.
+/// on PostgreSQL by an advisory lock as well). Cancelled or stopped plans and cancelled steps get nothing. Before that,
+/// the plans' later steps (LaterSteps) that come within the horizon are made rows (MaterialiseAsync).
 public static class UpcomingSteps
 {
     private const int Batch = 5_000;
@@ -19,6 +20,7 @@ public static class UpcomingSteps
     public static async Task<int> CreateTasksAsync(SuifangDbContext db, DateTime now, CancellationToken ct)
     {
         var until = now + StepTasks.Horizon;
+        await MaterialiseAsync(db, until, ct);
         var created = 0;
         while (await Waiting(db, until).AnyAsync(ct))
         {
@@ -57,6 +59,66 @@ public static class UpcomingSteps
         }
         return created;
     }
+
+    /// Makes rows of the plans' later steps (LaterSteps) whose window starts within the horizon, in order, each
+    /// depending on the step before it; returns how many. Runs under the same lock as the task creation, and the unique
+    /// index on (plan, order) refuses a second row for a step even if two runs got past it.
+    public static async Task<int> MaterialiseAsync(SuifangDbContext db, DateTime until, CancellationToken ct)
+    {
+        var made = 0;
+        while (await Projected(db, until).AnyAsync(ct))
+        {
+            var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            int count;
+            await using (ownTransaction)
+            {
+                if (db.Database.IsNpgsql())
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+                db.AuditEvent("plan.steps", nameof(FollowUpPlan), null, "临近的后续随访步骤生成为执行步骤");
+                await db.SaveChangesAsync(ct);
+                // Read after the lock: a run that got here first has already moved these plans on.
+                var plans = await Projected(db, until).OrderBy(p => p.Id).Take(Batch).ToListAsync(ct);
+                var planIds = plans.Select(p => p.Id).ToList();
+                var lastRows = (await db.PlanSteps.AsNoTracking().Where(s => EF.Parameter(planIds).Contains(s.PlanId))
+                        .Select(s => new { s.PlanId, s.Id, s.Order }).ToListAsync(ct))
+                    .GroupBy(s => s.PlanId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Order)!);
+                var rows = new List<PlanStep>();
+                foreach (var plan in plans)
+                {
+                    var later = LaterSteps.Read(plan.LaterSteps);
+                    var due = later.Where(s => s.DueFrom <= until).OrderBy(s => s.Order).ToList();
+                    var left = later.Except(due).ToList();
+                    plan.LaterSteps = LaterSteps.Write(left);
+                    plan.LaterStepsFrom = left.Count == 0 ? null : left.Min(s => s.DueFrom);
+                    var last = lastRows.GetValueOrDefault(plan.Id);
+                    foreach (var s in due.Where(s => last is null || s.Order > last.Order))
+                        rows.Add(LaterSteps.ToStep(s, plan.Id, StepStatus.Waiting));
+                }
+                var keys = await BulkAppend.NextKeysAsync<PlanStep>(db, rows.Count, ct);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    rows[i].Id = keys[i];
+                    // 7.2.1.1 c: each sub-goal waits for the one before it.
+                    rows[i].DependsOnStepId = i > 0 && rows[i - 1].PlanId == rows[i].PlanId ? rows[i - 1].Id : lastRows.GetValueOrDefault(rows[i].PlanId)?.Id;
+                }
+                await BulkAppend.InsertUntrackedWithJsonAsync(db, rows, ct, s => s.NodeId is null);
+                await db.SaveChangesAsync(ct);
+                if (ownTransaction is not null)
+                    await ownTransaction.CommitAsync(ct);
+                count = plans.Count;
+                made += rows.Count;
+            }
+            db.ChangeTracker.Clear();
+            if (count < Batch)
+                break;
+        }
+        return made;
+    }
+
+    /// Open plans with later steps whose window starts within the horizon.
+    private static IQueryable<FollowUpPlan> Projected(SuifangDbContext db, DateTime until) =>
+        db.Plans.Where(p => p.LaterStepsFrom != null && p.LaterStepsFrom <= until
+            && (p.Status == PlanStatus.Active || p.Status == PlanStatus.Scheduled));
 
     /// Waiting steps of open plans whose time has come within the horizon and that have no task yet.
     private static IQueryable<PlanStep> Waiting(SuifangDbContext db, DateTime until) =>

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Suifang.Core.Data;
+using Suifang.Core.Pathways;
+using Suifang.Core.Tasks;
+
+namespace Suifang.Core.Plans.Upcoming;
+
+/// A later step of a plan that is not a row yet ("projected step"): everything the plan decided about it — times, the
+/// node(s), the checks' changes — so the row UpcomingSteps makes when it comes near is the row the plan would have
+/// written. Content (questions, triggers, channels) is stored only when the step does not refer to one frozen node.
+public sealed record LaterStep(int Order, string Title, string Label, DateTime DueFrom, DateTime DueTo, string? SourceNodeIds,
+    string? ScriptKey, int? NodeId, ChannelKind FirstChannel, List<NodeQuestion>? Questions = null, List<TriggerRule>? Triggers = null,
+    List<ChannelStep>? Channels = null);
+
+/// Plan creation writes as rows only a plan's steps up to the last one that gets a task at once (the first step, the
+/// first call, those within StepTasks.Horizon); the later ones are kept with the plan as JSON (FollowUpPlan.LaterSteps)
+/// and become rows when they come within the horizon. Everything that shows or counts steps adds them (plan page, list).
+public static class LaterSteps
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// Splits each plan's steps into the rows to write now and the projection kept with the plan (sets LaterSteps and
+    /// LaterStepsFrom); returns the rows. A step after the last one with a task is projected; plan.Steps keeps all.
+    public static List<PlanStep> Split(IReadOnlyList<FollowUpPlan> plans, IReadOnlyList<FollowUpTask> tasks)
+    {
+        var lastWithTask = new Dictionary<FollowUpPlan, int>(ReferenceEqualityComparer.Instance);
+        foreach (var t in tasks)
+            if (t is { Plan: { } p, Step: { } s } && (!lastWithTask.TryGetValue(p, out var o) || s.Order > o))
+                lastWithTask[p] = s.Order;
+        var rows = new List<PlanStep>(plans.Count * 2);
+        var writer = new Writer();
+        foreach (var plan in plans)
+        {
+            var last = lastWithTask.GetValueOrDefault(plan, 0);
+            var later = 0;
+            foreach (var step in plan.Steps)
+                if (step.Order <= last)
+                    rows.Add(step);
+                else
+                    later++;
+            plan.LaterSteps = later == 0 ? null : writer.Write(plan.Steps, last);
+            plan.LaterStepsFrom = later == 0 ? null : plan.Steps.Where(s => s.Order > last).Min(s => s.DueFrom);
+        }
+        return rows;
+    }
+
+    /// Writes the JSON of a plan's later steps, cheaply enough for 100,000 plans at once: one buffer and writer for all,
+    /// property names and repeated texts (titles, labels) encoded once, content lists shared between steps (merged
+    /// content, MergedContent) serialised once, Chinese left unescaped. A step that refers to its node leaves out its
+    /// SourceNodeIds (the node's id) and content.
+    private sealed class Writer
+    {
+        private static readonly JsonEncodedText OrderName = JsonEncodedText.Encode(nameof(LaterStep.Order)), TitleName = JsonEncodedText.Encode(nameof(LaterStep.Title)),
+            LabelName = JsonEncodedText.Encode(nameof(LaterStep.Label)), FromName = JsonEncodedText.Encode(nameof(LaterStep.DueFrom)),
+            ToName = JsonEncodedText.Encode(nameof(LaterStep.DueTo)), SourceName = JsonEncodedText.Encode(nameof(LaterStep.SourceNodeIds)),
+            ScriptName = JsonEncodedText.Encode(nameof(LaterStep.ScriptKey)), ChannelName = JsonEncodedText.Encode(nameof(LaterStep.FirstChannel)),
+            NodeName = JsonEncodedText.Encode(nameof(LaterStep.NodeId)), QuestionsName = JsonEncodedText.Encode(nameof(LaterStep.Questions)),
+            TriggersName = JsonEncodedText.Encode(nameof(LaterStep.Triggers)), ChannelsName = JsonEncodedText.Encode(nameof(LaterStep.Channels));
+
+        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(4096);
+        private readonly Utf8JsonWriter _json;
+        private readonly Dictionary<object, string> _contents = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, JsonEncodedText> _texts = new(ReferenceEqualityComparer.Instance);
+
+        public Writer() => _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = Relaxed, SkipValidation = true });
+
+        public string Write(List<PlanStep> steps, int after)
+        {
+            _buffer.ResetWrittenCount();
+            _json.Reset();
+            var w = _json;
+            w.WriteStartArray();
+            foreach (var s in steps)
+            {
+                if (s.Order <= after)
+                    continue;
+                w.WriteStartObject();
+                w.WriteNumber(OrderName, s.Order);
+                w.WriteString(TitleName, Text(s.Title));
+                w.WriteString(LabelName, Text(s.Label));
+                w.WriteString(FromName, s.DueFrom);
+                w.WriteString(ToName, s.DueTo);
+                if (s.ScriptKey is not null)
+                    w.WriteString(ScriptName, Text(s.ScriptKey));
+                w.WriteNumber(ChannelName, (int)s.FirstChannel);
+                if (s.NodeId is { } node && s.SourceNodeIds == node.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    w.WriteNumber(NodeName, node);
+                else
+                {
+                    w.WriteString(SourceName, s.SourceNodeIds);
+                    if (s.NodeId is { } own)
+                        w.WriteNumber(NodeName, own);
+                    else
+                    {
+                        w.WritePropertyName(QuestionsName);
+                        w.WriteRawValue(Content(s.Questions), skipInputValidation: true);
+                        w.WritePropertyName(TriggersName);
+                        w.WriteRawValue(Content(s.Triggers), skipInputValidation: true);
+                        w.WritePropertyName(ChannelsName);
+                        w.WriteRawValue(Content(s.Channels), skipInputValidation: true);
+                    }
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.Flush();
+            return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        }
+
+        private JsonEncodedText Text(string s)
+        {
+            if (!_texts.TryGetValue(s, out var encoded))
+                _texts[s] = encoded = JsonEncodedText.Encode(s, Relaxed);
+            return encoded;
+        }
+
+        private string Content<T>(List<T> list)
+        {
+            if (!_contents.TryGetValue(list, out var json))
+                _contents[list] = json = JsonSerializer.Serialize(list, Json);
+            return json;
+        }
+    }
+
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder Relaxed = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static List<LaterStep> Read(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<LaterStep>>(json, Json) ?? [];
+
+    /// How many later steps the JSON holds (for counts on list pages).
+    public static int Count(string? json) => Read(json).Count;
+
+    public static string? Write(IReadOnlyCollection<LaterStep> later) =>
+        later.Count == 0 ? null : JsonSerializer.Serialize(later.OrderBy(s => s.Order), Json);
+
+    /// The step row a later step becomes (its node, when it refers to one, must be set by the caller to read Content).
+    public static PlanStep ToStep(LaterStep s, long planId, StepStatus status) => new()
+    {
+        PlanId = planId,
+        Order = s.Order,
+        Title = s.Title,
+        Label = s.Label,
+        DueFrom = s.DueFrom,
+        DueTo = s.DueTo,
+        SourceNodeIds = s.SourceNodeIds ?? s.NodeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ScriptKey = s.ScriptKey,
+        NodeId = s.NodeId,
+        Questions = s.NodeId is null ? s.Questions ?? [] : [],
+        Triggers = s.NodeId is null ? s.Triggers ?? [] : [],
+        Channels = s.NodeId is null ? s.Channels ?? [] : [],
+        FirstChannel = s.FirstChannel,
+        Status = status,
+    };
+
+    /// The plan's later steps as (unsaved, Id 0) steps with their nodes, for showing: waiting while the plan is open,
+    /// cancelled when it was cancelled or stopped before they came near.
+    public static async Task<List<PlanStep>> ForShowingAsync(SuifangDbContext db, FollowUpPlan plan, CancellationToken ct)
+    {
+        var later = Read(plan.LaterSteps);
+        if (later.Count == 0)
+            return [];
+        var nodeIds = later.Where(s => s.NodeId is not null).Select(s => s.NodeId!.Value).Distinct().ToList();
+        var nodes = await db.Set<PathwayNode>().AsNoTracking().Where(n => EF.Parameter(nodeIds).Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+        var open = plan.Status is PlanStatus.Active or PlanStatus.Scheduled;
+        return later.Select(s =>
+        {
+            var step = ToStep(s, plan.Id, open ? StepStatus.Waiting : StepStatus.Cancelled);
+            step.Node = s.NodeId is { } id ? nodes.GetValueOrDefault(id) : null;
+            return step;
+        }).ToList();
+    }
+}
