@@ -417,6 +417,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TriggerRulesVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UnderstandingModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("UnderstandingSource")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1944,6 +1952,246 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasFilter("\"Status\" = 0");
 
                     b.ToTable("PlanSteps");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.AnswerReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Correct")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CorrectValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("ResultId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SampleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Understood")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SampleId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("QualityAnswerReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualityFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SampleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("TurnIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SampleId");
+
+                    b.ToTable("QualityFindings", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualitySample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CallEndedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ChecksFailed")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ChecksPassed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SampledAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ScriptKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("ScriptVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HospitalId", "CallEndedAt");
+
+                    b.HasIndex("HospitalId", "Review", "SampledAt");
+
+                    b.ToTable("QualitySamples", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualitySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ForbiddenRules")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KeepAudioDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KeepDataDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KeepTextDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SampleHandoffs")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("SamplePercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("SampleRedFlags")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HospitalId", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("QualitySettings", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AnswersDeleted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordingsDeleted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("TranscriptsCleared")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HospitalId", "At");
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Suifang.Core.Questionnaires.Links.QuestionnaireLink", b =>
@@ -3598,6 +3846,39 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Navigation("Triggers");
                 });
 
+            modelBuilder.Entity("Suifang.Core.Quality.AnswerReview", b =>
+                {
+                    b.HasOne("Suifang.Core.Quality.QualitySample", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualityFinding", b =>
+                {
+                    b.HasOne("Suifang.Core.Quality.QualitySample", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualitySample", b =>
+                {
+                    b.HasOne("Suifang.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Suifang.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Suifang.Core.Questionnaires.Links.QuestionnaireLink", b =>
                 {
                     b.HasOne("Suifang.Core.Organization.Department", null)
@@ -3835,6 +4116,13 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Navigation("Pathways");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualitySample", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Suifang.Core.Questionnaires.Questionnaire", b =>

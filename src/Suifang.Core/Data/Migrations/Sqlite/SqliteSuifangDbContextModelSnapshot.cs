@@ -405,6 +405,14 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TriggerRulesVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnderstandingModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnderstandingSource")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1887,6 +1895,236 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasFilter("\"Status\" = 0");
 
                     b.ToTable("PlanSteps");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.AnswerReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Correct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Understood")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SampleId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("QualityAnswerReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualityFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TurnIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SampleId");
+
+                    b.ToTable("QualityFindings", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualitySample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CallEndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecksFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChecksPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SampledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScriptKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScriptVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HospitalId", "CallEndedAt");
+
+                    b.HasIndex("HospitalId", "Review", "SampledAt");
+
+                    b.ToTable("QualitySamples", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualitySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForbiddenRules")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KeepAudioDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KeepDataDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KeepTextDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SampleHandoffs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SamplePercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("SampleRedFlags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HospitalId", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("QualitySettings", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswersDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordingsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TranscriptsCleared")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HospitalId", "At");
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Suifang.Core.Questionnaires.Links.QuestionnaireLink", b =>
@@ -3515,6 +3753,39 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Navigation("Triggers");
                 });
 
+            modelBuilder.Entity("Suifang.Core.Quality.AnswerReview", b =>
+                {
+                    b.HasOne("Suifang.Core.Quality.QualitySample", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualityFinding", b =>
+                {
+                    b.HasOne("Suifang.Core.Quality.QualitySample", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualitySample", b =>
+                {
+                    b.HasOne("Suifang.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Suifang.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Suifang.Core.Questionnaires.Links.QuestionnaireLink", b =>
                 {
                     b.HasOne("Suifang.Core.Organization.Department", null)
@@ -3752,6 +4023,13 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Navigation("Pathways");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Suifang.Core.Quality.QualitySample", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Suifang.Core.Questionnaires.Questionnaire", b =>

@@ -143,6 +143,47 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "QualitySettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    SamplePercent = table.Column<double>(type: "double precision", nullable: false),
+                    SampleHandoffs = table.Column<bool>(type: "boolean", nullable: false),
+                    SampleRedFlags = table.Column<bool>(type: "boolean", nullable: false),
+                    ForbiddenRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    KeepAudioDays = table.Column<int>(type: "integer", nullable: true),
+                    KeepTextDays = table.Column<int>(type: "integer", nullable: true),
+                    KeepDataDays = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualitySettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    RecordingsDeleted = table.Column<int>(type: "integer", nullable: false),
+                    TranscriptsCleared = table.Column<int>(type: "integer", nullable: false),
+                    AnswersDeleted = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SimulatedEffects",
                 columns: table => new
                 {
@@ -1402,6 +1443,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     AnsweredByFamily = table.Column<bool>(type: "boolean", nullable: false),
                     RecordingPath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     UnderstandingSource = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UnderstandingModel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TriggerRulesVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Inbound = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -1563,6 +1606,44 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "QualitySamples",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    CallId = table.Column<long>(type: "bigint", nullable: false),
+                    ScriptKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    SampledAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CallEndedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ChecksPassed = table.Column<bool>(type: "boolean", nullable: false),
+                    ChecksFailed = table.Column<int>(type: "integer", nullable: false),
+                    Review = table.Column<int>(type: "integer", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualitySamples", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualitySamples_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_QualitySamples_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ManualRecords",
                 columns: table => new
                 {
@@ -1597,6 +1678,57 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         name: "FK_ManualRecords_ManualQueue_EntryId",
                         column: x => x.EntryId,
                         principalTable: "ManualQueue",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityAnswerReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SampleId = table.Column<long>(type: "bigint", nullable: false),
+                    ResultId = table.Column<long>(type: "bigint", nullable: true),
+                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Understood = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Correct = table.Column<bool>(type: "boolean", nullable: false),
+                    CorrectValue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityAnswerReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityAnswerReviews_QualitySamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "QualitySamples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityFindings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SampleId = table.Column<long>(type: "bigint", nullable: false),
+                    Rule = table.Column<int>(type: "integer", nullable: false),
+                    Item = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    TurnIndex = table.Column<int>(type: "integer", nullable: true),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Verdict = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityFindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityFindings_QualitySamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "QualitySamples",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2023,6 +2155,44 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 filter: "\"Status\" = 0");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QualityAnswerReviews_SampleId_QuestionKey",
+                table: "QualityAnswerReviews",
+                columns: new[] { "SampleId", "QuestionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityFindings_SampleId",
+                table: "QualityFindings",
+                column: "SampleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySamples_CallId",
+                table: "QualitySamples",
+                column: "CallId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySamples_DepartmentId",
+                table: "QualitySamples",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySamples_HospitalId_CallEndedAt",
+                table: "QualitySamples",
+                columns: new[] { "HospitalId", "CallEndedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySamples_HospitalId_Review_SampledAt",
+                table: "QualitySamples",
+                columns: new[] { "HospitalId", "Review", "SampledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySettings_HospitalId_DepartmentId",
+                table: "QualitySettings",
+                columns: new[] { "HospitalId", "DepartmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuestionnaireLinks_DepartmentId",
                 table: "QuestionnaireLinks",
                 column: "DepartmentId");
@@ -2097,6 +2267,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 table: "QuestionnaireVersions",
                 columns: new[] { "QuestionnaireId", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionRuns_HospitalId_At",
+                table: "RetentionRuns",
+                columns: new[] { "HospitalId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Scripts_DepartmentId",
@@ -2356,7 +2531,19 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanRules");
 
             migrationBuilder.DropTable(
+                name: "QualityAnswerReviews");
+
+            migrationBuilder.DropTable(
+                name: "QualityFindings");
+
+            migrationBuilder.DropTable(
+                name: "QualitySettings");
+
+            migrationBuilder.DropTable(
                 name: "QuestionnaireResponses");
+
+            migrationBuilder.DropTable(
+                name: "RetentionRuns");
 
             migrationBuilder.DropTable(
                 name: "Scripts");
@@ -2389,10 +2576,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Calls");
+                name: "ManualQueue");
 
             migrationBuilder.DropTable(
-                name: "ManualQueue");
+                name: "QualitySamples");
 
             migrationBuilder.DropTable(
                 name: "QuestionnaireLinks");
@@ -2404,16 +2591,19 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Tasks");
+                name: "Calls");
 
             migrationBuilder.DropTable(
                 name: "QuestionnaireVersions");
 
             migrationBuilder.DropTable(
-                name: "PlanSteps");
+                name: "Tasks");
 
             migrationBuilder.DropTable(
                 name: "Questionnaires");
+
+            migrationBuilder.DropTable(
+                name: "PlanSteps");
 
             migrationBuilder.DropTable(
                 name: "PathwayNodes");

@@ -141,6 +141,47 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "QualitySettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SamplePercent = table.Column<double>(type: "REAL", nullable: false),
+                    SampleHandoffs = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SampleRedFlags = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ForbiddenRules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    KeepAudioDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    KeepTextDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    KeepDataDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualitySettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordingsDeleted = table.Column<int>(type: "INTEGER", nullable: false),
+                    TranscriptsCleared = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnswersDeleted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SimulatedEffects",
                 columns: table => new
                 {
@@ -1400,6 +1441,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     AnsweredByFamily = table.Column<bool>(type: "INTEGER", nullable: false),
                     RecordingPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     UnderstandingSource = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UnderstandingModel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TriggerRulesVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Inbound = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -1561,6 +1604,44 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "QualitySamples",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    SampledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CallEndedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChecksPassed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChecksFailed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Review = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualitySamples", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualitySamples_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_QualitySamples_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ManualRecords",
                 columns: table => new
                 {
@@ -1595,6 +1676,57 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         name: "FK_ManualRecords_ManualQueue_EntryId",
                         column: x => x.EntryId,
                         principalTable: "ManualQueue",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityAnswerReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SampleId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResultId = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Understood = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Correct = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorrectValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityAnswerReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityAnswerReviews_QualitySamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "QualitySamples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityFindings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SampleId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<int>(type: "INTEGER", nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TurnIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Verdict = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityFindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityFindings_QualitySamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "QualitySamples",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2021,6 +2153,44 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 filter: "\"Status\" = 0");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QualityAnswerReviews_SampleId_QuestionKey",
+                table: "QualityAnswerReviews",
+                columns: new[] { "SampleId", "QuestionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityFindings_SampleId",
+                table: "QualityFindings",
+                column: "SampleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySamples_CallId",
+                table: "QualitySamples",
+                column: "CallId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySamples_DepartmentId",
+                table: "QualitySamples",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySamples_HospitalId_CallEndedAt",
+                table: "QualitySamples",
+                columns: new[] { "HospitalId", "CallEndedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySamples_HospitalId_Review_SampledAt",
+                table: "QualitySamples",
+                columns: new[] { "HospitalId", "Review", "SampledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySettings_HospitalId_DepartmentId",
+                table: "QualitySettings",
+                columns: new[] { "HospitalId", "DepartmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuestionnaireLinks_DepartmentId",
                 table: "QuestionnaireLinks",
                 column: "DepartmentId");
@@ -2095,6 +2265,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 table: "QuestionnaireVersions",
                 columns: new[] { "QuestionnaireId", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionRuns_HospitalId_At",
+                table: "RetentionRuns",
+                columns: new[] { "HospitalId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Scripts_DepartmentId",
@@ -2354,7 +2529,19 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "PlanRules");
 
             migrationBuilder.DropTable(
+                name: "QualityAnswerReviews");
+
+            migrationBuilder.DropTable(
+                name: "QualityFindings");
+
+            migrationBuilder.DropTable(
+                name: "QualitySettings");
+
+            migrationBuilder.DropTable(
                 name: "QuestionnaireResponses");
+
+            migrationBuilder.DropTable(
+                name: "RetentionRuns");
 
             migrationBuilder.DropTable(
                 name: "Scripts");
@@ -2387,10 +2574,10 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Calls");
+                name: "ManualQueue");
 
             migrationBuilder.DropTable(
-                name: "ManualQueue");
+                name: "QualitySamples");
 
             migrationBuilder.DropTable(
                 name: "QuestionnaireLinks");
@@ -2402,16 +2589,19 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Tasks");
+                name: "Calls");
 
             migrationBuilder.DropTable(
                 name: "QuestionnaireVersions");
 
             migrationBuilder.DropTable(
-                name: "PlanSteps");
+                name: "Tasks");
 
             migrationBuilder.DropTable(
                 name: "Questionnaires");
+
+            migrationBuilder.DropTable(
+                name: "PlanSteps");
 
             migrationBuilder.DropTable(
                 name: "PathwayNodes");
