@@ -9,7 +9,7 @@ public sealed record ForbiddenRule(string Name, Regex Pattern)
     public static readonly IReadOnlyList<ForbiddenRule> Defaults = Parse(DefaultText);
 
     public const string DefaultText = """
-        诊断|(您|你)(这|这个|应该|可能|肯定)(是|就是|属于)[^，。？！]{0,8}(病|炎|癌|瘤|梗|综合征|感染)
+        诊断|(您|你)[^，。？！]{0,4}(是|属于|得了|患了)(?!否|不是)[^，。？！]{0,8}(病|炎|癌|瘤|梗|综合征|感染)
         诊断|(确诊|诊断)(为|是)
         处方|(建议|可以|需要|要)(您|你)?(把|将)?[^，。？！]{0,6}(加量|减量|加到|减到|停掉|停用|换成)
         处方|(每次|每天|一天)[^，。？！]{0,4}\d+(\.\d+)?\s*(片|粒|毫克|mg|支|袋)
