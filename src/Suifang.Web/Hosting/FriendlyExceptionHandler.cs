@@ -8,7 +8,7 @@ internal sealed class FriendlyExceptionHandler(ILogger<FriendlyExceptionHandler>
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        log.LogError(exception, "Unhandled error on {Path} (trace {Trace})", context.Request.Path, context.TraceIdentifier);
+        log.LogError(exception, "Unhandled error on {Path} (correlation id {CorrelationId})", context.Request.Path, Correlation.Of(context));
         if (!context.Request.Path.StartsWithSegments("/api"))
             return false;
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -19,7 +19,7 @@ internal sealed class FriendlyExceptionHandler(ILogger<FriendlyExceptionHandler>
             ProblemDetails =
             {
                 Title = "服务器处理请求时出错",
-                Detail = $"请求没有完成，数据未被修改。请稍后重试；若问题持续，请把问题编号 {context.TraceIdentifier} 告诉信息科。",
+                Detail = $"请求没有完成，数据未被修改。请稍后重试；若问题持续，请把问题编号 {Correlation.Of(context)} 告诉信息科。",
                 Status = StatusCodes.Status500InternalServerError,
             },
         });

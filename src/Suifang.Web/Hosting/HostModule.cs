@@ -51,7 +51,7 @@ internal static class HostModule
             o.SupportedCultures = [zh];
             o.SupportedUICultures = [zh];
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblems.Customize);
         builder.Services.AddExceptionHandler<FriendlyExceptionHandler>();
         return builder;
     }

@@ -8,10 +8,13 @@ internal static class Pipeline
 {
     public static WebApplication UseSuifangPipeline(this WebApplication app)
     {
+        app.UseCorrelationHeader();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        // Pages get the friendly not-found page; the API keeps its status codes and problem details.
+        // 8.2.2: pages get a Chinese page for each status (404, 403, …); the API answers an empty error status with
+        // Chinese problem details (ChineseProblems).
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
-            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+            b => b.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -29,8 +32,12 @@ internal static class Pipeline
         app.MapScalarApiReference(o => o.WithTitle("随访平台 API")).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapSuifangApi();
+        // Endpoints other assemblies add through DI (AdditionalEndpoints), e.g. a test's failing endpoint.
+        foreach (var extra in app.Services.GetServices<AdditionalEndpoints>())
+            extra.Map(app);
         Questionnaires.QuestionnairesModule.MapQuestionnairePages(app);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(app.Services.GetServices<AdditionalPages>().Select(p => p.Assembly).Distinct().ToArray());
         return app;
     }
 }

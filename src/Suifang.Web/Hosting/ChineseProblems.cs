@@ -1,0 +1,44 @@
+namespace Suifang.Web.Hosting;
+
+/// Every problem details response speaks Chinese (8.2.2): the framework's English titles ("Bad Request", "Not Found",
+/// validation and binding failures) are replaced by what happened and what to do, the exception is never written, and
+/// the correlation id is added so IT can find the log entry.
+internal static class ChineseProblems
+{
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var (title, detail) = Words(status);
+        if (string.IsNullOrEmpty(problem.Title) || !HasChinese(problem.Title))
+            problem.Title = title;
+        if (string.IsNullOrEmpty(problem.Detail) || !HasChinese(problem.Detail))
+            problem.Detail = detail;
+        // No exception or framework text travels to the user; validation errors keep only their field names here.
+        problem.Extensions.Remove("exception");
+        problem.Type = null;
+        if (problem.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> fields)
+            foreach (var key in fields.Keys.ToList())
+                fields[key] = fields[key].Select(m => HasChinese(m) ? m : $"“{key}”的值格式不对，请检查后重新填写。").ToArray();
+        problem.Extensions["correlationId"] = Correlation.Of(context.HttpContext);
+        problem.Extensions.Remove("traceId");
+        problem.Instance = null;
+    }
+
+    public static (string Title, string Detail) Words(int status) => status switch
+    {
+        400 => ("请求的内容有误", "提交的数据格式不对或缺少必填项。请检查填写的内容后重试；如果是接口调用，请对照 /scalar/v1 的接口文档。"),
+        401 => ("请先登录", "您还没有登录或登录已过期。请重新登录后再试。"),
+        403 => ("没有权限", "您的账号没有执行这个操作的权限，或数据不属于您负责的科室。如需开通，请联系管理员。"),
+        404 => ("找不到要访问的内容", "地址可能有误，或者数据已被删除。请回到列表刷新后再试。"),
+        405 => ("不支持这种操作方式", "这个地址不支持当前的请求方式。请对照 /scalar/v1 的接口文档使用正确的方式。"),
+        409 => ("数据已被他人修改", "您看到的数据已经过期。请刷新后在最新的数据上重新操作。"),
+        413 => ("上传的内容太大", "请把文件拆小后再上传。"),
+        415 => ("不支持这种数据格式", "请以 JSON 格式（Content-Type: application/json）提交数据。"),
+        429 => ("操作太频繁", "请稍等片刻再试。"),
+        >= 500 => ("服务器处理请求时出错", "请求没有完成，数据未被修改。请稍后重试；若问题持续，请把问题编号告诉信息科。"),
+        _ => ("请求没有完成", "请检查后重试；若问题持续，请把问题编号告诉信息科。"),
+    };
+
+    private static bool HasChinese(string text) => text.Any(c => c >= '\u4e00' && c <= '\u9fff');
+}
