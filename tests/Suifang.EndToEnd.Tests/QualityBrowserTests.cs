@@ -69,8 +69,8 @@ public sealed class QualityBrowserTests(QualityBrowserFixture browser) : IClassF
         await page.GetByTestId("review-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("review-error")).ToContainTextAsync("伤口红肿");
         await page.GetByTestId("answer-wound_redness").GetByTestId("answer-wrong").ClickAsync();
-        await page.GetByTestId("answer-correct-value").Locator("input").FillAsync("no");
-        await page.GetByTestId("review-note").Locator("textarea").FillAsync("承诺是误报");
+        await page.GetByTestId("answer-correct-value").FillAsync("no");
+        await page.GetByTestId("review-note").FillAsync("承诺是误报");
         await page.GetByTestId("review-save").ClickAsync();
         await page.WaitForURLAsync("**/quality/review");
         await Assertions.Expect(page.GetByTestId("queue-empty")).ToBeVisibleAsync();

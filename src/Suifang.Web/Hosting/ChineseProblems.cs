@@ -17,9 +17,9 @@ internal static class ChineseProblems
         // No exception or framework text travels to the user; validation errors keep only their field names here.
         problem.Extensions.Remove("exception");
         problem.Type = null;
-        if (problem.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> fields)
-            foreach (var key in fields.Keys.ToList())
-                fields[key] = fields[key].Select(m => HasChinese(m) ? m : $"“{key}”的值格式不对，请检查后重新填写。").ToArray();
+        if (problem is HttpValidationProblemDetails validation)
+            foreach (var key in validation.Errors.Keys.ToList())
+                validation.Errors[key] = validation.Errors[key].Select(m => HasChinese(m) ? m : $"“{key}”的值格式不对，请检查后重新填写。").ToArray();
         problem.Extensions["correlationId"] = Correlation.Of(context.HttpContext);
         problem.Extensions.Remove("traceId");
         problem.Instance = null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Calls;
+using Suifang.Core.Data;
 using Suifang.Core.Quality;
 using Suifang.Core.Todos;
 using Suifang.Testing;
@@ -182,5 +183,23 @@ public sealed class QualityStoreTests
         Assert.Equal(3, await read.FollowUpResults.CountAsync(r => r.CallId == middle));
         Assert.Contains(await read.AuditLog.ToListAsync(), a => a.Action == "retention.sweep" && a.Summary.Contains("录音 2 个"));
         Assert.Single(await read.RetentionRuns.ToListAsync());
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Only_an_admin_changes_the_settings_and_each_mistake_is_explained(DatabaseProvider provider)
+    {
+        await using var w = await WorldAsync(provider, percent: 5);
+        await using var db = w.Hospital.Database.NewContext();
+
+        Assert.Contains("管理员", Assert.Single(await SaveQualitySettings.SaveAsync(db, w.Hospital.Nurse(w.Hospital.Cardiology.Id),
+            new(10, true, true, null, null, null, null), Now, CancellationToken.None)));
+        var errors = await SaveQualitySettings.SaveAsync(db, w.Hospital.Admin(), new(120, true, true, "承诺(保证", 0, 90, 30), Now, CancellationToken.None);
+        Assert.Equal(4, errors.Count);
+        Assert.Empty(await SaveQualitySettings.SaveAsync(db, w.Hospital.Admin(), new(10, true, false, "承诺|保证治好", 30, 60, 365), Now, CancellationToken.None));
+
+        await using var read = w.Hospital.Database.NewContext();
+        var saved = await SaveQualitySettings.LoadAsync(read, w.Hospital.Hospital.Id, CancellationToken.None);
+        Assert.Equal((10d, false, 30, 60, 365), (saved.SamplePercent, saved.SampleRedFlags, saved.KeepAudioDays!.Value, saved.KeepTextDays!.Value, saved.KeepDataDays!.Value));
+        Assert.Contains(await read.AuditLog.ToListAsync(), a => a.Action == "quality.settings");
     }
 }

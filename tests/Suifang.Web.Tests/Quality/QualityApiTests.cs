@@ -4,6 +4,7 @@ using System.Text.Json;
 using MiniExcelLibs;
 using Suifang.Core.Accounts;
 using Suifang.Core.Common;
+using Suifang.Core.Data;
 using Suifang.Testing;
 using Suifang.Testing.Quality;
 using Suifang.Web.Tests.Admin;
