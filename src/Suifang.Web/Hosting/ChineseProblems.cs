@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Suifang.Web.Localization;
+
 namespace Suifang.Web.Hosting;
 
 /// Every problem details response speaks Chinese (8.2.2): the framework's English titles ("Bad Request", "Not Found",
@@ -41,4 +46,45 @@ internal static class ChineseProblems
     };
 
     private static bool HasChinese(string text) => text.Any(c => c >= '\u4e00' && c <= '\u9fff');
+
+    /// Writes the problem as JSON directly (the same words as the problem details service), whatever the Accept header.
+    public static Task WriteAsync(HttpContext http, ProblemDetails problem, CancellationToken ct)
+    {
+        Customize(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        return http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+    }
+
+    /// The status code page (8.2.2): an empty error response of the API becomes Chinese problem details; of a page, a
+    /// small Chinese page that says what happened and what to do (written here, not re-executed, so it never depends on
+    /// routing or sign-in).
+    public static async Task StatusCodePageAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            await WriteAsync(http, new ProblemDetails { Status = status }, http.RequestAborted);
+            return;
+        }
+        var t = http.RequestServices.GetRequiredService<IStringLocalizer<CommonText>>();
+        var (title, body) = status switch
+        {
+            404 => (t["NotFound.Title"].Value, t["NotFound.Body"].Value),
+            401 => (t["Status.401.Title"].Value, t["Status.401.Body"].Value),
+            403 => (t["Status.403.Title"].Value, t["Status.403.Body"].Value),
+            >= 500 => (t["Error.Title"].Value, t["Error.Body"].Value),
+            _ => (t["Status.Other.Title"].Value, t["Status.Other.Body"].Value),
+        };
+        var reference = status >= 500 ? $"<p class=\"muted\">{E(t["Error.Reference", Correlation.Of(http)].Value)}</p>" : "";
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
+            <title>{E(title)}</title><link rel="stylesheet" href="/app.css"></head>
+            <body><div class="account-shell"><div class="account-card"><div class="account-brand">{E(t["App.Name"].Value)}</div>
+            <h1 data-testid="status-title">{E(title)}</h1><p data-testid="status-body">{E(body)}</p>{reference}
+            <p><a href="/">{E(t["NotFound.Home"].Value)}</a></p></div></div></body></html>
+            """, http.RequestAborted);
+    }
+
+    private static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

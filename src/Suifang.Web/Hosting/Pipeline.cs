@@ -10,11 +10,8 @@ internal static class Pipeline
     {
         app.UseCorrelationHeader();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        // 8.2.2: pages get a Chinese page for each status (404, 403, …); the API answers an empty error status with
-        // Chinese problem details (ChineseProblems).
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
-            b => b.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+        // 8.2.2: an empty error status gets Chinese words: problem details for the API, a small page for pages.
+        app.UseStatusCodePages(ChineseProblems.StatusCodePageAsync);
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
