@@ -66,6 +66,32 @@ internal static class ChineseProblems
             await WriteAsync(http, new ProblemDetails { Status = status }, http.RequestAborted);
             return;
         }
+        await WritePageAsync(http, status);
+    }
+
+    /// An unhandled exception (UseExceptionHandler): logged with the correlation id, answered in Chinese with that id —
+    /// problem details for the API, the error page for pages. Written here, never re-executed, never the exception.
+    public static async Task ExceptionAsync(HttpContext http)
+    {
+        var failure = http.Features.Get<IExceptionHandlerFeature>();
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Suifang.Web.Errors")
+            .LogError(failure?.Error, "Unhandled error on {Path} (correlation id {CorrelationId})", failure?.Path ?? http.Request.Path.Value, Correlation.Of(http));
+        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if ((failure?.Path ?? http.Request.Path.Value ?? "").StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteAsync(http, new ProblemDetails
+            {
+                Title = "服务器处理请求时出错",
+                Detail = $"请求没有完成，数据未被修改。请稍后重试；若问题持续，请把问题编号 {Correlation.Of(http)} 告诉信息科。",
+                Status = StatusCodes.Status500InternalServerError,
+            }, http.RequestAborted);
+            return;
+        }
+        await WritePageAsync(http, StatusCodes.Status500InternalServerError);
+    }
+
+    private static async Task WritePageAsync(HttpContext http, int status)
+    {
         var t = http.RequestServices.GetRequiredService<IStringLocalizer<CommonText>>();
         var (title, body) = status switch
         {

@@ -52,7 +52,6 @@ internal static class HostModule
             o.SupportedUICultures = [zh];
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblems.Customize);
-        builder.Services.AddExceptionHandler<FriendlyExceptionHandler>();
         return builder;
     }
 

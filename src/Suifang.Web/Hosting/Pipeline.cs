@@ -9,7 +9,7 @@ internal static class Pipeline
     public static WebApplication UseSuifangPipeline(this WebApplication app)
     {
         app.UseCorrelationHeader();
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ChineseProblems.ExceptionAsync });
         // 8.2.2: an empty error status gets Chinese words: problem details for the API, a small page for pages.
         app.UseStatusCodePages(ChineseProblems.StatusCodePageAsync);
         app.UseRequestLocalization();
