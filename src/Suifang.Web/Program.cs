@@ -11,6 +11,7 @@ using Suifang.Web.Patients;
 using Suifang.Web.Tasks;
 using Suifang.Web.Plans;
 using Suifang.Web.Questionnaires;
+using Suifang.Web.Quality;
 using Suifang.Web.Scripts;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,7 @@ builder.AddManualFollowUp();       // manual follow-up: forms per department, nu
 builder.AddCalls();                // AI calls: simulated phone network, AI call channel (after dialogue and scripts)
 builder.AddSms();                  // SMS: outbox, Aliyun/Tencent/simulated provider, SMS task channel, sender, mass sending
 builder.AddQuestionnaires();       // questionnaires and scales, patient page /q/{token}, questionnaire channel (after SMS)
+builder.AddQuality();              // quality control: call sampling and checks, review, report, retention (7.2.5.2)
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

@@ -98,6 +98,12 @@ public sealed class Call
 
     /// Which understanding components decided the patient turns ("rules", "ml", "llm"), for quality control (7.2.5.2).
     public string? UnderstandingSource { get; set; }
+
+    /// The understanding model that produced the answers (7.2.5.2 traceability), e.g. "intent-model sha256:…; llm qwen2".
+    public string? UnderstandingModel { get; set; }
+
+    /// The trigger rules the answers were evaluated with: "sha256:" and the first 16 hex digits of the rules' text.
+    public string? TriggerRulesVersion { get; set; }
     public string? Summary { get; set; }
 
     /// 呼入: the patient called the hospital back and the agent continued the pending follow-up on that call.

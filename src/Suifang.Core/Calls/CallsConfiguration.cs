@@ -19,6 +19,8 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.Property(c => c.Detail).HasMaxLength(256);
         b.Property(c => c.RecordingPath).HasMaxLength(500);
         b.Property(c => c.UnderstandingSource).HasMaxLength(64);
+        b.Property(c => c.UnderstandingModel).HasMaxLength(200);
+        b.Property(c => c.TriggerRulesVersion).HasMaxLength(64);
         b.Property(c => c.Summary).HasMaxLength(1000);
         b.Ignore(c => c.Answered);
         // The idempotency key: one call per task attempt, on every node.

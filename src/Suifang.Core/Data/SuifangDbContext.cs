@@ -62,6 +62,11 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ManualFollowUp.ManualFormTemplate> ManualFormTemplates => Set<ManualFollowUp.ManualFormTemplate>();
     public DbSet<ManualFollowUp.ManualQueueEntry> ManualQueue => Set<ManualFollowUp.ManualQueueEntry>();
     public DbSet<ManualFollowUp.ManualRecord> ManualRecords => Set<ManualFollowUp.ManualRecord>();
+    public DbSet<Quality.QualitySample> QualitySamples => Set<Quality.QualitySample>();
+    public DbSet<Quality.QualityFinding> QualityFindings => Set<Quality.QualityFinding>();
+    public DbSet<Quality.AnswerReview> AnswerReviews => Set<Quality.AnswerReview>();
+    public DbSet<Quality.QualitySettings> QualitySettings => Set<Quality.QualitySettings>();
+    public DbSet<Quality.RetentionRun> RetentionRuns => Set<Quality.RetentionRun>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

@@ -65,6 +65,8 @@ internal static class CallFinishing
             CallId = callId, End = end, EndedAt = now, Detail = detail, CallBackAt = callBack,
             AnsweredByFamily = outcome?.AnsweredByFamily ?? false, RecordingPath = recording,
             UnderstandingSource = transcript.UnderstandingSources.Count == 0 ? null : string.Join(",", transcript.UnderstandingSources.Order()),
+            UnderstandingModel = UnderstandingModelStamp.Describe(transcript.UnderstandingSources),
+            TriggerRulesVersion = TriggerRulesVersion.Of(context.Triggers),
             Summary = string.IsNullOrWhiteSpace(outcome?.Summary) ? $"{CallText.End(end)}；收集回答 {answers.Count} 项" : outcome!.Summary,
             Answers = unstored, Corrections = corrections, Turns = transcript.Turns, Todos = todos, Flag = flag,
             Stop = end == CallEnd.Deceased ? new PlanStop(task.PatientId, task.Id, $"AI 外呼（通话 {callId}）中接听人告知患者已去世：“{said}”") : null,
@@ -99,7 +101,7 @@ internal static class CallFinishing
         return new CallFinish
         {
             CallId = call.Id, End = CallEnd.Interrupted, EndedAt = now, Detail = detail, Todos = todos, Turns = turns,
-            Summary = $"通话中断；已保存回答 {stored.Count} 项",
+            Summary = $"通话中断；已保存回答 {stored.Count} 项", TriggerRulesVersion = TriggerRulesVersion.Of(context.Triggers),
         };
     }
 

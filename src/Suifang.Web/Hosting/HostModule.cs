@@ -51,8 +51,7 @@ internal static class HostModule
             o.SupportedCultures = [zh];
             o.SupportedUICultures = [zh];
         });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<FriendlyExceptionHandler>();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblems.Customize);
         return builder;
     }
 

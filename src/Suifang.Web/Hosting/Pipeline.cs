@@ -8,10 +8,10 @@ internal static class Pipeline
 {
     public static WebApplication UseSuifangPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
-        // Pages get the friendly not-found page; the API keeps its status codes and problem details.
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
-            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseCorrelationHeader();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ChineseProblems.ExceptionAsync });
+        // 8.2.2: an empty error status gets Chinese words: problem details for the API, a small page for pages.
+        app.UseStatusCodePages(ChineseProblems.StatusCodePageAsync);
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -29,9 +29,13 @@ internal static class Pipeline
         app.MapScalarApiReference(o => o.WithTitle("随访平台 API")).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapSuifangApi();
+        // Endpoints other assemblies add through DI (AdditionalEndpoints), e.g. a test's failing endpoint.
+        foreach (var extra in app.Services.GetServices<AdditionalEndpoints>())
+            extra.Map(app);
         Questionnaires.QuestionnairesModule.MapQuestionnairePages(app);
         Sms.SmsCallbackEndpoints.Map(app);   // provider push (receipts, replies): anonymous, guarded by a secret path
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(app.Services.GetServices<AdditionalPages>().Select(p => p.Assembly).Distinct().ToArray());
         return app;
     }
 }

@@ -61,6 +61,8 @@ public sealed class CallJournal(Func<SuifangDbContext> newContext)
         stored.AnsweredByFamily = finish.AnsweredByFamily;
         stored.RecordingPath = finish.RecordingPath;
         stored.UnderstandingSource = Clip(finish.UnderstandingSource, 64);
+        stored.UnderstandingModel = Clip(finish.UnderstandingModel, 200);
+        stored.TriggerRulesVersion = finish.TriggerRulesVersion;
         stored.Summary = Clip(finish.Summary, 1000);
         await StoreAnswersAsync(db, finish.CallId, finish.Answers, finish.Corrections, ct);
         // A finding already open from another channel of the step (a late questionnaire answer) is not raised twice.

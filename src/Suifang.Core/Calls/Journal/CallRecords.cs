@@ -37,6 +37,9 @@ public sealed record CallFinish
     public bool AnsweredByFamily { get; init; }
     public string? RecordingPath { get; init; }
     public string? UnderstandingSource { get; init; }
+    /// 7.2.5.2 traceability: the understanding model and the trigger rules version (see Call).
+    public string? UnderstandingModel { get; init; }
+    public string? TriggerRulesVersion { get; init; }
     public string? Summary { get; init; }
     /// Answers not stored yet, and stored answers that changed.
     public IReadOnlyList<FollowUpResult> Answers { get; init; } = [];
