@@ -34,6 +34,7 @@ builder.AddManualFollowUp();       // manual follow-up: forms per department, nu
 builder.AddCalls();                // AI calls: simulated phone network, AI call channel (after dialogue and scripts)
 builder.AddSms();                  // SMS: outbox, Aliyun/Tencent/simulated provider, SMS task channel, sender, mass sending
 builder.AddQuestionnaires();       // questionnaires and scales, patient page /q/{token}, questionnaire channel (after SMS)
+builder.AddAlerts();              // alerts: duty roster, assignment, critical alerts on screen and by SMS, trends, alert load
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

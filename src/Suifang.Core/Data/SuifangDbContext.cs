@@ -61,6 +61,14 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ManualFollowUp.ManualFormTemplate> ManualFormTemplates => Set<ManualFollowUp.ManualFormTemplate>();
     public DbSet<ManualFollowUp.ManualQueueEntry> ManualQueue => Set<ManualFollowUp.ManualQueueEntry>();
     public DbSet<ManualFollowUp.ManualRecord> ManualRecords => Set<ManualFollowUp.ManualRecord>();
+    public DbSet<Alerts.DutySettings> DutySettings => Set<Alerts.DutySettings>();
+    public DbSet<Alerts.DutyShift> DutyShifts => Set<Alerts.DutyShift>();
+    public DbSet<Alerts.DutyOverride> DutyOverrides => Set<Alerts.DutyOverride>();
+    public DbSet<Alerts.StaffMobile> StaffMobiles => Set<Alerts.StaffMobile>();
+    public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
+    public DbSet<Alerts.AlertCursor> AlertCursors => Set<Alerts.AlertCursor>();
+    public DbSet<Alerts.AlertRuleTuning> AlertRuleTunings => Set<Alerts.AlertRuleTuning>();
+    public DbSet<Alerts.PatientAlertMark> PatientAlertMarks => Set<Alerts.PatientAlertMark>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

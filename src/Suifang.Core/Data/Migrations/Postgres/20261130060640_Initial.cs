@@ -14,6 +14,19 @@ namespace Suifang.Core.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AlertCursors",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LastId = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertCursors", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -160,6 +173,21 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SimulatedEffects", x => x.EffectKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffMobiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    PhoneCipher = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMobiles", x => x.UserId);
                 });
 
             migrationBuilder.CreateTable(
@@ -522,6 +550,106 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AlertRuleTunings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    RuleKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Muted = table.Column<bool>(type: "boolean", nullable: false),
+                    Urgency = table.Column<int>(type: "integer", nullable: true),
+                    Threshold = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertRuleTunings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertRuleTunings_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutyOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DutyOverrides_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutySettings",
+                columns: table => new
+                {
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    HeadNurseUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    NormalAssignment = table.Column<int>(type: "integer", nullable: false),
+                    EscalateAfterMinutes = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutySettings", x => x.DepartmentId);
+                    table.ForeignKey(
+                        name: "FK_DutySettings_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutyShifts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyShifts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DutyShifts_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KnowledgeEntries",
                 columns: table => new
                 {
@@ -871,6 +999,33 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientAlertMarks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PatientId = table.Column<long>(type: "bigint", nullable: false),
+                    RuleKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Comparison = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TodoId = table.Column<long>(type: "bigint", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ClearedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ClearedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientAlertMarks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientAlertMarks_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatientCallFlags",
                 columns: table => new
                 {
@@ -908,6 +1063,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     PatientId = table.Column<long>(type: "bigint", nullable: false),
                     TaskId = table.Column<long>(type: "bigint", nullable: true),
                     BatchId = table.Column<long>(type: "bigint", nullable: true),
+                    RecipientUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     PhoneCipher = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     PhoneMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
@@ -975,7 +1131,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     AssignedToUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     AssignedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     AcknowledgedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    AcknowledgedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AlertedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    SourceResultId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1142,6 +1300,34 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         name: "FK_SmsStatusChanges_SmsMessages_MessageId",
                         column: x => x.MessageId,
                         principalTable: "SmsMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TodoId = table.Column<long>(type: "bigint", nullable: false),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IsEscalation = table.Column<bool>(type: "boolean", nullable: false),
+                    SmsMessageId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertDeliveries_Todos_TodoId",
+                        column: x => x.TodoId,
+                        principalTable: "Todos",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1602,6 +1788,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_DepartmentId_At",
+                table: "AlertDeliveries",
+                columns: new[] { "DepartmentId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_TodoId",
+                table: "AlertDeliveries",
+                column: "TodoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertRuleTunings_DepartmentId_RuleKey",
+                table: "AlertRuleTunings",
+                columns: new[] { "DepartmentId", "RuleKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1716,6 +1918,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "IX_DoNotContact_PatientId_RemovedAt",
                 table: "DoNotContact",
                 columns: new[] { "PatientId", "RemovedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyOverrides_DepartmentId_Date",
+                table: "DutyOverrides",
+                columns: new[] { "DepartmentId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyShifts_DepartmentId_Day",
+                table: "DutyShifts",
+                columns: new[] { "DepartmentId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EncounterDiagnoses_Code",
@@ -1911,6 +2123,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 table: "Pathways",
                 columns: new[] { "HospitalId", "Key", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientAlertMarks_PatientId_ClearedAt",
+                table: "PatientAlertMarks",
+                columns: new[] { "PatientId", "ClearedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PatientCallFlags_PatientId_ClearedAt",
@@ -2261,6 +2478,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 filter: "\"State\" IN (0, 1, 2, 3) AND NOT \"Paused\"");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Todos_AlertedAt",
+                table: "Todos",
+                column: "AlertedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Todos_AssignedToUserId_Status",
                 table: "Todos",
                 columns: new[] { "AssignedToUserId", "Status" });
@@ -2284,11 +2506,26 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "IX_Todos_PatientId_Status",
                 table: "Todos",
                 columns: new[] { "PatientId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_SourceResultId_RuleKey",
+                table: "Todos",
+                columns: new[] { "SourceResultId", "RuleKey" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AlertCursors");
+
+            migrationBuilder.DropTable(
+                name: "AlertDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "AlertRuleTunings");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -2320,6 +2557,15 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "DoNotContact");
 
             migrationBuilder.DropTable(
+                name: "DutyOverrides");
+
+            migrationBuilder.DropTable(
+                name: "DutySettings");
+
+            migrationBuilder.DropTable(
+                name: "DutyShifts");
+
+            migrationBuilder.DropTable(
                 name: "EncounterDiagnoses");
 
             migrationBuilder.DropTable(
@@ -2345,6 +2591,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ManualRecords");
+
+            migrationBuilder.DropTable(
+                name: "PatientAlertMarks");
 
             migrationBuilder.DropTable(
                 name: "PatientCallFlags");
@@ -2375,6 +2624,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StaffDepartments");
+
+            migrationBuilder.DropTable(
+                name: "StaffMobiles");
 
             migrationBuilder.DropTable(
                 name: "TaskAttempts");
