@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Suifang.Core.Data;
 using Suifang.Core.Todos;
 
@@ -7,6 +8,12 @@ namespace Suifang.Core.Alerts;
 /// A critical lab result reported by HIS (a FHIR Observation whose interpretation is critical: AA, LL, HH, "critical").
 public sealed record CriticalLab(string HisPatientId, string ObservationId, string Code, string Name, string Value, string? Unit,
     string Interpretation, DateTime IssuedAt);
+
+/// A HIS that reports critical lab results (the FHIR source reads Observations, the demo HIS makes some up).
+public interface ICriticalLabSource
+{
+    IAsyncEnumerable<IReadOnlyList<CriticalLab>> PullCriticalLabsSinceAsync(DateTime watermark, CancellationToken ct);
+}
 
 /// 危急值 from HIS (7.2.5.1 a): each critical lab becomes a CriticalValue to-do of the patient's department, Critical
 /// urgency, rule key "critical:<code>"; the same observation pulled again raises nothing. Labs of patients Suifang
@@ -45,6 +52,27 @@ public static class CriticalLabIntake
         }
         await db.SaveChangesAsync(ct);
         return (raised, unknown);
+    }
+
+    /// Pulls the critical labs reported since the watermark (after the patients, so that today's patients are known)
+    /// and raises their to-dos; a failure here is logged and leaves the patient sync as it was.
+    public static async Task PullAsync(ICriticalLabSource source, IDbContextFactory<SuifangDbContext> dbFactory, int hospitalId,
+        DateTime since, Common.HospitalClock clock, ILogger log, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var batch in source.PullCriticalLabsSinceAsync(since, ct).WithCancellation(ct))
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var (_, unknown) = await RaiseAsync(db, hospitalId, batch, clock.Now, ct);
+                foreach (var lab in unknown)
+                    log.LogWarning("Critical lab {Observation} of unknown HIS patient {Patient}", lab.ObservationId, lab.HisPatientId);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Critical labs not pulled from HIS");
+        }
     }
 
     /// Names the observation, so that pulling it again is recognised.

@@ -9,7 +9,8 @@ internal static class FhirObservationMapper
 {
     private static readonly string[] CriticalCodes = ["AA", "LL", "HH", "critical"];
 
-    public static CriticalLab? CriticalLabOf(Observation o, TimeZoneInfo zone)
+    /// hisIdOf turns the subject ("Patient/12") into the patient's HIS number as the patient pull stores it.
+    public static CriticalLab? CriticalLabOf(Observation o, Func<string, string?> hisIdOf, TimeZoneInfo zone)
     {
         var interpretation = o.Interpretation.FirstOrDefault(i => FhirValues.HasCode(i, CriticalCodes)
             || (i.Text ?? "").Contains("critical", StringComparison.OrdinalIgnoreCase) || (i.Text ?? "").Contains("危急", StringComparison.Ordinal));
@@ -29,7 +30,7 @@ internal static class FhirObservationMapper
         var code = interpretation.Coding.FirstOrDefault(c => CriticalCodes.Contains(c.Code ?? "", StringComparer.OrdinalIgnoreCase))?.Code ?? "critical";
         var label = code.ToUpperInvariant() switch { "LL" => "危急低值", "HH" => "危急高值", _ => "危急值" };
         var issued = o.Issued is { } at ? FhirValues.LocalTime(at, zone) : FhirValues.LocalTime(o.Effective as FhirDateTime, zone) ?? DateTime.MinValue;
-        return new CriticalLab(patient.Split('/')[^1], "Observation/" + o.Id, coding.Code!, o.Code?.Text ?? coding.Display ?? coding.Code!,
+        return new CriticalLab(hisIdOf(patient) ?? patient.Split('/')[^1], "Observation/" + o.Id, coding.Code!, o.Code?.Text ?? coding.Display ?? coding.Code!,
             value, unit, label, issued);
     }
 }
