@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Alerts;
 using Suifang.Core.Data;
+using Suifang.Core.Tests.Contact;
 using Suifang.Core.Todos;
 using Suifang.Testing;
 
