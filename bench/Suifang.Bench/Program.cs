@@ -17,6 +17,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- understand-train   (writes data/nlu/intent-model.zip + .sha256)
 //   dotnet run -c Release --project bench/Suifang.Bench -- questionnaire-submit --submissions 1000 --concurrency 1000 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- sms --messages 2000 --mass 2000 --rate 200 --provider sqlite|postgres
+//   dotnet run -c Release --project bench/Suifang.Bench -- alert-latency --alerts 100 --provider sqlite|postgres
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -35,6 +36,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["understand-train"] = UnderstandTrainBench.RunAsync,
     ["questionnaire-submit"] = QuestionnaireSubmitBench.RunAsync,
     ["sms"] = SmsBench.RunAsync,
+    ["alert-latency"] = AlertLatencyBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

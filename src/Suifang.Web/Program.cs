@@ -36,6 +36,7 @@ builder.AddCalls();                // AI calls: simulated phone network, AI call
 builder.AddSms();                  // SMS: outbox, Aliyun/Tencent/simulated provider, SMS task channel, sender, mass sending
 builder.AddQuestionnaires();       // questionnaires and scales, patient page /q/{token}, questionnaire channel (after SMS)
 builder.AddQuality();              // quality control: call sampling and checks, review, report, retention (7.2.5.2)
+builder.AddAlerts();              // alerts: duty roster, assignment, critical alerts on screen and by SMS, trends, alert load
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

@@ -67,6 +67,14 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Quality.AnswerReview> AnswerReviews => Set<Quality.AnswerReview>();
     public DbSet<Quality.QualitySettings> QualitySettings => Set<Quality.QualitySettings>();
     public DbSet<Quality.RetentionRun> RetentionRuns => Set<Quality.RetentionRun>();
+    public DbSet<Alerts.DutySettings> DutySettings => Set<Alerts.DutySettings>();
+    public DbSet<Alerts.DutyShift> DutyShifts => Set<Alerts.DutyShift>();
+    public DbSet<Alerts.DutyOverride> DutyOverrides => Set<Alerts.DutyOverride>();
+    public DbSet<Alerts.StaffMobile> StaffMobiles => Set<Alerts.StaffMobile>();
+    public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
+    public DbSet<Alerts.AlertCursor> AlertCursors => Set<Alerts.AlertCursor>();
+    public DbSet<Alerts.AlertRuleTuning> AlertRuleTunings => Set<Alerts.AlertRuleTuning>();
+    public DbSet<Alerts.PatientAlertMark> PatientAlertMarks => Set<Alerts.PatientAlertMark>();
 
     /// Who is making the changes saved by this context. Required whenever patient data changes.
     public AuditActor? Actor { get; set; }

@@ -38,6 +38,8 @@ internal static class SmsAdmission
             : await db.Encounters.Where(e => e.PatientId == send.PatientId).OrderByDescending(e => e.VisitAt)
                 .Select(e => (int?)e.DepartmentId).FirstOrDefaultAsync(ct);
 
+        if (send.ToStaff is { } staff)
+            return AdmitToStaff(message, staff, now);
         if (patient is null || patient.DeletedAt is not null)
             return Blocked(message, "找不到这位患者（可能已删除），短信未发送。", now);
         (message.PhoneCipher, message.PhoneMasked) = (patient.PhoneCipher, patient.PhoneMasked);
@@ -74,6 +76,19 @@ internal static class SmsAdmission
         return message;
     }
 
+    /// An alert to a staff member goes at once, at any hour: the patient's rules are about the patient.
+    private static SmsMessage AdmitToStaff(SmsMessage message, StaffRecipient staff, DateTime now)
+    {
+        (message.PhoneCipher, message.PhoneMasked, message.RecipientUserId) = (staff.PhoneCipher, staff.PhoneMasked, staff.UserId);
+        if (message.Text.Length == 0)
+            return Blocked(message, "短信内容是空的，未发送。", now);
+        if (staff.PhoneCipher.Length == 0 || !IsMobile(staff.PhoneMasked))
+            return Blocked(message, "这位工作人员没有登记手机号，未发送。请在“值班与提醒”设置中填写。", now);
+        message.NextAttemptAt = now;
+        message.Move(SmsSendStatus.Queued, "等待发送。", now);
+        return message;
+    }
+
     /// Only mobile numbers receive SMS; the masked form keeps the first three digits ("138****1234").
     private static bool IsMobile(string masked) => masked.Length == 11 && masked[0] == '1';
 
@@ -93,6 +108,7 @@ public static class SmsNames
         SmsPurpose.Reminder => "复诊提醒",
         SmsPurpose.Education => "健康宣教",
         SmsPurpose.Notice => "通知",
+        SmsPurpose.StaffAlert => "预警通知",
         _ => purpose.ToString(),
     };
 

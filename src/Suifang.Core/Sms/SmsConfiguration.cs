@@ -12,6 +12,7 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         b.ToTable("SmsMessages");
         b.Property(m => m.PhoneCipher).HasMaxLength(256);
         b.Property(m => m.PhoneMasked).HasMaxLength(32);
+        b.Property(m => m.RecipientUserId).HasMaxLength(64);
         b.Property(m => m.Text).HasMaxLength(1000);
         b.Property(m => m.TemplateCode).HasMaxLength(64);
         // AES-GCM of up to 1000 characters (3 bytes each in UTF-8), base64: about 4 100 characters.

@@ -13,6 +13,9 @@ public enum SmsPurpose
     Education = 4,
     /// A notice the patient must get (e.g. a nurse will call back); not held back by the frequency cap.
     Notice = 5,
+    /// 预警通知: an alert to a staff member (the nurse on duty, the head nurse), not to the patient; patient rules (quiet
+    /// hours, caps, opt-out) do not apply.
+    StaffAlert = 6,
 }
 
 /// One message to one patient. The text is final (template variables already filled in); the outbox looks up and
@@ -27,7 +30,11 @@ public sealed record SmsSend(
     long? TaskId = null,
     string? TemplateCode = null,
     IReadOnlyDictionary<string, string>? Parameters = null,
-    long? BatchId = null);
+    long? BatchId = null,
+    StaffRecipient? ToStaff = null);
+
+/// A staff member an alert SMS goes to instead of the patient (PatientId then names whom the alert is about).
+public sealed record StaffRecipient(string UserId, string PhoneCipher, string PhoneMasked);
 
 public enum SmsSendStatus
 {

@@ -49,7 +49,7 @@ public sealed class SmsDispatch(ISmsProvider provider, SensitiveDataProtector pr
                 }
                 var policy = await policies.GetAsync(db, message.HospitalId, ct);
                 var wait = TimeSpan.FromSeconds(options.RetrySeconds * Math.Pow(2, Math.Min(message.Attempts - 1, 10)));
-                var retry = policy.Schedule.NextSmsMoment(now + wait);
+                var retry = message.Purpose == SmsPurpose.StaffAlert ? now + wait : policy.Schedule.NextSmsMoment(now + wait);
                 message.NextAttemptAt = retry;
                 message.Move(SmsSendStatus.Queued, $"{result.Reason}；将于 {retry:M月d日 HH:mm:ss} 重试（第 {message.Attempts} 次未成功）。", now);
                 break;

@@ -14,6 +14,9 @@ public sealed class SmsMessage
     /// Set for a message of a mass sending (群发).
     public long? BatchId { get; set; }
 
+    /// Set when the message went to a staff member (an alert) rather than to the patient.
+    public string? RecipientUserId { get; set; }
+
     public string PhoneCipher { get; set; } = "";
     public string PhoneMasked { get; set; } = "";
     /// The text as staff see it (outbox, patient archive, API): a questionnaire link's token masked (LinkMasking), so

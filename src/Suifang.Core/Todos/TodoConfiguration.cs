@@ -24,6 +24,8 @@ internal sealed class TodoConfiguration : IEntityTypeConfiguration<TodoItem>
         b.HasIndex(t => new { t.HospitalId, t.DepartmentId, t.Status, t.Urgency, t.CreatedAt });
         b.HasIndex(t => new { t.PatientId, t.Status });
         b.HasIndex(t => t.CallId);
+        b.HasIndex(t => t.AlertedAt);
+        b.HasIndex(t => new { t.SourceResultId, t.RuleKey }).IsUnique();
         b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId);
         b.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }

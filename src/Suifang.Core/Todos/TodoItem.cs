@@ -106,4 +106,11 @@ public sealed class TodoItem
     /// When a person first acknowledged it (opened it or pressed 知道了) — time to acknowledge is measured from CreatedAt.
     public DateTime? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
+
+    /// When the alert dispatcher finished this to-do (rule tuning, assignment, SMS to the nurse on duty); null until then,
+    /// so that a to-do written by any process is handled exactly once, also after a crash (7.2.4.1 b, 7.2.5.1 a).
+    public DateTime? AlertedAt { get; set; }
+
+    /// The follow-up result that raised it (a critical value the patient stated, the last value of a trend).
+    public long? SourceResultId { get; set; }
 }

@@ -23,6 +23,9 @@ internal sealed class FakeFhirServer : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
     public List<string> Pages { get; } = [];
+
+    /// The answer to an Observation search (critical labs); none answers 404 like a HIS without that search.
+    public string? Observations { get; set; }
     public ConcurrentDictionary<string, string> Resources { get; } = new();
     public ConcurrentQueue<HttpRequestRecord> Requests { get; } = new();
 
@@ -42,6 +45,7 @@ internal sealed class FakeFhirServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeFhirServer(app);
         app.MapGet("/fhir/Encounter", (Func<HttpContext, Task<IResult>>)(c => server.PageAsync(1, c)));
+        app.MapGet("/fhir/Observation", (HttpContext c) => { server.Record(c); return server.Observations is { } o ? server.Fhir(o) : Results.NotFound(); });
         app.MapGet("/fhir", (Func<HttpContext, Task<IResult>>)(c => server.PageAsync(int.Parse(c.Request.Query["page"]!), c)));
         app.MapGet("/fhir/{type}/{id}", (string type, string id, HttpContext c) => server.ReadAsync($"{type}/{id}", c));
         await app.StartAsync();

@@ -76,6 +76,8 @@ internal sealed class HisSyncService(
                 tally = await CommitBatchAsync(handle, batch, validator, tally, ct);
                 progress?.Report(tally.Progress());
             }
+            if (source is Alerts.ICriticalLabSource labs)
+                await Alerts.CriticalLabIntake.PullAsync(labs, dbFactory, handle.HospitalId, handle.Since, clock, log, ct);
             return await FinishAsync(handle, tally, null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

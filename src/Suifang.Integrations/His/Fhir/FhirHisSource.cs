@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
+using Suifang.Core.Alerts;
 using Suifang.Core.Common;
 using Suifang.Core.Patients.HisSync;
 
@@ -18,7 +19,7 @@ namespace Suifang.Integrations.His.Fhir;
 /// encounter updated at the very instant of the watermark may sit on the page after a failure; reading the
 /// last instant twice is harmless because the writer de-duplicates. The batch watermark is the latest
 /// meta.lastUpdated of its encounters, so the server must honour _sort=_lastUpdated (HAPI, Firely and most do).
-internal sealed class FhirHisSource(FhirHttp http, IOptions<HisOptions> options, HospitalClock clock) : IHisSource
+internal sealed class FhirHisSource(FhirHttp http, IOptions<HisOptions> options, HospitalClock clock) : IHisSource, ICriticalLabSource
 {
     private static readonly string[] Followed = ["Patient", "Practitioner", "Organization", "Condition"];
 
@@ -78,6 +79,30 @@ internal sealed class FhirHisSource(FhirHttp http, IOptions<HisOptions> options,
             url = page.Next;
         }
     }
+
+    /// Critical lab results (7.2.5.1 a): GET {base}/Observation?category=laboratory&amp;interpretation=AA,LL,HH
+    ///     &amp;_lastUpdated=ge{watermark}&amp;_count={PageSize}&amp;_include=Observation:subject, page by page.
+    public async IAsyncEnumerable<IReadOnlyList<CriticalLab>> PullCriticalLabsSinceAsync(DateTime watermark, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var patients = new FhirPatientMapper(Options);
+        Uri? url = new(http.BaseUri, $"Observation?category=laboratory&interpretation=AA,LL,HH&_lastUpdated=ge{Uri.EscapeDataString(Since(watermark))}"
+            + $"&_count={Options.PageSize}&_include=Observation:subject");
+        while (url is not null)
+        {
+            using var document = await http.GetAsync(url, ct);
+            if (document is null)
+                yield break;   // a HIS without an Observation search reports no critical labs
+            var page = FhirPage.Read(document, http.BaseUri);
+            var included = page.Entries.Where(e => e.Resource is Patient).ToDictionary(e => e.Key, e => (Patient)e.Resource!);
+            string? HisIdOf(string key) => included.TryGetValue(key, out var p) ? patients.Map(p).HisPatientId : null;
+            yield return page.Entries.Select(e => e.Resource).OfType<Observation>()
+                .Select(o => FhirObservationMapper.CriticalLabOf(o, HisIdOf, clock.Zone)).OfType<CriticalLab>().ToList();
+            url = page.Next;
+        }
+    }
+
+    private string Since(DateTime watermark) =>
+        new DateTimeOffset(watermark, clock.Zone.GetUtcOffset(watermark)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     private Uri FirstPage(DateTime watermark)
     {
