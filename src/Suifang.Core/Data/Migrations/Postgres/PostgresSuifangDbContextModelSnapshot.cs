@@ -437,6 +437,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("HospitalId", "DepartmentId", "StartedAt");
 
+                    b.HasIndex(new[] { "HospitalId", "StartedAt", "DepartmentId", "ScriptKey", "ScriptVersion" }, "IX_Calls_Batches");
+
                     b.ToTable("Calls", (string)null);
                 });
 
@@ -2661,6 +2663,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex(new[] { "PatientId" }, "IX_Tasks_OneActivePerPatient")
                         .IsUnique()
                         .HasFilter("\"LeaseOwner\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "HospitalId", "DueFrom", "DepartmentId", "Channel", "State", "Attempts" }, "IX_Tasks_Statistics");
 
                     b.ToTable("Tasks", (string)null);
                 });

@@ -425,6 +425,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("HospitalId", "DepartmentId", "StartedAt");
 
+                    b.HasIndex(new[] { "HospitalId", "StartedAt", "DepartmentId", "ScriptKey", "ScriptVersion" }, "IX_Calls_Batches");
+
                     b.ToTable("Calls", (string)null);
                 });
 
@@ -2584,6 +2586,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "PatientId" }, "IX_Tasks_OneActivePerPatient")
                         .IsUnique()
                         .HasFilter("\"LeaseOwner\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "HospitalId", "DueFrom", "DepartmentId", "Channel", "State", "Attempts" }, "IX_Tasks_Statistics");
 
                     b.ToTable("Tasks", (string)null);
                 });
