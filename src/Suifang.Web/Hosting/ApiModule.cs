@@ -12,6 +12,7 @@ using Suifang.Web.Admin.Users;
 using Suifang.Web.Contact;
 using Suifang.Web.Scripts;
 using Suifang.Web.Questionnaires;
+using Suifang.Web.Statistics;
 
 namespace Suifang.Web.Hosting;
 
@@ -48,6 +49,7 @@ internal static class ApiModule
         api.MapSmsApi();
         api.MapQuestionnairesApi();
         api.MapManualApi();
+        api.MapStatisticsApi();
         api.MapFallback(() => TypedResults.Problem(
             title: "没有这个接口",
             detail: "请求的地址不是随访平台的接口。可用的接口见 /scalar/v1 的接口文档。",
