@@ -26,7 +26,7 @@ internal static class DashboardSeed
             : $"(TIMESTAMP '2026-01-01 00:00:00' + (({minutes}) * INTERVAL '1 minute'))";
         string False = sqlite ? "0" : "FALSE";
         // Step j's window opens at a minute of 2026 spread over the whole year (7919 is prime to the 525,600 minutes).
-        const string due = "(j * 7919) % 525600";
+        const string due = "(CAST(j AS BIGINT) * 7919) % 525600";
         const string plan = "((j - 1) / 5 + 1)";
         const string department = "(SELECT MIN(\"Id\") FROM \"Departments\") + (i % 20)";
         var departmentOfStep = department.Replace("(i % 20)", $"({plan} % 20)", StringComparison.Ordinal);
