@@ -33,6 +33,7 @@ internal static class DashboardSeed
         const string hospital = "(SELECT MIN(\"Id\") FROM \"Hospitals\")";
         const string campus = "(SELECT MIN(\"Id\") FROM \"Campuses\")";
 
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync(sqlite ? "PRAGMA foreign_keys = OFF" : "SET session_replication_role = replica");
         await Exec(db, Rows("i", plans) + $"""
