@@ -95,7 +95,7 @@ internal static class TaskBench
     }
 
     /// A hospital with a campus and 20 departments (consecutive ids) for the tasks to belong to; true when just made.
-    private static async Task<bool> EnsureDepartmentsAsync(SuifangDbContext db)
+    internal static async Task<bool> EnsureDepartmentsAsync(SuifangDbContext db)
     {
         if (await db.Departments.CountAsync() >= 20)
             return false;

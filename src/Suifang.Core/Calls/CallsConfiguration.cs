@@ -28,6 +28,8 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.HasIndex(c => new { c.HospitalId, c.DepartmentId, c.StartedAt });
         b.HasIndex(c => new { c.PatientId, c.StartedAt });
         b.HasIndex(c => c.TaskId);
+        // Outbound batches (5.1.7): the calls of a period grouped by day, department, period and script.
+        b.HasIndex(c => new { c.HospitalId, c.StartedAt, c.DepartmentId, c.ScriptKey, c.ScriptVersion }, "IX_Calls_Batches");
         b.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId);
         b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<FollowUpTask>().WithMany().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Restrict);

@@ -38,6 +38,8 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         b.HasIndex(t => new { t.Queue, t.FinishedAt }).HasFilter("\"FinishedAt\" IS NOT NULL");
         b.HasIndex(t => new { t.PatientId, t.State });
         b.HasIndex(t => new { t.PlanStepId });
+        // Statistics (5.1.7): due tasks of a period grouped by department and channel, read from the index alone.
+        b.HasIndex(t => new { t.HospitalId, t.DueFrom, t.DepartmentId, t.Channel, t.State, t.Attempts }, "IX_Tasks_Statistics");
         b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId);
         b.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Plan).WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);

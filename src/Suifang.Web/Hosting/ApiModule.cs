@@ -13,6 +13,7 @@ using Suifang.Web.Contact;
 using Suifang.Web.Scripts;
 using Suifang.Web.Questionnaires;
 using Suifang.Web.Quality;
+using Suifang.Web.Statistics;
 
 namespace Suifang.Web.Hosting;
 
@@ -50,6 +51,7 @@ internal static class ApiModule
         api.MapQuestionnairesApi();
         api.MapManualApi();
         api.MapQualityApi();
+        api.MapStatisticsApi();
         api.MapFallback(() => TypedResults.Problem(
             title: "没有这个接口",
             detail: "请求的地址不是随访平台的接口。可用的接口见 /scalar/v1 的接口文档。",
