@@ -115,6 +115,12 @@ public static class TodoList
         return q.Where(t => encounters.Any(e => e.PatientId == t.PatientId));
     }
 
+    /// The patient's to-dos within the user's departments, open first then newest (archive, detail page).
+    public static async Task<IReadOnlyList<TodoListRow>> ForPatientAsync(SuifangDbContext db, StaffScope scope, long patientId, CancellationToken ct = default) =>
+        (await RowsAsync(db, db.Todos.AsNoTracking().VisibleTo(scope).Where(t => t.PatientId == patientId)
+            .OrderBy(t => t.Status).ThenByDescending(t => t.CreatedAt).Take(100), ct))
+        .OrderBy(r => r.ClosedAt is not null).ThenByDescending(r => r.CreatedAt).ToList();
+
     private static async Task<List<TodoListRow>> RowsAsync(SuifangDbContext db, IQueryable<TodoItem> page, CancellationToken ct) =>
         await (from t in page
                join p in db.Patients on t.PatientId equals p.Id
