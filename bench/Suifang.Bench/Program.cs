@@ -16,6 +16,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- understand-eval --folds 5 --errors /tmp/nlu-errors
 //   dotnet run -c Release --project bench/Suifang.Bench -- understand-train   (writes data/nlu/intent-model.zip + .sha256)
 //   dotnet run -c Release --project bench/Suifang.Bench -- questionnaire-submit --submissions 1000 --concurrency 1000 --provider sqlite|postgres
+//   dotnet run -c Release --project bench/Suifang.Bench -- todo-list --patients 200000 --calls 1000000 --tasks 1000000 --provider sqlite|postgres
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -33,6 +34,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["understand-eval"] = UnderstandEvalBench.RunAsync,
     ["understand-train"] = UnderstandTrainBench.RunAsync,
     ["questionnaire-submit"] = QuestionnaireSubmitBench.RunAsync,
+    ["todo-list"] = TodoListBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
