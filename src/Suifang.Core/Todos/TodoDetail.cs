@@ -51,12 +51,7 @@ public sealed record TodoDetail(
             transcript = (await turns.OrderBy(t => t.Index).Take(40).ToListAsync(ct))
                 .Select(t => new EvidenceTurn(t.Index, t.Speaker, t.Text, t.StartMs, t.EndMs, t.Index == todo.TurnIndex)).ToList();
         }
-        var earlier = await (from t in db.Todos.AsNoTracking().VisibleTo(scope)
-                             where t.PatientId == todo.PatientId && t.Id != todo.Id
-                             orderby t.CreatedAt descending
-                             join d in db.Departments on t.DepartmentId equals d.Id
-                             select new TodoListRow(t.Id, t.PatientId, patient.Name, patient.PhoneMasked, t.DepartmentId, d.Name, t.Kind, t.Urgency,
-                                 t.Reason, t.Source, t.CreatedAt, t.ClosedAt, t.ClosedAction, t.AssignedToUserId, t.AcknowledgedAt)).Take(50).ToListAsync(ct);
+        var earlier = (await TodoList.ForPatientAsync(db, scope, todo.PatientId, ct)).Where(r => r.Id != todo.Id).ToList();
         return ScopedResult<TodoDetail>.Granted(new TodoDetail(todo, patient.Name, patient.PhoneMasked, department, call?.Id, call?.StartedAt,
             call?.RecordingPath is { } path && File.Exists(path), transcript, earlier));
     }
