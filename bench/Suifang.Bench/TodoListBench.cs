@@ -125,6 +125,7 @@ internal static class TodoSeed
         const string department = "(SELECT MIN(\"Id\") FROM \"Departments\")";
         var departments = await db.Departments.CountAsync();
 
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30)); // a million rows in one statement
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync(sqlite ? "PRAGMA foreign_keys = OFF" : "SET session_replication_role = replica");
         await db.Todos.ExecuteDeleteAsync();
@@ -132,25 +133,27 @@ internal static class TodoSeed
         await db.Calls.ExecuteDeleteAsync();
         await db.TaskAttempts.ExecuteDeleteAsync();
         await db.Tasks.ExecuteDeleteAsync();
-        await db.Database.ExecuteSqlRawAsync(Series(tasks) + $"""
+        var tasksSql = Series(tasks) + $"""
             INSERT INTO "Tasks" ("HospitalId", "CampusId", "PatientId", "DepartmentId", "ChannelIndex", "Channel", "Queue", "Priority", "State",
                 "Paused", "DueFrom", "DueTo", "NextAttemptAt", "Attempts", "LastAttemptNumber", "MaxAttempts", "RetryIntervalMinutes",
                 "ExpectedSeconds", "IdempotencyKey", "CreatedAt", "UpdatedAt", "Version")
             SELECT {hospital}, {campus}, {Patient("i")}, {department} + i % {departments}, 0, 1, 'ai-call', 0, CASE WHEN i % 10 = 0 THEN 0 ELSE 4 END,
                 {f}, {Time("-i")}, {Time("-i + 2880")}, {Time("-i")}, 1, 1, 3, 60, 180, 'bench:' || i, {Time("-i")}, {Time("-i")}, 0
             {From(tasks)}
-            """);
-        await db.Database.ExecuteSqlRawAsync(Series(calls) + $"""
+            """;
+        await db.Database.ExecuteSqlRawAsync(tasksSql);
+        var callsSql = Series(calls) + $"""
             INSERT INTO "Calls" ("HospitalId", "CampusId", "DepartmentId", "PatientId", "TaskId", "AttemptNumber", "EffectKey", "ScriptKey",
                 "ScriptVersion", "Telephony", "Simulated", "NumberCipher", "NumberMasked", "Status", "StartedAt", "AnsweredAt", "EndedAt", "End",
                 "AnsweredByFamily", "Inbound")
             SELECT {hospital}, {campus}, {department} + i % {departments}, {Patient("i")}, i, 1, 'bench:' || i || ':1', 'bench', 1, 'Simulated', {f},
                 '', '138****0000', 2, {Time("-i")}, {Time("-i")}, {Time("-i + 3")}, 1, {f}, {f}
             {From(calls)}
-            """);
+            """;
+        await db.Database.ExecuteSqlRawAsync(callsSql);
         // One to-do per 20 calls; the newest `open` still open, the rest closed; kinds, urgencies and assignees spread.
         var every = Math.Max(1, calls / todos);
-        await db.Database.ExecuteSqlRawAsync(Series(todos) + $"""
+        var todosSql = Series(todos) + $"""
             INSERT INTO "Todos" ("HospitalId", "DepartmentId", "PatientId", "Kind", "Urgency", "Reason", "Evidence", "CallId", "TurnIndex",
                 "Source", "Status", "CreatedAt", "ClosedAt", "ClosedBy", "ClosedAction", "RuleKey", "AssignedToUserId")
             SELECT {hospital}, {department} + (i * {every}) % {departments}, {Patient($"i * {every}")}, 1 + i % 8,
@@ -160,7 +163,8 @@ internal static class TodoSeed
                 CASE WHEN i <= {open} THEN NULL ELSE {Time($"-i * {every} + 120")} END, CASE WHEN i <= {open} THEN NULL ELSE '护士' END,
                 CASE WHEN i <= {open} THEN NULL ELSE 1 END, 'trigger:bench:fever', CASE WHEN i % 3 = 0 THEN 'nurse-' || (i % 7) ELSE NULL END
             {From(todos)}
-            """);
+            """;
+        await db.Database.ExecuteSqlRawAsync(todosSql);
         await db.Database.CloseConnectionAsync();
     }
 }
