@@ -52,7 +52,7 @@ public sealed class TodoBrowserTests(BrowserFixture browser) : IClassFixture<Bro
 
         await page.GetByTestId("todo-close-action").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "已电话回访" }).ClickAsync();
-        await page.GetByTestId("todo-close-note").Locator("textarea").FillAsync("已电话联系患者，嘱其到发热门诊就诊");
+        await page.GetByTestId("todo-close-note").FillAsync("已电话联系患者，嘱其到发热门诊就诊");
         await page.GetByTestId("todo-close").ClickAsync();
         await Assertions.Expect(page.GetByTestId("todo-status")).ToHaveTextAsync("已处理");
         await Assertions.Expect(page.GetByTestId("todo-closed-info")).ToContainTextAsync("已电话回访");
