@@ -57,9 +57,9 @@ internal static class PatientListBench
 
     private static double At(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
-    private sealed record LoadedHospital(int HospitalId, int[] DepartmentIds);
+    internal sealed record LoadedHospital(int HospitalId, int[] DepartmentIds);
 
-    private static async Task<LoadedHospital> EnsureLoadedAsync(BenchDatabase database, SensitiveDataProtector protector, int patients, DateTime today, bool reload)
+    internal static async Task<LoadedHospital> EnsureLoadedAsync(BenchDatabase database, SensitiveDataProtector protector, int patients, DateTime today, bool reload)
     {
         if (!reload)
         {
@@ -99,7 +99,7 @@ internal static class PatientListBench
         return new LoadedHospital(hospital.Id, deptIds);
     }
 
-    private static async Task AnalyzeAsync(BenchDatabase database)
+    internal static async Task AnalyzeAsync(BenchDatabase database)
     {
         var watch = Stopwatch.StartNew();
         await using var db = database.NewContext();

@@ -19,6 +19,7 @@ using Suifang.Bench;
 //   dotnet run -c Release --project bench/Suifang.Bench -- sms --messages 2000 --mass 2000 --rate 200 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- alert-latency --alerts 100 --provider sqlite|postgres
 //   dotnet run -c Release --project bench/Suifang.Bench -- dashboard --tasks 1000000 --calls 1000000 --provider sqlite|postgres
+//   dotnet run -c Release --project bench/Suifang.Bench -- todo-list --patients 200000 --calls 1000000 --tasks 1000000 --provider sqlite|postgres
 var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
 {
     ["patient-list"] = PatientListBench.RunAsync,
@@ -39,6 +40,7 @@ var commands = new Dictionary<string, Func<BenchArgs, Task<int>>>
     ["sms"] = SmsBench.RunAsync,
     ["alert-latency"] = AlertLatencyBench.RunAsync,
     ["dashboard"] = DashboardBench.RunAsync,
+    ["todo-list"] = TodoListBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

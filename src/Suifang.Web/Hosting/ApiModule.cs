@@ -52,6 +52,7 @@ internal static class ApiModule
         api.MapManualApi();
         api.MapQualityApi();
         api.MapStatisticsApi();
+        Todos.TodosModule.MapTodosApi(api);
         api.MapFallback(() => TypedResults.Problem(
             title: "没有这个接口",
             detail: "请求的地址不是随访平台的接口。可用的接口见 /scalar/v1 的接口文档。",

@@ -120,7 +120,12 @@ public static class TaskOutcomes
             return;
         var open = await db.Tasks.Open().AnyAsync(t => t.PlanStepId == step.Id && t.Id != task.Id, ct);
         if (!open && !db.ChangeTracker.Entries<FollowUpTask>().Any(e => e.State == EntityState.Added && (e.Entity.PlanStepId == step.Id || e.Entity.Step == step)))
+        {
             step.Status = status;
+            // 7.2.4.1 a: every redial and fallback used, the patient not reached — a nurse takes over.
+            if (status == StepStatus.Unreached)
+                await Todos.UnreachedTodos.AddAsync(db, step, task, task.UpdatedAt, ct);
+        }
     }
 
     private static Pathways.ChannelStep? ChannelOf(FollowUpTask task) =>

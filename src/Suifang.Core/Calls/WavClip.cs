@@ -1,0 +1,64 @@
+using System.Buffers.Binary;
+
+namespace Suifang.Core.Calls;
+
+/// Cuts the moment [startMs, endMs) out of a PCM WAV recording, as a WAV of its own, for a to-do's evidence (the audio
+/// clip of the turn that fired it). Returns null when the file is not a PCM WAV this can read.
+public static class WavClip
+{
+    /// Played before and after the turn, so the first and last word are not cut.
+    public const int MarginMs = 500;
+
+    public static byte[]? Cut(byte[] wav, int startMs, int endMs)
+    {
+        if (wav.Length < 12 || !wav.AsSpan(0, 4).SequenceEqual("RIFF"u8) || !wav.AsSpan(8, 4).SequenceEqual("WAVE"u8))
+            return null;
+        int rate = 0, blockAlign = 0, fmtAt = -1, fmtSize = 0, dataAt = -1, dataSize = 0;
+        for (var at = 12; at + 8 <= wav.Length;)
+        {
+            var size = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(at + 4));
+            if (size < 0)
+                return null;
+            var id = wav.AsSpan(at, 4);
+            if (id.SequenceEqual("fmt "u8) && size >= 16 && at + 8 + 16 <= wav.Length)
+            {
+                if (BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 8)) != 1)
+                    return null; // only PCM
+                rate = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(at + 12));
+                blockAlign = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 20));
+                (fmtAt, fmtSize) = (at + 8, size);
+            }
+            else if (id.SequenceEqual("data"u8))
+            {
+                dataAt = at + 8;
+                dataSize = Math.Min(size, wav.Length - dataAt);
+                break;
+            }
+            at += 8 + size + (size & 1);
+        }
+        if (fmtAt < 0 || dataAt < 0 || rate <= 0 || blockAlign <= 0)
+            return null;
+        var from = Frame(Math.Max(0, startMs - MarginMs), rate, blockAlign, dataSize);
+        var to = Frame(Math.Max(startMs, endMs) + MarginMs, rate, blockAlign, dataSize);
+        var length = to - from;
+        var clip = new byte[12 + 8 + fmtSize + 8 + length];
+        "RIFF"u8.CopyTo(clip);
+        BinaryPrimitives.WriteInt32LittleEndian(clip.AsSpan(4), clip.Length - 8);
+        "WAVE"u8.CopyTo(clip.AsSpan(8));
+        "fmt "u8.CopyTo(clip.AsSpan(12));
+        BinaryPrimitives.WriteInt32LittleEndian(clip.AsSpan(16), fmtSize);
+        wav.AsSpan(fmtAt, fmtSize).CopyTo(clip.AsSpan(20));
+        var dataHeader = 20 + fmtSize;
+        "data"u8.CopyTo(clip.AsSpan(dataHeader));
+        BinaryPrimitives.WriteInt32LittleEndian(clip.AsSpan(dataHeader + 4), length);
+        wav.AsSpan(dataAt + from, length).CopyTo(clip.AsSpan(dataHeader + 8));
+        return clip;
+    }
+
+    private static int Frame(long ms, int rate, int blockAlign, int dataSize)
+    {
+        var bytes = ms * rate / 1000 * blockAlign;
+        var aligned = Math.Min(bytes, dataSize - dataSize % blockAlign);
+        return (int)Math.Max(0, aligned);
+    }
+}
