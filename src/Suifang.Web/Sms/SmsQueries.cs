@@ -29,7 +29,8 @@ internal static class SmsQueries
                 select new { m, p.Name };
         if (f.Status is { } s) q = q.Where(x => x.m.Status == s);
         if (f.Purpose is { } pu) q = q.Where(x => x.m.Purpose == pu);
-        if (f.PatientId is { } pid) q = q.Where(x => x.m.PatientId == pid);
+        // A patient's messages are the ones sent to them, not the duty nurse's alerts about them.
+        if (f.PatientId is { } pid) q = q.Where(x => x.m.PatientId == pid && x.m.RecipientUserId == null);
         if (f.BatchId is { } b) q = q.Where(x => x.m.BatchId == b);
         if (!string.IsNullOrWhiteSpace(f.Patient)) q = q.Where(x => x.Name.StartsWith(f.Patient.Trim()));
         var total = await q.CountAsync(ct);
