@@ -118,6 +118,11 @@ public static class TaskOutcomes
     {
         if (task.Step is not { } step || step.Status == StepStatus.Done)
             return;
+        // The plan was stopped or cancelled meanwhile (e.g. the patient passed away): its steps stay cancelled and
+        // there is no one to chase, so no Unreached to-do either.
+        if (status == StepStatus.Unreached && await db.Plans.AnyAsync(p => p.Id == step.PlanId
+                && (p.Status == Plans.PlanStatus.Stopped || p.Status == Plans.PlanStatus.Cancelled), ct))
+            return;
         var open = await db.Tasks.Open().AnyAsync(t => t.PlanStepId == step.Id && t.Id != task.Id, ct);
         if (!open && !db.ChangeTracker.Entries<FollowUpTask>().Any(e => e.State == EntityState.Added && (e.Entity.PlanStepId == step.Id || e.Entity.Step == step)))
         {
