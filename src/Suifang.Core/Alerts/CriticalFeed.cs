@@ -1,3 +1,4 @@
+using Suifang.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Data;
 using Suifang.Core.Todos;
@@ -52,7 +53,7 @@ public sealed class CriticalFeed(Func<SuifangDbContext> newContext, AlertNotifie
             {
                 var names = await db.Patients.IgnoreQueryFilters().Where(p => p.Id == row.PatientId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
                 var department = await db.Departments.Where(d => d.Id == row.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
-                await notifier.PublishAsync(new AlertNotice(row.Id, row.DepartmentId, department, AlertSms.MaskName(names), row.Reason,
+                await notifier.PublishAsync(new AlertNotice(row.Id, row.DepartmentId, department, Masking.MaskName(names), row.Reason,
                     row.CreatedAt, row.AssignedToUserId));
                 published++;
             }

@@ -18,6 +18,19 @@ public static class Masking
         return string.Concat(normalized.AsSpan(0, 6), new string('*', normalized.Length - 10), normalized.AsSpan(normalized.Length - 4));
     }
 
+    /// A patient's name where it leaves the staff pages (an SMS to the duty nurse, a banner): 王建国 → 王*国, 李娜 → 李*, 欧阳娜娜 → 欧**娜.
+    public static string MaskName(string name)
+    {
+        name = name.Trim();
+        return name.Length switch
+        {
+            0 => "*",
+            1 => name,
+            2 => name[0] + "*",
+            _ => name[0] + new string('*', name.Length - 2) + name[^1],
+        };
+    }
+
     public static string Mask(SensitiveKind kind, string normalized) => kind switch
     {
         SensitiveKind.Phone => MaskPhone(normalized),

@@ -62,5 +62,5 @@ public sealed class CriticalFeedTests
 
     [Fact]
     public void The_masked_name_keeps_the_first_and_last_character() =>
-        Assert.Equal(["王*国", "李*", "欧**娜", "*"], new[] { "王建国", "李娜", "欧阳娜娜", "" }.Select(AlertSms.MaskName));
+        Assert.Equal(["王*国", "李*", "欧**娜", "*"], new[] { "王建国", "李娜", "欧阳娜娜", "" }.Select(Suifang.Core.Security.Masking.MaskName));
 }
