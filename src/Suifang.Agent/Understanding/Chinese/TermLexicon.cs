@@ -153,6 +153,9 @@ public sealed class TermLexicon
     internal static IEnumerable<string> EmbeddedNames(string prefix) =>
         typeof(TermLexicon).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
+    /// <summary>A lexicon of <paramref name="terms"/> (names unique), e.g. terms.jsonl extended with triage words.</summary>
+    public static TermLexicon FromTerms(IEnumerable<Term> terms) => new(terms.ToList());
+
     /// <summary>Reads terms from JSON lines (the format of data/nlu/terms.jsonl).</summary>
     public static TermLexicon Load(Stream jsonLines)
     {
