@@ -52,6 +52,7 @@ public static class RecordConformance
             if (problem is not null) problems.Add(problem);
             if (norm is not null) normalised[q.Key] = norm;
         }
+        if (PressuresReversed(script, normalised) is { } reversed) problems.Add(reversed);
         problems.AddRange(Missing(script, given, normalised));
         if (!string.IsNullOrWhiteSpace(text) && RecordTerms.Colloquial(text) is { Count: > 0 } found)
             problems.Add(new ConformanceProblem(ConformanceType.Term, TextKey, RecordTerms.Describe("备注", found)));
@@ -61,6 +62,16 @@ public static class RecordConformance
             .GroupBy(p => (p.Type, p.Key)).Select(g => g.First())
             .OrderBy(p => order.GetValueOrDefault(p.Key, int.MaxValue)).ThenBy(p => p.Type)
             .ToList();
+    }
+
+    // Systolic and diastolic asked as two numbers: the diastolic cannot be the higher one.
+    private static ConformanceProblem? PressuresReversed(Script script, Dictionary<string, string> normalised)
+    {
+        if (!normalised.TryGetValue("blood_pressure_systolic", out var high) || !normalised.TryGetValue("blood_pressure_diastolic", out var low)
+            || !double.TryParse(high, System.Globalization.CultureInfo.InvariantCulture, out var h) || !double.TryParse(low, System.Globalization.CultureInfo.InvariantCulture, out var l)
+            || l < h) return null;
+        var q = script.Questions.First(x => x.Key == "blood_pressure_diastolic");
+        return new ConformanceProblem(ConformanceType.Format, q.Key, $"“{Name(q)}”填的 {low} 不低于收缩压 {high}，舒张压（低压）应比收缩压（高压）低，请核对是否写反。");
     }
 
     /// <summary>Short name of a question for messages: its label, else its text without the question mark.</summary>

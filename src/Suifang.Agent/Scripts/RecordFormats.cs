@@ -40,7 +40,7 @@ internal static partial class RecordFormats
                 return Date(name, value, Format);
             case AnswerType.Choice:
                 if (q.Choices.Contains(value)) return (value, null);
-                if (ChoiceMatcher.Best(value, q.Choices) is { } meant)
+                if ((ChoiceMatcher.Best(value, q.Choices) ?? Meant(value, q.Choices)) is { } meant)
                     return (meant, new ConformanceProblem(ConformanceType.Term, q.Key, $"“{name}”填的“{value}”不是标准选项，请改成“{meant}”。"));
                 return (null, Format($"“{name}”填的“{value}”不是这个问题的选项，请从“{string.Join("”“", q.Choices)}”中选一个。"));
             default:
@@ -88,6 +88,25 @@ internal static partial class RecordFormats
         return (null, format(m.Success
             ? $"“{name}”填的日期 {value} 不存在，请核对月份和日子后改正。"
             : $"“{name}”应填写日期，写成“2026-12-02”的样子；填的“{value}”不是日期，请改正。"));
+    }
+
+    // Satisfaction said in everyday words, and a value whose characters are (nearly) all in one choice ("没用" → 没有使用).
+    private static readonly Dictionary<string, string[]> Everyday = new()
+    {
+        ["非常满意"] = ["很满意", "挺满意", "特别满意", "十分满意", "太满意了", "非常好"],
+        ["满意"] = ["还不错", "还可以", "还行", "挺好", "蛮好", "不错", "比较满意"],
+        ["一般"] = ["一般般", "马马虎虎", "凑合", "说得过去"],
+        ["不满意"] = ["不太满意", "很差", "太差", "不怎么样", "很不满意", "差劲"],
+    };
+
+    private static string? Meant(string value, IReadOnlyList<string> choices)
+    {
+        var bare = value.Trim().TrimEnd('吧', '啊', '的', '了', '。');
+        foreach (var (choice, words) in Everyday)
+            if (choices.Contains(choice) && words.Contains(bare)) return choice;
+        if (bare.Length < 2) return null;
+        var best = choices.Select(c => (c, share: bare.Count(c.Contains) / (double)bare.Length)).MaxBy(x => x.share);
+        return best.share >= 0.99 && choices.Count(c => bare.All(c.Contains)) == 1 ? best.c : null;
     }
 
     private static string Example(ScriptQuestion q) =>
