@@ -53,6 +53,9 @@ internal static class CommandGenerator
     {
         // 自动留言 (5.3.5): a recorded greeting answers before anyone is identified.
         if (phase == Phase.Identity && AutoReply.Recognises(u.Text)) return new EndCommand(CallEnding.Voicemail);
+        // A short 对/是的/没错 to a read-back confirms it, whatever the classifier made of it with a number question as
+        // context (a filler, a low-confidence guess).
+        if (phase == Phase.Confirm && q is not null && ShortAgreement(u.Text)) return new ConfirmCommand(true);
         if (u.Intent == Intent.Filler) return Filler;
         if (u.Confidence < threshold) return NotUnderstood;
         var global = Global(u, phase is Phase.Question or Phase.Confirm ? q : null);
@@ -110,7 +113,9 @@ internal static class CommandGenerator
         // A yes/no read-back ("您是说没有剧烈头痛，对吗？") is often answered by saying the answer again ("没有，挺好的"):
         // that is the answer restated, not a rejection of the read-back. Only 对/是的 (agree) and 不对/不是/错了 (reject)
         // speak about the read-back itself.
-        if (q.Type == AnswerType.YesNo && AgreesWithReadBack(u.Text) && !RejectsReadBack(u.Text))
+        // The same holds for a number or choice read back ("您是说体温36.8度，对吗？" — "对"): with the question as context
+        // the understanding may take a bare 对 for a filler, so the words decide.
+        if (AgreesWithReadBack(u.Text) && !RejectsReadBack(u.Text))
             return new ConfirmCommand(true);
         if (q.Type == AnswerType.YesNo && !RejectsReadBack(u.Text)
             && AnswerReader.Read(q, u) is { Kind: ReadingKind.Value } restated)
@@ -125,10 +130,19 @@ internal static class CommandGenerator
 
     public static DialogueCommand ForSilence() => Silence;
 
+    private static bool ShortAgreement(string text)
+    {
+        var bare = new string(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray()).TrimEnd('啊', '呀', '的', '吧', '哈');
+        // only agreement words ("是有点" is an answer, not an agreement)
+        return bare.Length is > 0 and <= 6 && bare.All(c => "对是嗯没错".Contains(c)) && !RejectsReadBack(bare)
+            && (bare.Contains('对') || bare.Contains('是') || bare.Contains("没错", StringComparison.Ordinal));
+    }
+
     private static bool AgreesWithReadBack(string text) =>
         text.StartsWith('对') || text.StartsWith('是') || text.StartsWith('嗯') || text.Contains("没错", StringComparison.Ordinal);
 
     private static bool RejectsReadBack(string text) =>
         text.Contains("不对", StringComparison.Ordinal) || text.Contains("不是", StringComparison.Ordinal)
-        || text.Contains('错') || text.Contains("说反", StringComparison.Ordinal);
+        || (text.Contains('错') && !text.Contains("没错", StringComparison.Ordinal) && !text.Contains("不错", StringComparison.Ordinal))
+        || text.Contains("说反", StringComparison.Ordinal);
 }
