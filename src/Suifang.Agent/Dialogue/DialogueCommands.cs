@@ -130,7 +130,7 @@ internal static class CommandGenerator
 
     public static DialogueCommand ForSilence() => Silence;
 
-    private static bool ShortAgreement(string text)
+    internal static bool ShortAgreement(string text)
     {
         var bare = new string(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray()).TrimEnd('啊', '呀', '的', '吧', '哈');
         // only agreement words ("是有点" is an answer, not an agreement)

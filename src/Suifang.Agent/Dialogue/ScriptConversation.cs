@@ -147,6 +147,9 @@ internal sealed partial class ScriptConversation : IConversation
     /// values — against earlier turns (7.3.1.2 c).</summary>
     private void Note(UtteranceUnderstanding u)
     {
+        // "对" to "您是说没有皮肤发黄，对吗？" agrees with the read-back; it says nothing about the symptom itself (the
+        // understanding, with the question as context, labels a bare yes with the question's term as present).
+        if (phase == Phase.Confirm && CommandGenerator.ShortAgreement(u.Text)) return;
         foreach (var m in u.Symptoms)
         {
             symptoms.Add(m);

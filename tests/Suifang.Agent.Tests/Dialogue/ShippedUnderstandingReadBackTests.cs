@@ -41,4 +41,20 @@ public sealed class ShippedUnderstandingReadBackTests
         Assert.Equal("temperature", next.QuestionKey);
         Assert.Empty(call.Outcome.Answers);
     }
+
+    [Fact]
+    public void Agreeing_with_a_no_read_back_does_not_count_as_having_the_symptom()
+    {
+        using var knowledge = new KnowledgeIndex([]);
+        var jaundice = new Suifang.Agent.Scripts.ScriptQuestion { Key = "jaundice", Text = "皮肤或眼白有没有发黄？", Label = "皮肤眼睛发黄", Confirm = true };
+        var call = new DialogueEngine(ChineseUnderstander.Shared, knowledge).Start(Calls.Script(jaundice, Calls.Fever), Calls.Setup());
+        call.Open();
+        call.Reply(PatientInput.Said("是我"));
+        Assert.Contains("对吗", call.Reply(PatientInput.Said("没有")).Say);
+        var next = call.Reply(PatientInput.Said("对"));
+        Assert.Equal("fever", next.QuestionKey);
+        Assert.DoesNotContain("到底", next.Say);
+        Assert.DoesNotContain(call.Outcome.Symptoms, s => s.Term == "黄疸" && s.Status == Suifang.Agent.Understanding.SymptomStatus.Present);
+        Assert.Equal(("jaundice", "no"), (call.Outcome.Answers[0].QuestionKey, call.Outcome.Answers[0].Value));
+    }
 }
