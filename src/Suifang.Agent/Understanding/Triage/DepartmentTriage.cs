@@ -28,6 +28,9 @@ public sealed class DepartmentTriage
     /// <summary>Triage with the shipped catalogue and terms.</summary>
     public static DepartmentTriage Shared => SharedInstance.Value;
 
+    /// <summary>The catalogue: departments with their aliases (心内科 → 心血管内科) and cue weights.</summary>
+    public TriageCatalogue Catalogue => catalogue;
+
     /// <summary>The catalogue's department names, in catalogue order.</summary>
     public IReadOnlyList<string> Departments => catalogue.Departments.Select(d => d.Name).ToList();
 
