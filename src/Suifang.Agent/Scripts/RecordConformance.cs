@@ -75,7 +75,14 @@ public static class RecordConformance
     }
 
     /// <summary>Short name of a question for messages: its label, else its text without the question mark.</summary>
-    internal static string Name(ScriptQuestion q) => q.Label is { Length: > 0 } label ? label : q.Text.TrimEnd('？', '?');
+    internal static string Name(ScriptQuestion q)
+    {
+        if (q.Label is { Length: > 0 } label) return label;
+        // the question itself, its first sentence, and of a long one the last clause ("…，您现在的疼痛有几分")
+        var text = q.Text.Split('？', '?')[0];
+        var comma = text.LastIndexOf('，');
+        return text.Length > 14 && comma > 0 && comma < text.Length - 4 ? text[(comma + 1)..] : text;
+    }
 
     // Required questions the script reaches without an answer, following the branches the recorded answers take.
     private static IEnumerable<ConformanceProblem> Missing(Script script, Dictionary<string, string> given, Dictionary<string, string> normalised)

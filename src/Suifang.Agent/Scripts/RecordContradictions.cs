@@ -31,7 +31,7 @@ internal static class RecordContradictions
         {
             var u = ChineseUnderstander.Shared.Understand(text, UnderstandingContext.Open(new DateTime(2026, 1, 1, 10, 0, 0)));
             foreach (var s in u.Symptoms.Where(s => s.Status != SymptomStatus.Uncertain))
-                statements.Add(new Statement(s.Term, s.Status == SymptomStatus.Present, RecordConformance.TextKey, int.MaxValue, false, $"备注里的“{s.Surface}”"));
+                statements.Add(new Statement(s.Term, s.Status == SymptomStatus.Present, RecordConformance.TextKey, int.MaxValue, false, s.Status == SymptomStatus.Present ? $"备注里写了“{s.Surface}”" : $"备注里写的是没有“{s.Surface}”"));
         }
         foreach (var group in statements.GroupBy(s => s.Term))
         {

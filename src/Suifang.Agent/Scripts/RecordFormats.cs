@@ -15,6 +15,8 @@ internal static partial class RecordFormats
 
     private static readonly string[] Units = ["℃", "°C", "度", "mmHg", "%", "次/天", "次", "分钟", "kg", "公斤", "mmol/L", "×10⁹/L", "分", "°"];
 
+    private static readonly string[] DecimalUnits = ["℃", "mmol/L", "%", "×10⁹/L", "kg"];
+
     [GeneratedRegex(@"^(\d{2,3})\s*[/／]\s*(\d{2,3})\s*(mmHg)?$")]
     private static partial Regex BloodPressure();
 
@@ -60,7 +62,8 @@ internal static partial class RecordFormats
         var (min, max) = q.Type == AnswerType.Score ? (q.Min ?? 0, q.Max ?? 10) : (q.Min, q.Max);
         if ((min is { } lo && x < lo) || (max is { } hi && x > hi))
         {
-            var hint = (min is null || x / 10 >= min) && (max is null || x / 10 <= max) && x > 0 ? $"，是不是漏了小数点（{(x / 10).ToString(CultureInfo.InvariantCulture)}）" : "";
+            // measures written with one decimal (38.5 ℃, 6.4 mmol/L, 91.0 %) lose the point easily; scores and degrees do not
+            var hint = DecimalUnits.Contains(unit) && (min is null || x / 10 >= min) && (max is null || x / 10 <= max) && x > 0 ? $"，是不是漏了小数点（{(x / 10).ToString(CultureInfo.InvariantCulture)}）" : "";
             return (null, format($"“{name}”填的 {value} 不在合理范围 {min?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{max?.ToString(CultureInfo.InvariantCulture) ?? "…"}{unit} 内{hint}，请核对后改正。"));
         }
         if (q.Type == AnswerType.Score && x * 2 != Math.Floor(x * 2))

@@ -123,4 +123,16 @@ public sealed class RecordConformanceTests
     [Fact]
     public void A_negated_symptom_in_the_note_agrees_with_a_no() =>
         Assert.Empty(Found(Copd, CopdComplete(("breathlessness", "no"), ("breathlessness_at_rest", "")), "患者无气短，无发热。"));
+
+    [Fact]
+    public void Messages_name_the_question_briefly_and_say_what_the_note_said()
+    {
+        var score = Assert.Single(RecordConformance.Check(Cholecystectomy,
+            [new("temperature", "36.8"), new("pain_score", "11"), new("abdominal_pain", "no"), new("jaundice", "no"), new("wound_redness", "no"),
+             new("wound_discharge", "no"), new("nausea_vomiting", "no"), new("eating_normally", "yes"), new("diarrhea", "no"), new("follow_up_visit", "no")], null));
+        Assert.StartsWith("“您现在的疼痛有几分”", score.Message);
+        Assert.DoesNotContain("小数点", score.Message); // a score does not lose a decimal point
+        var fever = Assert.Single(RecordConformance.Check(Copd, CopdComplete(("temperature", "39.2")), "患者无发热。"));
+        Assert.Contains("没有“发热”", fever.Message);
+    }
 }
