@@ -70,4 +70,22 @@ public sealed class DepartmentTriageTests
         Assert.Equal(1.0, ranked.Sum(c => c.Score), 2);
         Assert.Equal(ranked.OrderByDescending(c => c.Score).Select(c => c.Department), ranked.Select(c => c.Department));
     }
+
+    [Fact]
+    public void A_body_part_followed_by_a_general_symptom_is_the_specific_term()
+    {
+        Assert.Equal("眼科", Top("右边眼睛一跳一跳地疼"));
+        Assert.Equal("骨科", Top("膝盖这两天肿了"));
+        // a denied symptom of the part counts nothing
+        Assert.DoesNotContain(DepartmentTriage.Shared.Said("眼睛不红"), s => s.Term == "眼红" && s.Weight > 0);
+    }
+
+    [Fact]
+    public void A_catalogue_cue_that_names_no_term_is_refused_with_a_chinese_message()
+    {
+        const string json = """{"terms": [], "departments": [{"name": "眼科", "cues": {"不存在的词": 1}}], "modifiers": []}""";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var e = Assert.Throws<InvalidDataException>(() => TriageCatalogue.Load(stream, Suifang.Agent.Understanding.Chinese.TermLexicon.Default));
+        Assert.Contains("不存在的词", e.Message);
+    }
 }
