@@ -1,6 +1,7 @@
 using Suifang.Agent.Knowledge;
 using Suifang.Agent.Scripts;
 using Suifang.Agent.Understanding;
+using Suifang.Agent.Understanding.Chinese;
 
 namespace Suifang.Agent.Dialogue;
 
@@ -87,7 +88,7 @@ internal sealed partial class ScriptConversation : IConversation
             // Mentioned is this call's live list (no copy per turn): read it during Understand, do not keep it.
             u = understander.Understand(input.Text!, new UnderstandingContext(asked, setup.Now, mentioned));
             heard.Add(new HeardTurn(turn, input.Text!, asked, u));
-            Note(u);
+            Note(NarrowDenialsDropped(u, asked));
             command = CommandGenerator.FromWords(phase, q, u, options.ConfidenceThreshold);
         }
 
@@ -157,6 +158,21 @@ internal sealed partial class ScriptConversation : IConversation
             mentioned.Add(m.Term);
         }
         if (phase != Phase.Clarify && contradictions.Add(u, turn, null) is { } c) found ??= c;
+    }
+
+    /// <summary>
+    /// A no to a narrower question of a term ("坐着不动也喘吗" — breathlessness_at_rest, orthopnea, chest_pain_minutes)
+    /// denies only the narrower case, not the term itself: a patient breathless on exertion says yes to breathlessness
+    /// and no to breathlessness at rest, which is no contradiction (7.3.1.2 c) and no reason to hand the call over. The
+    /// record checker applies the same rule (RecordContradictions).
+    /// </summary>
+    private static UtteranceUnderstanding NarrowDenialsDropped(UtteranceUnderstanding u, ScriptQuestion? asked)
+    {
+        if (asked is not { Type: AnswerType.YesNo, Symptom: null }) return u;
+        var term = TermLexicon.Default.ForQuestion(asked.Key);
+        if (term is null || term.Questions.FirstOrDefault() == asked.Key || term.InverseQuestions.Contains(asked.Key)) return u;
+        if (!u.Symptoms.Any(m => m.Term == term.Name && m.Status == SymptomStatus.Absent)) return u;
+        return u with { Symptoms = [.. u.Symptoms.Where(m => !(m.Term == term.Name && m.Status == SymptomStatus.Absent))] };
     }
 
     private void AddFact(SymptomFact fact)
