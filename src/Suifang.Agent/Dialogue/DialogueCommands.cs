@@ -26,6 +26,8 @@ internal sealed record EndCommand(CallEnding Ending) : DialogueCommand;
 internal sealed record WhoAreYouCommand : DialogueCommand;
 internal sealed record AskKnowledgeCommand(string Question) : DialogueCommand;
 internal sealed record HandOffCommand(RedFlag? Alarming, SymptomMention? Mention) : DialogueCommand;
+/// <summary>The patient has no answer to an optional question ("没量", "家里没有血氧仪"): skip it, do not ask again.</summary>
+internal sealed record NoAnswerToOptionalCommand : DialogueCommand;
 
 /// <summary>Turns one input, as understood, into the command for the current phase. Global intents win in every phase.</summary>
 internal static class CommandGenerator
@@ -35,6 +37,14 @@ internal static class CommandGenerator
     private static readonly NotUnderstoodCommand NotUnderstood = new();
     private static readonly RepeatCommand Repeat = new();
     private static readonly WhoAreYouCommand WhoAreYou = new();
+    private static readonly NoAnswerToOptionalCommand NoAnswerToOptional = new();
+
+    // Words that say "I have nothing to tell" for a measurement or a date: not measured, no device, do not know.
+    private static readonly string[] NothingToTell =
+    [
+        "没量", "没测", "没查", "没做", "没有", "没那个", "没这个", "不知道", "不清楚", "记不得", "记不清", "忘了", "不会用",
+        "没在家量", "没去量", "不晓得", "没得",
+    ];
 
     public static DialogueCommand FromKeys(Phase phase, ScriptQuestion? q, string digits) => phase switch
     {
@@ -56,6 +66,9 @@ internal static class CommandGenerator
         // A short 对/是的/没错 to a read-back confirms it, whatever the classifier made of it with a number question as
         // context (a filler, a low-confidence guess).
         if (phase == Phase.Confirm && q is not null && ShortAgreement(u.Text)) return new ConfirmCommand(true);
+        // "是" / "是我" / "对" to "请问您是张三本人，还是家属呢？" is the patient (the classifier may be unsure of a bare 是).
+        if (phase == Phase.Identity && ShortAgreement(u.Text)) return new IdentifyCallerCommand(false);
+        if (phase == Phase.Question && NoAnswerToOptionalQuestion(q, u)) return NoAnswerToOptional;
         if (u.Intent == Intent.Filler) return Filler;
         if (u.Confidence < threshold) return NotUnderstood;
         var global = Global(u, phase is Phase.Question or Phase.Confirm ? q : null);
@@ -127,6 +140,13 @@ internal static class CommandGenerator
             _ => NotUnderstood,
         };
     }
+
+    /// <summary>An optional number/date/choice question ("没有可以不答") answered with "没量", "没有血氧仪", "不知道" and no
+    /// value: the patient has nothing to tell, which is an answer, not a misunderstanding to ask about three times.</summary>
+    private static bool NoAnswerToOptionalQuestion(ScriptQuestion? q, UtteranceUnderstanding u) =>
+        q is { Required: false } && q.Type != AnswerType.YesNo
+        && AnswerReader.Read(q, u).Kind == ReadingKind.NotUnderstood
+        && NothingToTell.Any(w => u.Text.Contains(w, StringComparison.Ordinal));
 
     public static DialogueCommand ForSilence() => Silence;
 

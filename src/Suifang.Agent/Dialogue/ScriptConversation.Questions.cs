@@ -32,6 +32,8 @@ internal sealed partial class ScriptConversation
             case AnswerCommand { Reading.Kind: ReadingKind.OutOfRange }:
                 if (++outOfRange >= 2) return Skip(q);
                 return Ask(q, Phrases.SayAgainNumber, plainer: false);
+            case NoAnswerToOptionalCommand:
+                return Skip(q);
             case FillerCommand when ++fillers <= 2:
                 return q.Type == AnswerType.YesNo
                     ? Say(Phrases.FillerYesNo, keys: AnswerReader.TakesKeys(q), key: q.Key)
