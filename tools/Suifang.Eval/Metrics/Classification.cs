@@ -30,13 +30,14 @@ internal sealed record BinaryCounts(int TruePositive, int FalseNegative, int Tru
 /// Macro precision, recall and F1 of a multi-class task (standard 6.3).
 internal sealed record MacroScores(double Precision, double Recall, double F1, IReadOnlyDictionary<string, (double Precision, double Recall)> PerClass)
 {
-    /// K = every class that occurs as a reference label or as a prediction. Precision_i = TP_i / (TP_i + FP_i),
-    /// Recall_i = TP_i / (TP_i + FN_i); a class never predicted has precision 0 and a class never labelled recall 0
+    /// K = the task's categories: the classes that occur as reference labels (6.3: "分类任务的总类别数"). A prediction
+    /// outside them (e.g. "not recognised") is no category of its own, only a miss of the true class.
+    /// Precision_i = TP_i / (TP_i + FP_i), Recall_i = TP_i / (TP_i + FN_i); a class never predicted has precision 0
     /// (0/0 counts as 0, the conservative reading). Macro-P and Macro-R are the means over K; Macro-F1 is the harmonic
     /// mean of Macro-P and Macro-R, as 6.3 c defines it (not the mean of per-class F1).
     public static MacroScores Of(IReadOnlyList<(string Expected, string Predicted)> cases)
     {
-        var classes = cases.Select(c => c.Expected).Concat(cases.Select(c => c.Predicted)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var classes = cases.Select(c => c.Expected).Distinct().Order(StringComparer.Ordinal).ToList();
         var perClass = new Dictionary<string, (double, double)>();
         foreach (var k in classes)
         {

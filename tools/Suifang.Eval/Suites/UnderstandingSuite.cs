@@ -99,7 +99,7 @@ internal sealed class UnderstandingSuite : ISuite
             {
                 Key = "symptoms", Name = "症状状态", Clause = "6.1 / 6.3", Seconds = seconds,
                 Notes = [$"{cases.Count} 句，{status.Count} 个症状标注；阳性 = 标注“有”(Present)，智能体判为“有”才算阳性（“无”“不确定”“未识别”都算阴性）。",
-                         "三分类宏 F1 的类别为 有/无/不确定/未识别（6.3，宏 F1 = 宏精准率与宏召回率的调和平均）。"],
+                         "三分类宏 F1 的类别为 有/无/不确定，“未识别”算作对真实类别的漏判（6.3，宏 F1 = 宏精准率与宏召回率的调和平均）。"],
                 Worst = symptomErrors.Take(n).ToList(),
             },
             new SuiteResult
