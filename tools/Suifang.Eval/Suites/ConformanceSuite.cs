@@ -1,5 +1,5 @@
 #if EVAL_DATA
-// Built only with -p:DefineConstants=EVAL_DATA until the eval-data branch (RecordConformance) is merged; the lead
+// Built only with -p:EvalData=true (defines EVAL_DATA) until the eval-data branch (RecordConformance) is merged; the lead
 // removes the #if after merging (EVAL-FORMATS.md 3).
 using Suifang.Agent.Scripts;
 using Suifang.Eval.Data;
