@@ -16,14 +16,13 @@ namespace Suifang.Eval
                 switch (args.FirstOrDefault())
                 {
                     case "run":
-                        Environment.ExitCode = 0;
                         var options = EvalOptions.Parse(args[1..], EvalOptions.FindRepository());
-                        var (report, md, json) = await Runner.RunAsync(options, output, ct);
+                        var (report, md, json, suiteFailed) = await Runner.RunAsync(options, output, ct);
                         foreach (var m in report.Metrics)
                             output.WriteLine($"{m.Clause,-10} {m.Key,-32} {Format.Value(m.Value, m.Unit),-12} {(m.Pass switch { true => "达标", false => "未达标", null => "" })}");
                         foreach (var s in report.Suites.Where(s => !s.Ran)) output.WriteLine($"未测 {s.Name}：{s.Skipped}");
                         output.WriteLine($"报告：{md}\n      {json}");
-                        return Environment.ExitCode;
+                        return suiteFailed ? 1 : 0;
                     case "compare" when args.Length is 3 or 5:
                         var a = RunReport.Read(args[1]);
                         var b = RunReport.Read(args[2]);

@@ -22,7 +22,7 @@ internal static class Runner
         new SpeechSuite(), new MosSuite(), new PlanningSuite(),
     ];
 
-    public static async Task<(RunReport Report, string MarkdownPath, string JsonPath)> RunAsync(EvalOptions options, TextWriter log, CancellationToken ct)
+    public static async Task<(RunReport Report, string MarkdownPath, string JsonPath, bool SuiteFailed)> RunAsync(EvalOptions options, TextWriter log, CancellationToken ct)
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -50,7 +50,7 @@ internal static class Runner
                 metrics.AddRange(output.Metrics);
             }
             catch (Exception e) when (e is InvalidDataException or IOException or HttpRequestException or InvalidOperationException
-                                          or System.ClientModel.ClientResultException or ArgumentException)
+                                          or System.ClientModel.ClientResultException or ArgumentException or Suifang.Integrations.Speech.SpeechProviderException)
             {
                 failed = true;
                 suites.Add(SuiteResult.Skip(suite.Key, suite.Key, "—", $"出错：{e.Message}"));
@@ -70,8 +70,7 @@ internal static class Runner
         var stem = Path.Combine(options.Out, $"eval-{started:yyyyMMdd-HHmmss}");
         await File.WriteAllTextAsync(stem + ".md", MarkdownReport.Write(report), ct);
         await File.WriteAllTextAsync(stem + ".json", report.ToJson(), ct);
-        if (failed) Environment.ExitCode = 1;
-        return (report, stem + ".md", stem + ".json");
+        return (report, stem + ".md", stem + ".json", failed);
     }
 
     private static (SuiteResult?, IReadOnlyList<MetricResult>) Latency(EvalContext context)
@@ -93,7 +92,11 @@ internal static class Runner
 
     private static IConfiguration Configuration(EvalOptions options)
     {
-        var builder = new ConfigurationBuilder();
+        // Spoken prompts are cached outside the repository (the product's default would be ./data/speech-cache).
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Speech:Cache:Folder"] = Path.Combine(Path.GetTempPath(), "suifang-eval-speech-cache"),
+        });
         if (options.Config is not null) builder.AddJsonFile(Path.GetFullPath(options.Config), optional: false);
         return builder.AddEnvironmentVariables().Build();
     }

@@ -25,6 +25,7 @@ internal sealed class SpeechSuite : ISuite
         if (!File.Exists(path)) return SuiteOutput.Skipped(Key, name, clause, $"缺少数据 {path}");
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(context.Configuration);
         services.AddSpeech(context.Configuration);
         await using var provider = services.BuildServiceProvider();
         var asr = provider.GetService<ISpeechToText>();
