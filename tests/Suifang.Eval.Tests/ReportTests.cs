@@ -1,3 +1,4 @@
+using Suifang.Eval.Metrics;
 using Suifang.Eval.Reporting;
 
 namespace Suifang.Eval.Tests;
@@ -48,6 +49,15 @@ public sealed class ReportTests
         Assert.True(changes.Single().Worse);
         Assert.Equal(-0.04, changes.Single().Difference!.Value, 10);
         Assert.True(Comparison.Fails(changes));
+    }
+
+    [Fact]
+    public void The_same_perfect_score_twice_is_no_change()
+    {
+        var perfect = Intervals.Wilson(30, 30)!;
+        Assert.Equal(1, perfect.High);
+        var changes = Comparison.Compare(Report(Metric("pm", 1, perfect.Low, perfect.High)), Report(Metric("pm", 1, perfect.Low, perfect.High)));
+        Assert.Equal("无显著变化", changes.Single().Verdict);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ internal static class Intervals
         double p = (double)successes / n, z2 = z * z;
         var centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         var half = z / (1 + z2 / n) * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Interval(Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // At 0 or n successes the bound on that side is exactly 0 or 1 (rounding would leave 0.9999999999999999).
+        return new Interval(successes == 0 ? 0 : Math.Max(0, centre - half), successes == n ? 1 : Math.Min(1, centre + half));
     }
 
     /// Percentile bootstrap (2.5 % and 97.5 %) of <paramref name="statistic"/> over <paramref name="items"/>, resampled

@@ -10,6 +10,9 @@ internal sealed record MetricChange(string Key, string Name, string Unit, double
 /// worsening counts). A gated metric that got worse, or that B lacks, fails the comparison.
 internal static class Comparison
 {
+    /// Differences below this are rounding, not change.
+    private const double Tolerance = 1e-9;
+
     public static IReadOnlyList<MetricChange> Compare(RunReport a, RunReport b)
     {
         var changes = new List<MetricChange>();
@@ -29,8 +32,8 @@ internal static class Comparison
                 changes.Add(new MetricChange(ma.Key, ma.Name, ma.Unit, null, vb, null, false, gated, "A 未测"));
                 continue;
             }
-            var worse = ma.HigherIsBetter ? vb < (ma.Low ?? va) : vb > (ma.High ?? va);
-            var better = ma.HigherIsBetter ? vb > (ma.High ?? va) : vb < (ma.Low ?? va);
+            var worse = ma.HigherIsBetter ? vb < (ma.Low ?? va) - Tolerance : vb > (ma.High ?? va) + Tolerance;
+            var better = ma.HigherIsBetter ? vb > (ma.High ?? va) + Tolerance : vb < (ma.Low ?? va) - Tolerance;
             var verdict = worse ? "变差（超出 A 的置信区间）" : better ? "变好（超出 A 的置信区间）" : "无显著变化";
             changes.Add(new MetricChange(ma.Key, ma.Name, ma.Unit, va, vb, vb - va, worse, gated, verdict));
         }
