@@ -16,6 +16,7 @@ internal sealed class MosSuite : ISuite
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
         if (files.Count == 0) return Task.FromResult(SuiteOutput.Skipped(Key, name, clause, $"缺少评分文件 {folder}/*.csv"));
         var ratings = files.SelectMany(Mos.Read).ToList();
+        if (ratings.Count == 0) return Task.FromResult(SuiteOutput.Skipped(Key, name, clause, $"评分文件 {folder}/*.csv 只有表头，还没有评分"));
         var perSample = Mos.PerSample(ratings);
         var metrics = new List<MetricResult>
         {

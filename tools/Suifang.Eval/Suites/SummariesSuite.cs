@@ -66,9 +66,11 @@ internal sealed class SummariesSuite : ISuite
             Key = Key, Name = name, Clause = clause, Seconds = clock.Elapsed.TotalSeconds,
             Notes = [$"{lines.Count} 通模拟随访，{scripts.Count} 个预置话术；患者回答按顺序交给真实的对话引擎 DialogueEngine，小结为通话结束时智能体写的小结。",
                      "ROUGE-2 按汉字计（去掉标点与空格），对全部参考小结求和后相除（6.2 a 的 Σ）；关键词命中率同样按总数计；BERTScore 为逐条 F1 的平均，以汉字为词元。",
-                     $"BERTScore 使用的嵌入：{context.EmbeddingsName}。"],
+                     $"BERTScore 使用的嵌入：{context.EmbeddingsName}。",
+                     "最差样例按 ROUGE-2 从低到高；“期望”为护士写的参考小结，“实际”为智能体的小结。"],
             Worst = scored.OrderBy(s => s.Rouge.Count == 0 ? 0 : (double)s.Rouge.Match / s.Rouge.Count).Take(context.Options.Worst)
-                .Select(s => new Example(s.Line.Id, s.Summary, s.Line.Reference, $"命中关键词 {s.Hits}/{s.Line.Keywords.Count}，BERTScore {s.Bert.F1:F3}",
+                .Select(s => new Example(s.Line.Id, "患者依次说：" + string.Join("／", s.Line.Turns), s.Line.Reference,
+                    $"{s.Summary}（命中关键词 {s.Hits}/{s.Line.Keywords.Count}：{string.Join("、", s.Line.Keywords)}；BERTScore {s.Bert.F1:F3}）",
                     s.Rouge.Count == 0 ? 0 : (double)s.Rouge.Match / s.Rouge.Count)).ToList(),
         }], metrics);
     }
