@@ -62,7 +62,7 @@ internal static class Runner
 
         var report = new RunReport
         {
-            StartedAtUtc = started, Seconds = clock.Elapsed.TotalSeconds, Data = options.Data, Split = options.Split,
+            StartedAtUtc = started, Seconds = clock.Elapsed.TotalSeconds, CpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, Data = options.Data, Split = options.Split,
             Commit = Commit(options.Repository), Load = $"{loadAtStart} → {LoadAverage()}", Embeddings = embeddingsName,
             Understander = understanderName, Metrics = metrics.Select(thresholds.Apply).ToList(), Suites = suites,
         };

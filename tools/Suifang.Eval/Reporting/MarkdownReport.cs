@@ -13,7 +13,7 @@ internal static class MarkdownReport
         sb.AppendLine("## 运行信息").AppendLine();
         sb.AppendLine("| 项目 | 内容 |").AppendLine("| --- | --- |");
         sb.AppendLine($"| 开始时间 (UTC) | {r.StartedAtUtc:yyyy-MM-dd HH:mm:ss} |");
-        sb.AppendLine($"| 用时 | {r.Seconds:F1} 秒 |");
+        sb.AppendLine($"| 用时 | {r.Seconds:F1} 秒{(r.CpuSeconds is { } cpu ? $"（进程 CPU 时间 {cpu:F1} 秒）" : "")} |");
         sb.AppendLine($"| 数据 | `{Format.Cell(r.Data)}` |");
         sb.AppendLine($"| 数据划分 | {(r.Split == "all" ? "全部" : "测试集 (split = test)")} |");
         if (r.Commit is not null) sb.AppendLine($"| 代码版本 | `{r.Commit}` |");

@@ -54,6 +54,8 @@ internal sealed record RunReport
     public int Version { get; init; } = 1;
     public DateTime StartedAtUtc { get; init; }
     public double Seconds { get; init; }
+    /// CPU time of the evaluation process (all threads): with the load, tells how much of the wall time was waiting.
+    public double? CpuSeconds { get; init; }
     public required string Data { get; init; }
     public required string Split { get; init; }
     public string? Commit { get; init; }
