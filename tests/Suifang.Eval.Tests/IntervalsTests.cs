@@ -15,7 +15,7 @@ public sealed class IntervalsTests
     }
 
     [Fact]
-    public void Wilson_interval_of_all_successes_stays_below_one_and_is_not_degenerate()
+    public void Wilson_interval_of_all_successes_reaches_one_with_a_real_lower_bound()
     {
         // 30/30: centre = (1 + 3.8415/60) / (1 + 3.8415/30) = 1.06402 / 1.12805 = 0.94324; half = 1.96/1.12805 · √(3.8415/3600) = 0.05676
         // → [0.8865, 1].
