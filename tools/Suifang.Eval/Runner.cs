@@ -16,9 +16,7 @@ internal static class Runner
     public static IReadOnlyList<ISuite> AllSuites() =>
     [
         new UnderstandingSuite(), new RetrievalSuite(), new ReasoningSuite(), new SummariesSuite(),
-#if EVAL_DATA
         new TriageSuite(), new ConformanceSuite(),
-#endif
         new SpeechSuite(), new MosSuite(), new PlanningSuite(),
     ];
 

@@ -1,6 +1,3 @@
-#if EVAL_DATA
-// Built only with -p:EvalData=true (defines EVAL_DATA) until the eval-data branch (RecordConformance) is merged; the lead
-// removes the #if after merging (EVAL-FORMATS.md 3).
 using Suifang.Agent.Scripts;
 using Suifang.Eval.Data;
 using Suifang.Eval.Reporting;
@@ -45,4 +42,3 @@ internal sealed class ConformanceSuite : ISuite
         }], metrics));
     }
 }
-#endif

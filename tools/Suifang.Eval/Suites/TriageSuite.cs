@@ -1,6 +1,3 @@
-#if EVAL_DATA
-// Built only with -p:EvalData=true (defines EVAL_DATA) until the eval-data branch (DepartmentTriage) is merged; the lead
-// removes the #if after merging (EVAL-FORMATS.md 1).
 using Suifang.Agent.Understanding.Triage;
 using Suifang.Eval.Data;
 using Suifang.Eval.Metrics;
@@ -48,4 +45,3 @@ internal sealed class TriageSuite : ISuite
         }], metrics));
     }
 }
-#endif
