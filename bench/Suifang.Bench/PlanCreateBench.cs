@@ -43,6 +43,7 @@ internal static class PlanCreateBench
         };
         ActivitySource.AddActivityListener(listener);
         var before = GC.GetTotalAllocatedBytes();
+        var server = await ServerCpu.OpenAsync(database);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await using (var db = database.NewContext())
@@ -51,6 +52,7 @@ internal static class PlanCreateBench
             var result = await AutoPlanner.DailyAsync(db, now, lookbackDays: 30, default);
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            server?.Stop();
             Console.WriteLine($"  daily plan creation: {result.Encounters:N0} encounters, {result.Created:N0} plans, {result.Refusals.Count:N0} refused, {result.NoRule:N0} without a rule");
         }
         foreach (var (name, time) in phases.OrderBy(p => p.Key))
@@ -63,6 +65,8 @@ internal static class PlanCreateBench
             + $"{(steps + tasks) / watch.Elapsed.TotalSeconds:N0} step+task rows/s; {(GC.GetTotalAllocatedBytes() - before) / 1e6:N0} MB allocated; "
             + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
         Console.WriteLine($"  CPU time of this process {cpu.TotalSeconds:F2} s; load average {LoadAverage()} (the machine is shared: with a high load, wall time overstates the cost)");
+        if (server is not null)
+            Console.WriteLine($"  CPU time of the PostgreSQL server (postmaster and its processes, same machine) {server.Used.TotalSeconds:F2} s; client + server {(cpu + server.Used).TotalSeconds:F2} s");
         return 0;
     }
 
@@ -147,4 +151,59 @@ internal static class BenchPathways
             Node(4, "术后三个月", 3, OffsetUnit.Month, 7, Q("chest_pain", "有没有胸痛、胸闷？"), Q("revisit", "有没有按时复查？")),
         ],
     };
+}
+
+/// The CPU time the local PostgreSQL server (postmaster and all its processes: backends, WAL writer, checkpointer) used
+/// while plans were created, from /proc; null on SQLite or when the server is not on this machine.
+internal sealed class ServerCpu
+{
+    private readonly int _postmaster;
+    private readonly double _start;
+
+    public TimeSpan Used { get; private set; }
+
+    private ServerCpu(int postmaster)
+    {
+        _postmaster = postmaster;
+        _start = Ticks();
+    }
+
+    public static async Task<ServerCpu?> OpenAsync(BenchDatabase database)
+    {
+        if (database.Provider != Suifang.Core.Data.DatabaseProvider.Postgres)
+            return null;
+        await using var db = database.NewContext();
+        var backend = await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+        var stat = $"/proc/{backend}/stat";
+        if (!File.Exists(stat))
+            return null;
+        return new ServerCpu(int.Parse(Fields(File.ReadAllText(stat))[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public void Stop() => Used = TimeSpan.FromSeconds((Ticks() - _start) / 100.0);
+
+    /// utime + stime (+ the children's that were waited for) of the postmaster and its children, in clock ticks (100 a second).
+    private double Ticks()
+    {
+        double sum = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
+            string text;
+            try { text = File.ReadAllText(Path.Combine(dir, "stat")); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            var f = Fields(text);
+            if (pid != _postmaster && f[1] != _postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                continue;
+            // After "pid (comm)": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
+            sum += double.Parse(f[11], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(f[12], System.Globalization.CultureInfo.InvariantCulture)
+                + double.Parse(f[13], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(f[14], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return sum;
+    }
+
+    /// The fields after the command name (which may hold spaces): [0] = state, [1] = ppid, ...
+    private static string[] Fields(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
 }

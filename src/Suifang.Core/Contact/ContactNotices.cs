@@ -16,6 +16,8 @@ public sealed class ContactNotices(ContactPolicy policy, string hospitalName, IR
 
     public static string KeyFor(string callKey) => KeyPrefix + callKey;
 
+    public ContactPolicy Policy => policy;
+
     public static async Task<ContactNotices> ForHospitalAsync(SuifangDbContext db, int hospitalId, CancellationToken ct)
     {
         var policy = await ContactPolicies.LoadAsync(db, hospitalId, ct);
@@ -26,7 +28,13 @@ public sealed class ContactNotices(ContactPolicy policy, string hospitalName, IR
 
     /// The notice task for the plan's first call (add it with the call), or null when notices are off or the first
     /// task is not a call. Moves the call's NextAttemptAt so that it is at least the lead time after the notice.
-    public FollowUpTask? NoticeTaskFor(FollowUpPlan plan, FollowUpTask firstCallTask, DateTime now)
+    public FollowUpTask? NoticeTaskFor(FollowUpPlan plan, FollowUpTask firstCallTask, DateTime now) =>
+        Schedule(firstCallTask, now) is { } sendAt ? NoticeTask(plan, firstCallTask, sendAt, now) : null;
+
+    /// When the notice of the plan's first call is to go out (the lead time before the call, not in the SMS quiet hours,
+    /// not before now), or null when notices are off or the task is not a call. Moves the call's NextAttemptAt so that it
+    /// is at least the lead time after the notice. The notice task itself may be written later (PreCallNotices).
+    public DateTime? Schedule(FollowUpTask firstCallTask, DateTime now)
     {
         if (!policy.PreCallNoticeEnabled || firstCallTask.Channel is not (ChannelKind.AiCall or ChannelKind.Manual))
             return null;
@@ -39,6 +47,17 @@ public sealed class ContactNotices(ContactPolicy policy, string hospitalName, IR
             if (firstCallTask.State == TaskState.Due && callAt > now)
                 firstCallTask.State = TaskState.Pending;
         }
+        return sendAt;
+    }
+
+    /// The notice of a first call whose notice was left for later (call.NoticeAt): it goes out at that time, or at the
+    /// next SMS moment when that has passed. The call is not moved here; the gate holds it the lead time after the notice.
+    public FollowUpTask DeferredNoticeTask(FollowUpPlan plan, FollowUpTask call, DateTime now) =>
+        NoticeTask(plan, call, policy.Schedule.NextSmsMoment(Max(now, call.NoticeAt ?? now)), now);
+
+    internal FollowUpTask NoticeTask(FollowUpPlan plan, FollowUpTask firstCallTask, DateTime sendAt, DateTime now)
+    {
+        var callAt = Max(firstCallTask.NextAttemptAt, sendAt + TimeSpan.FromHours(policy.PreCallNoticeHours));
         return new FollowUpTask
         {
             HospitalId = plan.HospitalId,

@@ -47,7 +47,9 @@ internal sealed class ContactRulesGate(ContactPolicies policies) : IContactGate
             var n = await db.Tasks.AsNoTracking().Where(t => t.IdempotencyKey == key)
                 .Select(t => new { t.State, t.NextAttemptAt, t.FinishedAt, Sent = t.AttemptLog.Min(a => (DateTime?)a.StartedAt) })
                 .FirstOrDefaultAsync(ct);
-            if (n is not null)
+            if (n is null && task.NoticeAt is { } noticeAt)
+                notice = new NoticeState(Open: true, noticeAt, SentAt: null);   // not written yet (PreCallNotices): the call waits for it
+            else if (n is not null)
                 notice = new NoticeState(
                     n.State is TaskState.Pending or TaskState.Due or TaskState.Leased or TaskState.Running && n.Sent is null,
                     n.NextAttemptAt,

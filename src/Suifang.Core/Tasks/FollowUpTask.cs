@@ -83,6 +83,11 @@ public sealed class FollowUpTask
 
     /// The text an SMS task sends when it is not the plan's template, e.g. the pre-call notice (ContactNotices).
     public string? Message { get; set; }
+
+    /// A plan's first call whose pre-call SMS notice (ContactNotices) is not written yet: the notice is to go out at this
+    /// time. PreCallNotices writes it shortly before (and clears this); until then the gate holds the call as it holds a
+    /// call whose notice has not gone out.
+    public DateTime? NoticeAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }

@@ -37,6 +37,8 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         // plan creates (hundreds of thousands a day) do not enter it. "FinishedAt > x" implies the filter on both providers.
         b.HasIndex(t => new { t.Queue, t.FinishedAt }).HasFilter("\"FinishedAt\" IS NOT NULL");
         b.HasIndex(t => new { t.PatientId, t.State });
+        // First calls whose pre-call notice is still to be written (PreCallNotices): only those, and only until it is.
+        b.HasIndex(t => t.NoticeAt).HasFilter("\"NoticeAt\" IS NOT NULL");
         b.HasIndex(t => new { t.PlanStepId });
         // Statistics (5.1.7): due tasks of a period grouped by department and channel, read from the index alone.
         b.HasIndex(t => new { t.HospitalId, t.DueFrom, t.DepartmentId, t.Channel, t.State, t.Attempts }, "IX_Tasks_Statistics");

@@ -78,7 +78,8 @@ public sealed class AutomaticPlanTests
         // D+3 is a row; D+7 and D+30 stay with the plan until they come near (LaterSteps).
         Assert.Equal(1, await db.PlanSteps.CountAsync());
         Assert.Equal(2, Suifang.Core.Plans.Upcoming.LaterSteps.Count(plan.LaterSteps));
-        Assert.Equal(1, await db.Tasks.CountAsync(t => t.PlanStepId == null && t.Queue == Suifang.Core.Tasks.TaskQueues.Sms));   // the pre-call notice
+        // The pre-call notice goes out days ahead: marked on the first call, written by the plan job (PreCallNotices).
+        Assert.Equal(1, await db.Tasks.CountAsync(t => t.PlanStepId != null && t.NoticeAt != null));
     }
 
     [Theory, ClassData(typeof(Providers))]

@@ -66,7 +66,10 @@ public sealed class PlanStorageTests
         // Tasks only for the steps that come near (StepTasks.Horizon): here the first step, the plan's first call.
         var tasks = await read.Tasks.Where(t => t.PlanStepId != null).OrderBy(t => t.DueFrom).ToListAsync();
         Assert.Equal([(long?)steps[0].Id], tasks.Select(t => t.PlanStepId));
-        // The pre-call SMS notice: sent before the first call, which waits its lead time after it.
+        // The pre-call SMS notice: sent before the first call, which waits its lead time after it. It goes out days
+        // ahead, so the hourly plan job writes it shortly before (PreCallNotices; PreCallNoticeJobTests).
+        Assert.False(await read.Tasks.AnyAsync(t => t.PlanStepId == null));
+        Assert.Equal(1, await Suifang.Core.Plans.Upcoming.PreCallNotices.WriteDueAsync(read, tasks[0].NoticeAt!.Value, default));
         var notice = await read.Tasks.SingleAsync(t => t.PlanStepId == null);
         Assert.Equal(TaskQueues.Sms, notice.Queue);
         Assert.StartsWith(Suifang.Core.Contact.ContactNotices.KeyPrefix, notice.IdempotencyKey);

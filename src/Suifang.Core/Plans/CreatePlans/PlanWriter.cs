@@ -153,7 +153,9 @@ public static class PlanWriter
     }
 
     /// The pre-call SMS notice (issue #3 "Reach"): every plan — by hand, by rule on arrival, by the daily job — is
-    /// inserted here, so the SMS saying which number will call and why is added here, before the plan's first call.
+    /// inserted here, so the plan's first call is scheduled here the lead time after its notice. A notice that goes out
+    /// soon (within PreCallNotices.Lookahead, e.g. a call within minutes) is written with the plan; a later one is left to
+    /// the hourly plan job (PreCallNotices), marked on the call (NoticeAt), which halves the rows a plan writes.
     private static async Task<List<FollowUpTask>> PreCallNoticesAsync(SuifangDbContext db, List<FollowUpPlan> plans, List<FollowUpTask> tasks,
         DateTime now, CancellationToken ct)
     {
@@ -165,8 +167,14 @@ public static class PlanWriter
         {
             var notice = await Contact.ContactNotices.ForHospitalAsync(db, hospital.Key, ct);
             foreach (var plan in hospital)
-                if (firstCalls.TryGetValue(plan, out var call) && notice.NoticeTaskFor(plan, call, now) is { } sms)
-                    notices.Add(sms);
+            {
+                if (!firstCalls.TryGetValue(plan, out var call) || notice.Schedule(call, now) is not { } sendAt)
+                    continue;
+                if (sendAt <= now + Upcoming.PreCallNotices.Lookahead)
+                    notices.Add(notice.NoticeTask(plan, call, sendAt, now));
+                else
+                    call.NoticeAt = sendAt;
+            }
         }
         return notices;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Data;
 using Suifang.Core.Pathways;
@@ -9,9 +10,20 @@ namespace Suifang.Core.Plans.Upcoming;
 /// A later step of a plan that is not a row yet ("projected step"): everything the plan decided about it — times, the
 /// node(s), the checks' changes — so the row UpcomingSteps makes when it comes near is the row the plan would have
 /// written. Content (questions, triggers, channels) is stored only when the step does not refer to one frozen node.
-public sealed record LaterStep(int Order, string Title, string Label, DateTime DueFrom, DateTime DueTo, string? SourceNodeIds,
-    string? ScriptKey, int? NodeId, ChannelKind FirstChannel, List<NodeQuestion>? Questions = null, List<TriggerRule>? Triggers = null,
-    List<ChannelStep>? Channels = null);
+/// Stored with one- or two-letter property names (Plans.LaterSteps is written for every plan: 100,000 a day).
+public sealed record LaterStep(
+    [property: JsonPropertyName("o")] int Order,
+    [property: JsonPropertyName("t")] string Title,
+    [property: JsonPropertyName("l")] string Label,
+    [property: JsonPropertyName("f")] DateTime DueFrom,
+    [property: JsonPropertyName("u")] DateTime DueTo,
+    [property: JsonPropertyName("sn")] string? SourceNodeIds,
+    [property: JsonPropertyName("s")] string? ScriptKey,
+    [property: JsonPropertyName("n")] int? NodeId,
+    [property: JsonPropertyName("c")] ChannelKind FirstChannel,
+    [property: JsonPropertyName("q")] List<NodeQuestion>? Questions = null,
+    [property: JsonPropertyName("tr")] List<TriggerRule>? Triggers = null,
+    [property: JsonPropertyName("ch")] List<ChannelStep>? Channels = null);
 
 /// Plan creation writes as rows only a plan's steps up to the last one that gets a task at once (the first step, the
 /// first call, those within StepTasks.Horizon); the later ones are kept with the plan as JSON (FollowUpPlan.LaterSteps)
@@ -55,12 +67,17 @@ public static class LaterSteps
     /// SourceNodeIds (the node's id) and content.
     private sealed class Writer
     {
-        private static readonly JsonEncodedText OrderName = JsonEncodedText.Encode(nameof(LaterStep.Order)), TitleName = JsonEncodedText.Encode(nameof(LaterStep.Title)),
-            LabelName = JsonEncodedText.Encode(nameof(LaterStep.Label)), FromName = JsonEncodedText.Encode(nameof(LaterStep.DueFrom)),
-            ToName = JsonEncodedText.Encode(nameof(LaterStep.DueTo)), SourceName = JsonEncodedText.Encode(nameof(LaterStep.SourceNodeIds)),
-            ScriptName = JsonEncodedText.Encode(nameof(LaterStep.ScriptKey)), ChannelName = JsonEncodedText.Encode(nameof(LaterStep.FirstChannel)),
-            NodeName = JsonEncodedText.Encode(nameof(LaterStep.NodeId)), QuestionsName = JsonEncodedText.Encode(nameof(LaterStep.Questions)),
-            TriggersName = JsonEncodedText.Encode(nameof(LaterStep.Triggers)), ChannelsName = JsonEncodedText.Encode(nameof(LaterStep.Channels));
+        private static readonly JsonEncodedText OrderName = Name(nameof(LaterStep.Order)), TitleName = Name(nameof(LaterStep.Title)),
+            LabelName = Name(nameof(LaterStep.Label)), FromName = Name(nameof(LaterStep.DueFrom)),
+            ToName = Name(nameof(LaterStep.DueTo)), SourceName = Name(nameof(LaterStep.SourceNodeIds)),
+            ScriptName = Name(nameof(LaterStep.ScriptKey)), ChannelName = Name(nameof(LaterStep.FirstChannel)),
+            NodeName = Name(nameof(LaterStep.NodeId)), QuestionsName = Name(nameof(LaterStep.Questions)),
+            TriggersName = Name(nameof(LaterStep.Triggers)), ChannelsName = Name(nameof(LaterStep.Channels));
+
+        /// The stored name of a LaterStep property (its JsonPropertyName), so the reader and this writer agree.
+        private static JsonEncodedText Name(string property) =>
+            JsonEncodedText.Encode(typeof(LaterStep).GetProperty(property)!.GetCustomAttributes(typeof(JsonPropertyNameAttribute), false)
+                .Cast<JsonPropertyNameAttribute>().Single().Name);
 
         private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(4096);
         private readonly Utf8JsonWriter _json;

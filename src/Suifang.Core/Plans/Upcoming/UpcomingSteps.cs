@@ -9,13 +9,14 @@ namespace Suifang.Core.Plans.Upcoming;
 /// Run by the hourly plan job and the daily plan creation. A step gets at most one such task: a step that has any task
 /// is skipped, and runs do not overlap (the write lock is taken before the steps are read: on SQLite by the audit entry,
 /// on PostgreSQL by an advisory lock as well). Cancelled or stopped plans and cancelled steps get nothing. Before that,
-/// the plans' later steps (LaterSteps) that come within the horizon are made rows (MaterialiseAsync).
+/// the plans' later steps (LaterSteps) that come within the horizon are made rows (MaterialiseAsync); after it, the
+/// pre-call notices that go out soon are written (PreCallNotices).
 public static class UpcomingSteps
 {
     private const int Batch = 5_000;
 
     // pg_advisory_xact_lock key of this job ("SfUpStep").
-    private const long LockKey = 0x5366_5570_5374_6570;
+    internal const long LockKey = 0x5366_5570_5374_6570;
 
     public static async Task<int> CreateTasksAsync(SuifangDbContext db, DateTime now, CancellationToken ct)
     {
@@ -57,6 +58,7 @@ public static class UpcomingSteps
             if (count < Batch)
                 break;
         }
+        await PreCallNotices.WriteDueAsync(db, now, ct);
         return created;
     }
 

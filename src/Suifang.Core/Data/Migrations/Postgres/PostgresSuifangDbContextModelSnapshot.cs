@@ -3238,6 +3238,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<DateTime?>("NoticeAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -3281,6 +3284,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("NoticeAt")
+                        .HasFilter("\"NoticeAt\" IS NOT NULL");
 
                     b.HasIndex("PlanId");
 

@@ -3139,6 +3139,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NoticeAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -3182,6 +3185,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("NoticeAt")
+                        .HasFilter("\"NoticeAt\" IS NOT NULL");
 
                     b.HasIndex("PlanId");
 

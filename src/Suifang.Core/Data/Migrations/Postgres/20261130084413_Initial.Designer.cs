@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261130072026_Initial")]
+    [Migration("20261130084413_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3241,6 +3241,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<DateTime?>("NoticeAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -3284,6 +3287,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("NoticeAt")
+                        .HasFilter("\"NoticeAt\" IS NOT NULL");
 
                     b.HasIndex("PlanId");
 

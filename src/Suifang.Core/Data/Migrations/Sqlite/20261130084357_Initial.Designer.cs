@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261130072022_Initial")]
+    [Migration("20261130084357_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3142,6 +3142,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NoticeAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -3185,6 +3188,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("NoticeAt")
+                        .HasFilter("\"NoticeAt\" IS NOT NULL");
 
                     b.HasIndex("PlanId");
 
