@@ -107,14 +107,15 @@ public static class FollowUpStatistics
     }
 
     /// Plan steps due in [start, until) with an abnormal or critical to-do, counted once per step and channel (a step with
-    /// two abnormal answers in one call is one abnormal follow-up), whenever the to-do was made — so that the days of a
-    /// period add up (the daily rollup).
+    /// two abnormal answers in one call is one abnormal follow-up). Answers come once the step's window has opened: a
+    /// to-do counts when made at or after its step's DueFrom, which depends on the step alone, so that the days of a
+    /// period add up (the daily rollup); "CreatedAt ≥ start" follows from it and keeps the scan to the recent to-dos.
     internal static async Task<Dictionary<(int, string?, ChannelKind), int>> CountAbnormalAsync(SuifangDbContext db, StaffScope scope,
         StatisticsFilter filter, DateTime start, DateTime until, CancellationToken ct)
     {
         var kinds = AbnormalKinds;
         var todos = db.Todos.AsNoTracking()
-            .Where(t => t.HospitalId == scope.HospitalId && kinds.Contains(t.Kind) && t.PlanStepId != null);
+            .Where(t => t.HospitalId == scope.HospitalId && kinds.Contains(t.Kind) && t.PlanStepId != null && t.CreatedAt >= start);
         if (!scope.AllDepartments)
         {
             var departments = scope.DepartmentIds.ToArray();
@@ -130,7 +131,7 @@ public static class FollowUpStatistics
         var inPeriod =
             from t in todos
             join s in db.PlanSteps on t.PlanStepId equals s.Id
-            where s.DueFrom >= start && s.DueFrom < until
+            where s.DueFrom >= start && s.DueFrom < until && t.CreatedAt >= s.DueFrom
             select new { t.DepartmentId, t.Source, t.PlanStepId, s.PlanId };
         var grouped = filter.Grouping == StatisticsGrouping.Department
             ? await inPeriod.GroupBy(t => new { t.DepartmentId, t.Source })

@@ -57,7 +57,7 @@ public sealed class StatisticsRollupTests
         foreach (var scope in Scopes(w))
             foreach (var period in Periods())
                 foreach (var department in new int?[] { null, w.Hospital.Neurology.Id })
-                    foreach (var (page, size) in new[] { (1, 50), (1, 4), (2, 4), (3, 7), (9, 3) })
+                    foreach (var (page, size) in new[] { (1, 50), (2, 4), (9, 3) })
                     {
                         var rolled = await OutboundBatches.ListAsync(db, scope, period, department, page, size, default);
                         var live = await OutboundBatches.ListLiveAsync(db, scope, period, department, page, size, default);
@@ -84,6 +84,17 @@ public sealed class StatisticsRollupTests
             await db.StatisticsRolledDays.Where(d => d.Day == new DateOnly(2026, 11, 2) || d.Day == new DateOnly(2026, 10, 14)).ExecuteDeleteAsync();
         }
         await AssertRollupMatchesLiveAsync(w);
+
+        // The reports really read closed days from the rollup: a row changed by hand shows, today's counts do not.
+        await using var check = w.Hospital.Database.NewContext();
+        var november = new StatisticsFilter { Period = StatisticsPeriod.Around(PeriodKind.Month, Today) };
+        await check.StatisticsDays.Where(d => d.Day == new DateOnly(2026, 11, 10)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Due, d => d.Due + 1000));
+        await check.StatisticsBatchDays.Where(d => d.Day == new DateOnly(2026, 11, 10)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Calls, d => d.Calls + 1000));
+        var rows = await check.StatisticsDays.CountAsync(d => d.Day == new DateOnly(2026, 11, 10));
+        var live = await FollowUpStatistics.RunLiveAsync(check, w.Hospital.Supervisor(), november, default);
+        Assert.Equal(live.Total.Due + 1000 * rows, (await FollowUpStatistics.RunAsync(check, w.Hospital.Supervisor(), november, default)).Total.Due);
+        var batches = await OutboundBatches.ListAsync(check, w.Hospital.Supervisor(), StatisticsPeriod.Around(PeriodKind.Day, new DateOnly(2026, 11, 10)), null, 1, 50, default);
+        Assert.All(batches.Items, b => Assert.True(b.Calls > 1000));
     }
 
     [Theory, ClassData(typeof(Providers))]
