@@ -13,6 +13,7 @@ using Suifang.Web.Plans;
 using Suifang.Web.Questionnaires;
 using Suifang.Web.Quality;
 using Suifang.Web.Scripts;
+using Suifang.Web.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,6 +38,7 @@ builder.AddSms();                  // SMS: outbox, Aliyun/Tencent/simulated prov
 builder.AddQuestionnaires();       // questionnaires and scales, patient page /q/{token}, questionnaire channel (after SMS)
 builder.AddQuality();              // quality control: call sampling and checks, review, report, retention (7.2.5.2)
 builder.AddAlerts();              // alerts: duty roster, assignment, critical alerts on screen and by SMS, trends, alert load
+builder.AddStatistics();           // statistics: the daily rollup job of closed days (5.1.7)
 builder.AddSuifangJobs();          // Quartz.NET for recurring work
 
 var app = builder.Build();

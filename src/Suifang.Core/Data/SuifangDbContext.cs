@@ -50,6 +50,9 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Calls.PatientCallFlag> PatientCallFlags => Set<Calls.PatientCallFlag>();
     public DbSet<Calls.InboundCall> InboundCalls => Set<Calls.InboundCall>();
     public DbSet<Todos.TodoItem> Todos => Set<Todos.TodoItem>();
+    public DbSet<Statistics.Rollup.StatisticsDay> StatisticsDays => Set<Statistics.Rollup.StatisticsDay>();
+    public DbSet<Statistics.Rollup.StatisticsBatchDay> StatisticsBatchDays => Set<Statistics.Rollup.StatisticsBatchDay>();
+    public DbSet<Statistics.Rollup.StatisticsRolledDay> StatisticsRolledDays => Set<Statistics.Rollup.StatisticsRolledDay>();
     public DbSet<Sms.SmsMessage> SmsMessages => Set<Sms.SmsMessage>();
     public DbSet<Sms.SmsStatusChange> SmsStatusChanges => Set<Sms.SmsStatusChange>();
     public DbSet<Sms.SmsTemplate> SmsTemplates => Set<Sms.SmsTemplate>();

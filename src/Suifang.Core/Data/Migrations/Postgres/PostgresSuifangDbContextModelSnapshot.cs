@@ -3165,6 +3165,121 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.ToTable("SmsTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("Suifang.Core.Statistics.Rollup.StatisticsBatchDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("FirstCallAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastCallAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ScriptKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("ScriptVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HospitalId", "Day", "FirstCallAt");
+
+                    b.ToTable("StatisticsBatchDays", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Statistics.Rollup.StatisticsDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Abnormal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowedUp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Staff")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HospitalId", "Day", "DepartmentId", "Staff", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsDays", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Statistics.Rollup.StatisticsRolledDay", b =>
+                {
+                    b.Property<int>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RolledAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("HospitalId", "Day");
+
+                    b.ToTable("StatisticsRolledDays", (string)null);
+                });
+
             modelBuilder.Entity("Suifang.Core.Tasks.FollowUpTask", b =>
                 {
                     b.Property<long>("Id")

@@ -232,6 +232,64 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StatisticsBatchDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ScriptKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "integer", nullable: false),
+                    FirstCallAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    LastCallAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Calls = table.Column<int>(type: "integer", nullable: false),
+                    Patients = table.Column<int>(type: "integer", nullable: false),
+                    Answered = table.Column<int>(type: "integer", nullable: false),
+                    Completed = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatisticsBatchDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatisticsDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Staff = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Due = table.Column<int>(type: "integer", nullable: false),
+                    FollowedUp = table.Column<int>(type: "integer", nullable: false),
+                    Completed = table.Column<int>(type: "integer", nullable: false),
+                    Abnormal = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatisticsDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatisticsRolledDays",
+                columns: table => new
+                {
+                    HospitalId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    RolledAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatisticsRolledDays", x => new { x.HospitalId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskQueueSettings",
                 columns: table => new
                 {
@@ -2625,6 +2683,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StatisticsBatchDays_HospitalId_Day_FirstCallAt",
+                table: "StatisticsBatchDays",
+                columns: new[] { "HospitalId", "Day", "FirstCallAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatisticsDays_HospitalId_Day_DepartmentId_Staff_Channel",
+                table: "StatisticsDays",
+                columns: new[] { "HospitalId", "Day", "DepartmentId", "Staff", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskAttempts_EffectKey",
                 table: "TaskAttempts",
                 column: "EffectKey",
@@ -2894,6 +2963,15 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StaffMobiles");
+
+            migrationBuilder.DropTable(
+                name: "StatisticsBatchDays");
+
+            migrationBuilder.DropTable(
+                name: "StatisticsDays");
+
+            migrationBuilder.DropTable(
+                name: "StatisticsRolledDays");
 
             migrationBuilder.DropTable(
                 name: "TaskAttempts");

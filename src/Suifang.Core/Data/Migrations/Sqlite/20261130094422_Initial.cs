@@ -230,6 +230,64 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StatisticsBatchDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstCallAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastCallAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Calls = table.Column<int>(type: "INTEGER", nullable: false),
+                    Patients = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answered = table.Column<int>(type: "INTEGER", nullable: false),
+                    Completed = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatisticsBatchDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatisticsDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Staff = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Due = table.Column<int>(type: "INTEGER", nullable: false),
+                    FollowedUp = table.Column<int>(type: "INTEGER", nullable: false),
+                    Completed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Abnormal = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatisticsDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatisticsRolledDays",
+                columns: table => new
+                {
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RolledAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatisticsRolledDays", x => new { x.HospitalId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskQueueSettings",
                 columns: table => new
                 {
@@ -2623,6 +2681,17 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StatisticsBatchDays_HospitalId_Day_FirstCallAt",
+                table: "StatisticsBatchDays",
+                columns: new[] { "HospitalId", "Day", "FirstCallAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatisticsDays_HospitalId_Day_DepartmentId_Staff_Channel",
+                table: "StatisticsDays",
+                columns: new[] { "HospitalId", "Day", "DepartmentId", "Staff", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskAttempts_EffectKey",
                 table: "TaskAttempts",
                 column: "EffectKey",
@@ -2892,6 +2961,15 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StaffMobiles");
+
+            migrationBuilder.DropTable(
+                name: "StatisticsBatchDays");
+
+            migrationBuilder.DropTable(
+                name: "StatisticsDays");
+
+            migrationBuilder.DropTable(
+                name: "StatisticsRolledDays");
 
             migrationBuilder.DropTable(
                 name: "TaskAttempts");
