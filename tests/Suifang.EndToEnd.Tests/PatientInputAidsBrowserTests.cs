@@ -114,6 +114,7 @@ public sealed class PatientInputAidsBrowserTests(QuestionnaireBrowserFixture bro
         var phone = await browser.NewPageAsync(360, 740);
         await phone.GotoAsync($"/q/{token}");
         var url = phone.Url;
+        await phone.EvaluateAsync("window.stayed = true"); // gone if the browser loaded another page
 
         await phone.GetByTestId("q-submit").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("q-problems")).ToBeVisibleAsync();
@@ -125,6 +126,7 @@ public sealed class PatientInputAidsBrowserTests(QuestionnaireBrowserFixture bro
         await Assertions.Expect(phone.GetByTestId("q-done")).ToBeVisibleAsync();
         await Assertions.Expect(phone.Locator("#qn-form")).ToHaveCountAsync(0);
         Assert.Equal(url, phone.Url);
+        Assert.True(await phone.EvaluateAsync<bool>("window.stayed === true"), "the answer must be shown in place, not by loading a page");
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the notice must fit a 360 px phone");
     }
 
