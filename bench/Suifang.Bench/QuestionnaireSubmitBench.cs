@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,9 +12,13 @@ using Suifang.Testing;
 namespace Suifang.Bench;
 
 /// questionnaire-submit: N patients each submit their PHQ-9 link at the same moment to a real Kestrel host on loopback
-/// (POST /q/{token}, the form a phone sends); every --double-th link is submitted twice at once (a double tap). Then
-/// checks that every link has exactly one response (none lost, none doubled) and prints latency percentiles.
+/// (POST /q/{token} as the page's script sends it, asking for the short JSON answer; --form: the plain form post of a
+/// phone without JavaScript, answered with the page); every --double-th link is submitted twice at once (a double tap).
+/// Each client's connection is opened before the burst by GETting its page, as the phone did (--cold: not). Then checks
+/// that every link has exactly one response (none lost, none doubled) and prints latency percentiles and CPU per POST.
 ///   dotnet run -c Release --project bench/Suifang.Bench -- questionnaire-submit --submissions 1000 --concurrency 1000 --provider sqlite|postgres
+///   ... --floor         the same POSTs to a token that cannot exist: the whole HTTP path of the host, no database
+///   ... --client-only   the same client against a bare Kestrel answering a fixed JSON: the client's own cost
 internal static class QuestionnaireSubmitBench
 {
     public static async Task<int> RunAsync(BenchArgs args)
@@ -23,8 +26,13 @@ internal static class QuestionnaireSubmitBench
         var count = args.Int("submissions", 1000);
         var concurrency = args.Int("concurrency", count);
         var doubleEvery = args.Int("double", 10);
-        // --floor: the same POSTs to a token that cannot exist ("x"): Kestrel, form, the SSR "unknown link" page and the
-        // client, no database — what the HTTP path alone costs on this machine. Lost/doubled are then meaningless.
+        var json = !args.Has("form");
+        var form = Enumerable.Range(1, 9).Select(i => new KeyValuePair<string, string>($"a.phq9_{i}", (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (args.Has("client-only"))
+            return await ClientOnlyAsync(args, count, concurrency, form);
+
+        // --floor: the same POSTs to a token that cannot exist ("x"): Kestrel, middleware, form, the "unknown link" answer
+        // and the client, no database — what the HTTP path alone costs on this machine. Lost/doubled are then meaningless.
         var floor = args.Has("floor");
         var provider = args.Get("provider", "sqlite").StartsWith("p", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
         // WebApplicationFactory finds the host's content root through this variable outside a test project.
@@ -42,19 +50,29 @@ internal static class QuestionnaireSubmitBench
         var all = await LinksAsync(app.Services, count + warmup);
         var tokens = all.Take(count).ToList();
 
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency })
-        { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
-        await http.GetAsync("/q/" + tokens[0]); // warm up the page and the pools
-        var form = Enumerable.Range(1, 9).Select(i => new KeyValuePair<string, string>($"a.phq9_{i}", (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        using var client = new SubmitBurst(baseUrl, concurrency);
         // A running server is warm: submit --warmup other links first (20 at a time) so JIT tiering and EF's query
         // compilation happen before the measurement, as they would long before a real burst.
         var warmGate = new SemaphoreSlim(20);
         await Task.WhenAll(all.Skip(count).Select(async t =>
         {
             await warmGate.WaitAsync();
-            try { using var _ = await http.PostAsync("/q/" + t, new FormUrlEncodedContent(form)); }
+            try
+            {
+                // --floor warms its own path (the unknown token) as well, so the burst does not run first-tier JIT code.
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/q/" + (floor && t.GetHashCode() % 2 == 0 ? "x" : t)) { Content = new FormUrlEncodedContent(form) };
+                if (json)
+                    request.Headers.Accept.ParseAdd("application/json");
+                using var _ = await client.Http.SendAsync(request);
+            }
             finally { warmGate.Release(); }
         }));
+        // Each phone opened its page before it submitted: its connection is open (and the link marked opened).
+        if (!args.Has("cold"))
+        {
+            var failedPages = await client.OpenConnectionsAsync(tokens.Take(concurrency).Select(t => "/q/" + t).ToList());
+            Console.WriteLine($"  opened {client.Connects} connections by GETting {Math.Min(concurrency, count)} pages before the burst ({failedPages} not 200)");
+        }
         GC.Collect();
         if (args.Get("pause-until", "") is { Length: > 0 } go) // attach a profiler to the warm process, then create the file
         {
@@ -62,33 +80,10 @@ internal static class QuestionnaireSubmitBench
             while (!File.Exists(go))
                 await Task.Delay(200);
         }
-        var work = tokens.SelectMany((t, i) => i % doubleEvery == 0 ? new[] { t, t } : [t]).ToList();
-        var gate = new SemaphoreSlim(concurrency);
-        var latencies = new double[work.Count];
-        var failures = 0;
+        var work = tokens.SelectMany((t, i) => i % doubleEvery == 0 ? new[] { t, t } : [t]).Select(t => "/q/" + (floor ? "x" : t)).ToList();
         var writer = app.Services.GetRequiredService<SubmissionWriter>();
         var batchesBefore = writer.Batches;
-        var load = LoadAverage();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        await Task.WhenAll(work.Select(async (token, i) =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                var watch = Stopwatch.StartNew();
-                using var response = await http.PostAsync("/q/" + (floor ? "x" : token), new FormUrlEncodedContent(form));
-                latencies[i] = watch.Elapsed.TotalMilliseconds;
-                if (response.StatusCode != HttpStatusCode.OK && !floor)
-                    Interlocked.Increment(ref failures);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        wall.Stop();
-        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var outcome = await client.PostAllAsync(work, form, concurrency, json, status => floor || status == HttpStatusCode.OK);
         var batches = writer.Batches - batchesBefore;
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -97,21 +92,31 @@ internal static class QuestionnaireSubmitBench
         var distinct = await db.QuestionnaireResponses.Select(r => r.LinkId).Distinct().CountAsync() - warmup;
         var submitted = await db.QuestionnaireLinks.CountAsync(l => l.SubmittedAt != null) - warmup;
         var results = await db.FollowUpResults.CountAsync() - warmup;
-        Array.Sort(latencies);
-        double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
-        Console.WriteLine($"questionnaire-submit on {provider}: {count} links, {work.Count} POSTs ({work.Count - count} double submits), concurrency {concurrency}, Kestrel on loopback");
-        Console.WriteLine($"  responses other than 200 (thank-you page): {failures}");
-        Console.WriteLine($"  responses stored: {responses} (distinct links {distinct}), links submitted: {submitted}, score results: {results}");
-        Console.WriteLine($"  lost: {count - distinct}, doubled: {responses - distinct}");
-        Console.WriteLine($"  latency ms: p50 {P(0.50):0.0}  p95 {P(0.95):0.0}  p99 {P(0.99):0.0}  max {latencies[^1]:0.0}");
-        Console.WriteLine($"  wall {wall.Elapsed.TotalSeconds:0.00} s, {work.Count / wall.Elapsed.TotalSeconds:0} POST/s, {batches} write batches");
-        Console.WriteLine($"  CPU of this process (host + client) during the POSTs: {cpuUsed.TotalSeconds:0.00} s = {cpuUsed.TotalMilliseconds / work.Count:0.00} ms per POST");
-        Console.WriteLine($"  load average before: {load}, after: {LoadAverage()}");
-        return count - distinct == 0 && responses == distinct && failures == 0 ? 0 : 1;
+        var lost = floor ? 0 : count - distinct;
+        Console.WriteLine($"questionnaire-submit on {(floor ? "no database (--floor)" : provider)}: {count} links, {work.Count} POSTs ({work.Count - count} double submits), concurrency {concurrency}, Kestrel on loopback, {(json ? "fetch answer (JSON)" : "form post answered with the page")}");
+        Console.WriteLine($"  responses other than 200: {outcome.NotOk}");
+        if (!floor)
+            Console.WriteLine($"  responses stored: {responses} (distinct links {distinct}), links submitted: {submitted}, score results: {results}");
+        Console.WriteLine($"  lost: {lost}, doubled: {responses - distinct}, write batches: {batches}");
+        SubmitBurst.Print(outcome, work.Count);
+        return lost == 0 && responses == distinct && outcome.NotOk == 0 ? 0 : 1;
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    private static async Task<int> ClientOnlyAsync(BenchArgs args, int count, int concurrency, List<KeyValuePair<string, string>> form)
+    {
+        await using var bare = await BareSubmitServer.StartAsync();
+        using var client = new SubmitBurst(BareSubmitServer.Url(bare), concurrency);
+        var warm = Enumerable.Range(0, args.Int("warmup", 200)).Select(i => "/q/warm" + i).ToList();
+        await client.PostAllAsync(warm, form, 20, json: true, _ => true);
+        if (!args.Has("cold"))
+            await client.OpenConnectionsAsync(Enumerable.Range(0, concurrency).Select(i => "/q/page" + i).ToList());
+        GC.Collect();
+        var work = Enumerable.Range(0, count).SelectMany(i => i % args.Int("double", 10) == 0 ? new[] { i, i } : [i]).Select(i => "/q/t" + i).ToList();
+        var outcome = await client.PostAllAsync(work, form, concurrency, json: true, s => s == HttpStatusCode.OK);
+        Console.WriteLine($"questionnaire-submit --client-only: {work.Count} POSTs, concurrency {concurrency}, to a bare Kestrel (no middleware, no database) answering a fixed JSON");
+        SubmitBurst.Print(outcome, work.Count);
+        return outcome.NotOk == 0 ? 0 : 1;
+    }
 
     internal static string WebRoot()
     {

@@ -104,4 +104,49 @@ public sealed class PatientInputAidsBrowserTests(QuestionnaireBrowserFixture bro
         await suggestion.Locator("textarea").FillAsync("一切都好");
         await Assertions.Expect(suggestion.Locator("textarea")).ToHaveValueAsync("一切都好");
     }
+
+    /// The page submits with fetch (issue #5): problems are marked in place, the thank-you notice replaces the form, and
+    /// the page never navigates (one small request, no second page load on a phone).
+    [Fact]
+    public async Task Submitting_marks_a_missing_answer_in_place_then_shows_the_thank_you_notice_without_leaving_the_page()
+    {
+        var token = await LinkAsync();
+        var phone = await browser.NewPageAsync(360, 740);
+        await phone.GotoAsync($"/q/{token}");
+        var url = phone.Url;
+        await phone.EvaluateAsync("window.stayed = true"); // gone if the browser loaded another page
+
+        await phone.GetByTestId("q-submit").ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("q-problems")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByTestId("q-main_symptom")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bbad\b"));
+        await Assertions.Expect(phone.GetByTestId("q-main_symptom").Locator("p.problem")).ToBeVisibleAsync();
+
+        await phone.GetByTestId("q-main_symptom").Locator("input[value=头晕]").CheckAsync();
+        await phone.GetByTestId("q-submit").ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("q-done")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#qn-form")).ToHaveCountAsync(0);
+        Assert.Equal(url, phone.Url);
+        Assert.True(await phone.EvaluateAsync<bool>("window.stayed === true"), "the answer must be shown in place, not by loading a page");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the notice must fit a 360 px phone");
+    }
+
+    /// Without JavaScript the plain form post still works: the server answers with the thank-you page.
+    [Fact]
+    public async Task Without_javascript_the_plain_form_post_answers_with_the_thank_you_page()
+    {
+        var token = await LinkAsync();
+        await using var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = browser.BaseUrl, Locale = "zh-CN", JavaScriptEnabled = false, ViewportSize = new() { Width = 360, Height = 740 },
+        });
+        var phone = await context.NewPageAsync();
+        await phone.GotoAsync($"/q/{token}");
+
+        await phone.GetByTestId("q-main_symptom").Locator("input[value=乏力]").CheckAsync();
+        await phone.GetByTestId("q-submit").ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("q-done")).ToBeVisibleAsync();
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContextAsync();
+        var hash = LinkTokens.Hash(token);
+        Assert.NotNull((await db.QuestionnaireLinks.SingleAsync(l => l.TokenHash == hash)).SubmittedAt);
+    }
 }

@@ -44,6 +44,7 @@ internal static class QuestionnairesModule
     public static WebApplication MapQuestionnairePages(this WebApplication app)
     {
         PatientEndpoints.Map(app.MapGroup("/q").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription());
+        PatientSubmitEndpoint.Map(app);
         QuestionnairePreviewEndpoint.Map(app);
         return app;
     }

@@ -81,13 +81,72 @@
   form.addEventListener('change', function () { visibility(); saveSoon(); });
   form.addEventListener('input', function (e) { if (e.target.tagName === 'TEXTAREA' || e.target.type === 'number') saveSoon(); });
 
-  var submitting = false;
+  // Submitting: with fetch the answer is a short JSON shown in place (one small request, the page stays); without it
+  // (old browsers, no JavaScript) the plain form post answers with the page itself.
+  var submitting = false, button = document.getElementById('qn-submit'), main = form.parentNode;
+  var canFetch = !!(window.fetch && window.URLSearchParams && window.FormData && 'content' in document.createElement('template'));
+  function busy(on) {
+    submitting = on;
+    button.disabled = on;
+    if (on) { button.setAttribute('data-label', button.textContent); button.textContent = button.getAttribute('data-busy'); }
+    else button.textContent = button.getAttribute('data-label') || button.textContent;
+  }
+  function alertLine(text, testid) {
+    Array.prototype.forEach.call(main.querySelectorAll('p.problems'), function (p) { p.parentNode.removeChild(p); });
+    if (!text) return;
+    var p = document.createElement('p');
+    p.className = 'problems';
+    p.setAttribute('role', 'alert');
+    p.setAttribute('data-testid', testid);
+    p.textContent = text;
+    main.insertBefore(p, form);
+    p.scrollIntoView && p.scrollIntoView({ block: 'center' });
+  }
+  function markProblems(problems) {
+    sections.forEach(function (s) {
+      s.classList.remove('bad');
+      Array.prototype.forEach.call(s.querySelectorAll('p.problem'), function (p) { s.removeChild(p); });
+    });
+    (problems || []).forEach(function (x) {
+      var s = form.querySelector('fieldset.q[data-key="' + x.key + '"]');
+      if (!s) return;
+      s.classList.add('bad');
+      var p = document.createElement('p');
+      p.className = 'problem';
+      p.setAttribute('role', 'alert');
+      p.textContent = x.text;
+      s.appendChild(p);
+    });
+  }
+  function notice(id) {
+    var t = document.getElementById(id);
+    while (main.firstChild) main.removeChild(main.firstChild);
+    main.appendChild(document.importNode(t.content, true));
+    window.scrollTo(0, 0);
+  }
+  function shown(answer) {
+    if (answer.state === 'done' || answer.state === 'expired') { clearTimeout(timer); notice('qn-' + answer.state); return; }
+    if (answer.state === 'unknown') { location.reload(); return; }
+    busy(false);
+    if (answer.state === 'invalid') {
+      markProblems(answer.problems);
+      var general = (answer.problems || []).filter(function (x) { return !x.key; })[0];
+      alertLine(general ? general.text : form.getAttribute('data-problems'), general ? 'q-failed' : 'q-problems');
+      return;
+    }
+    alertLine(answer.message || form.getAttribute('data-failed'), 'q-failed');
+  }
   form.addEventListener('submit', function (e) {
     if (submitting) { e.preventDefault(); return; } // a double tap sends once (the server is idempotent as well)
-    submitting = true;
-    var button = document.getElementById('qn-submit');
-    button.disabled = true;
-    button.textContent = button.getAttribute('data-busy');
+    busy(true);
+    if (!canFetch) return;
+    e.preventDefault();
+    fetch(form.getAttribute('action'), {
+      method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'omit', headers: { Accept: 'application/json' },
+    })
+      .then(function (r) { return r.json(); })
+      .then(shown)
+      .catch(function () { busy(false); alertLine(form.getAttribute('data-failed'), 'q-failed'); }); // offline: answers stay
   });
 
   // Type-ahead (8.3.3): a long choice list narrows to the options containing what was typed.

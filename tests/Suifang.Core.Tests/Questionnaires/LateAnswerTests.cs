@@ -52,11 +52,8 @@ public sealed class LateAnswerTests
         return new Late(world, task, outbox.TokenFor(patient), links);
     }
 
-    private static async Task<SubmitStatus> SubmitAsync(Late late)
-    {
-        await using var db = late.World.NewContext();
-        return (await SubmitQuestionnaire.SubmitAsync(db, late.Token, Fever, late.World.Now, None)).Status;
-    }
+    private static async Task<SubmitStatus> SubmitAsync(Late late) =>
+        (await PageSubmission.SubmitAsync(late.World.NewContext, late.Token, Fever, late.World.Now)).Status;
 
     [Theory, ClassData(typeof(Providers))]
     public async Task Late_answer_cancels_the_pending_phone_reminder_at_once_and_the_step_is_done(DatabaseProvider provider)

@@ -61,12 +61,9 @@ public sealed class QuestionnaireChannelTests
         await using (var db = world.NewContext())
             Assert.Equal(1, await db.QuestionnaireLinks.CountAsync());
 
-        await using (var db = world.NewContext())
-        {
-            var submitted = await SubmitQuestionnaire.SubmitAsync(db, outbox.TokenFor(patient),
-                new Dictionary<string, string> { ["temperature"] = "38.8", ["wound_redness"] = "no" }, world.Now.AddHours(2), None);
-            Assert.Equal(SubmitStatus.Accepted, submitted.Status);
-        }
+        var submitted = await PageSubmission.SubmitAsync(world.NewContext, outbox.TokenFor(patient),
+            new Dictionary<string, string> { ["temperature"] = "38.8", ["wound_redness"] = "no" }, world.Now.AddHours(2));
+        Assert.Equal(SubmitStatus.Accepted, submitted.Status);
         var done = await world.LoadAsync(task.Id);
         Assert.Equal((TaskState.Completed, StepStatus.Done), (done.State, done.Step!.Status));
         await using var check = world.NewContext();
@@ -94,8 +91,8 @@ public sealed class QuestionnaireChannelTests
         await using var check = world.NewContext();
         var reminder = await check.Tasks.SingleAsync(t => t.Channel == ChannelKind.AiCall);
         Assert.Equal((task.Id, 1), (reminder.FallbackOfTaskId, reminder.ChannelIndex));
-        Assert.Equal(SubmitStatus.Accepted, (await SubmitQuestionnaire.SubmitAsync(check, outbox.TokenFor(patient),
-            new Dictionary<string, string> { ["temperature"] = "36.8", ["wound_redness"] = "no" }, world.Now, None)).Status);
+        Assert.Equal(SubmitStatus.Accepted, (await PageSubmission.SubmitAsync(world.NewContext, outbox.TokenFor(patient),
+            new Dictionary<string, string> { ["temperature"] = "36.8", ["wound_redness"] = "no" }, world.Now)).Status);
     }
 
     [Theory, ClassData(typeof(Providers))]

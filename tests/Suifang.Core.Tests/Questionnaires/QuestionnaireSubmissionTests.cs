@@ -36,8 +36,7 @@ public sealed class QuestionnaireSubmissionTests
     {
         var (hospital, patientId, token, _) = await LinkAsync(provider, "phq-9");
         await using var _h = hospital;
-        await using var db = hospital.Database.NewContext();
-        var result = await SubmitQuestionnaire.SubmitAsync(db, token, Phq9("2", item9: "1"), Now.AddHours(1), None);
+        var result = await PageSubmission.SubmitAsync(hospital.Database.NewContext, token, Phq9("2", item9: "1"), Now.AddHours(1));
 
         Assert.Equal(SubmitStatus.Accepted, result.Status);
         Assert.Equal((17, "中重度抑郁"), (result.Score!.Score, result.Score.Label));
@@ -57,13 +56,12 @@ public sealed class QuestionnaireSubmissionTests
     {
         var (hospital, patientId, token, _) = await LinkAsync(provider, "satisfaction");
         await using var _h = hospital;
-        await using var db = hospital.Database.NewContext();
         var answers = new Dictionary<string, string>
         {
             ["satisfaction_overall"] = "不满意", ["satisfaction_doctor"] = "满意", ["satisfaction_nurse"] = "非常满意",
             ["satisfaction_environment"] = "一般", ["waiting_time"] = "太久了", ["explanation_clear"] = "yes", ["recommend_hospital"] = "no",
         };
-        Assert.Equal(SubmitStatus.Accepted, (await SubmitQuestionnaire.SubmitAsync(db, token, answers, Now, None)).Status);
+        Assert.Equal(SubmitStatus.Accepted, (await PageSubmission.SubmitAsync(hospital.Database.NewContext, token, answers, Now)).Status);
 
         await using var check = hospital.Database.NewContext();
         var results = await check.FollowUpResults.Where(r => r.PatientId == patientId).ToDictionaryAsync(r => r.QuestionKey, r => r.Value);
@@ -78,28 +76,24 @@ public sealed class QuestionnaireSubmissionTests
     {
         var (hospital, _, token, _) = await LinkAsync(provider, "phq-9");
         await using var _h = hospital;
-        await using (var db = hospital.Database.NewContext())
-            Assert.Equal(SubmitStatus.Accepted, (await SubmitQuestionnaire.SubmitAsync(db, token, Phq9("1"), Now, None)).Status);
-        await using (var db = hospital.Database.NewContext())
-        {
-            var again = await SubmitQuestionnaire.SubmitAsync(db, token, Phq9("3"), Now, None);
-            Assert.Equal((SubmitStatus.AlreadySubmitted, 8.0), (again.Status, again.Score!.Score)); // 8 × 1 + item 9 at 0
-        }
+        Assert.Equal(SubmitStatus.Accepted, (await PageSubmission.SubmitAsync(hospital.Database.NewContext, token, Phq9("1"), Now)).Status);
+        var again = await PageSubmission.SubmitAsync(hospital.Database.NewContext, token, Phq9("3"), Now);
+        Assert.Equal((SubmitStatus.AlreadySubmitted, 8.0), (again.Status, again.Score!.Score)); // 8 × 1 + item 9 at 0
         await using var check = hospital.Database.NewContext();
         Assert.Equal(1, await check.QuestionnaireResponses.CountAsync());
         Assert.Equal(1, await check.FollowUpResults.CountAsync());
     }
 
+    /// Eight taps at once on two nodes (two writers, each with its own group commit).
     [Theory, ClassData(typeof(Providers))]
     public async Task Concurrent_double_submits_store_exactly_one_response(DatabaseProvider provider)
     {
         var (hospital, _, token, _) = await LinkAsync(provider, "phq-9");
         await using var _h = hospital;
-        var submits = Enumerable.Range(0, 8).Select(async i =>
-        {
-            await using var db = hospital.Database.NewContext();
-            return (await SubmitQuestionnaire.SubmitAsync(db, token, Phq9((i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture)), Now, None)).Status;
-        });
+        await using var nodeA = new SubmissionWriter(hospital.Database.NewContext);
+        await using var nodeB = new SubmissionWriter(hospital.Database.NewContext);
+        var submits = Enumerable.Range(0, 8).Select(async i => (await PageSubmission.SubmitAsync(hospital.Database.NewContext, token,
+            Phq9((i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture)), Now, i % 2 == 0 ? nodeA : nodeB)).Status);
         var statuses = await Task.WhenAll(submits);
 
         Assert.Equal(1, statuses.Count(s => s == SubmitStatus.Accepted));
@@ -116,13 +110,13 @@ public sealed class QuestionnaireSubmissionTests
         await using var _h = hospital;
         await using var db = hospital.Database.NewContext();
         Assert.Equal(LinkState.Open, await QuestionnaireLinks.SaveProgressAsync(db, token, new Dictionary<string, string> { ["phq9_1"] = "2", ["nope"] = "x" }, Now, None));
-        var incomplete = await SubmitQuestionnaire.SubmitAsync(db, token, new Dictionary<string, string> { ["phq9_1"] = "2" }, Now, None);
+        var incomplete = await PageSubmission.SubmitAsync(hospital.Database.NewContext, token, new Dictionary<string, string> { ["phq9_1"] = "2" }, Now);
         Assert.Equal((SubmitStatus.Invalid, 8), (incomplete.Status, incomplete.Problems!.Count));
 
         var tampered = token[..^1] + (token[^1] == 'a' ? 'b' : 'a');
-        Assert.Equal(SubmitStatus.Unknown, (await SubmitQuestionnaire.SubmitAsync(db, tampered, Phq9("0"), Now, None)).Status);
-        Assert.Equal(SubmitStatus.Unknown, (await SubmitQuestionnaire.SubmitAsync(db, "../../etc", Phq9("0"), Now, None)).Status);
-        Assert.Equal(SubmitStatus.Expired, (await SubmitQuestionnaire.SubmitAsync(db, token, Phq9("0"), Now.AddDays(1), None)).Status);
+        Assert.Equal(SubmitStatus.Unknown, (await PageSubmission.SubmitAsync(hospital.Database.NewContext, tampered, Phq9("0"), Now)).Status);
+        Assert.Equal(SubmitStatus.Unknown, (await PageSubmission.SubmitAsync(hospital.Database.NewContext, "../../etc", Phq9("0"), Now)).Status);
+        Assert.Equal(SubmitStatus.Expired, (await PageSubmission.SubmitAsync(hospital.Database.NewContext, token, Phq9("0"), Now.AddDays(1))).Status);
 
         await using var check = hospital.Database.NewContext();
         var link = await check.QuestionnaireLinks.SingleAsync(l => l.Id == linkId);

@@ -18,7 +18,7 @@ namespace Suifang.Web.Tests.Questionnaires;
 /// pages for expired and unknown links; and the questionnaire channel only where an SMS outbox exists.
 public sealed class PatientQuestionnairePageTests
 {
-    private static async Task<(string Token, long PatientId)> LinkAsync(SuifangWebFactory app, string scale, TimeSpan validFor)
+    internal static async Task<(string Token, long PatientId)> LinkAsync(SuifangWebFactory app, string scale, TimeSpan validFor)
     {
         var now = HospitalClock.ChinaStandard().Now;
         var department = await StaffAccounts.EnsureDepartmentAsync(app.Services, "XNK", "心血管内科");
@@ -30,10 +30,10 @@ public sealed class PatientQuestionnairePageTests
         return (made.Token, patient.Id);
     }
 
-    private static HttpClient Anonymous(SuifangWebFactory app) =>
+    internal static HttpClient Anonymous(SuifangWebFactory app) =>
         app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static FormUrlEncodedContent Phq9(string each) =>
+    internal static FormUrlEncodedContent Phq9(string each) =>
         new(Enumerable.Range(1, 9).Select(i => new KeyValuePair<string, string>($"a.phq9_{i}", each)));
 
     [Theory, ClassData(typeof(Providers))]
@@ -100,7 +100,7 @@ public sealed class PatientQuestionnairePageTests
     }
 
     /// Fails every insert of a questionnaire response while enabled, as an unreachable or failing database would.
-    private sealed class FailResponseInserts : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    internal sealed class FailResponseInserts : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
     {
         public bool Enabled { get; set; } = true;
 

@@ -46,33 +46,10 @@ public sealed record PreparedSubmission(SubmitResult? Answer, PendingSubmission?
 /// QuestionnaireVersionCache is given), checks and scores the answers; SubmissionBatch writes one or many prepared
 /// submissions in one transaction — the link's conditional update that only one of two concurrent submissions can
 /// win, the response, the answers as follow-up results, the to-dos of abnormal answers and high-risk scores, and the
-/// waiting task's completion (TaskMaintenance.AnswerAsync). The patient page hands prepared submissions to the
-/// SubmissionWriter, which commits them in batches; SubmitAsync here writes one alone.
+/// waiting task's completion (TaskMaintenance.AnswerAsync). The patient page hands prepared submissions to the host's
+/// SubmissionWriter, which commits them in batches and answers each after its commit; nothing else writes submissions.
 public static class SubmitQuestionnaire
 {
-    public static async Task<SubmitResult> SubmitAsync(SuifangDbContext db, string? token, IReadOnlyDictionary<string, string> answers,
-        DateTime now, CancellationToken ct, QuestionnaireVersionCache? cache = null)
-    {
-        var prepared = await PrepareAsync(db, token, answers, now, ct, cache);
-        if (prepared.Answer is { } answer)
-            return answer;
-        // SQLite has one writer at a time: queue this process's lone submissions here instead of in SQLite's busy-retry loop.
-        var sqlite = db.Database.IsSqlite();
-        if (sqlite)
-            await SqliteWriters.WaitAsync(ct);
-        try
-        {
-            return (await SubmissionBatch.SaveAsync(db, [prepared.Pending!], ct))[0];
-        }
-        finally
-        {
-            if (sqlite)
-                SqliteWriters.Release();
-        }
-    }
-
-    private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
-
     public static async Task<PreparedSubmission> PrepareAsync(SuifangDbContext db, string? token, IReadOnlyDictionary<string, string> answers,
         DateTime now, CancellationToken ct, QuestionnaireVersionCache? cache = null)
     {

@@ -7,14 +7,14 @@ using Suifang.Core.Questionnaires.Links;
 
 namespace Suifang.Web.Questionnaires.Patient;
 
-/// /q/{token}: show (or the friendly page for a used, expired or unknown link), save progress, submit once.
+/// /q/{token}: show (or the friendly page for a used, expired or unknown link) and save progress; the submission is
+/// PatientSubmitEndpoint.
 internal static class PatientEndpoints
 {
     public static void Map(RouteGroupBuilder q)
     {
         q.MapGet("/{token}", ShowAsync);
         q.MapPost("/{token}/progress", ProgressAsync);
-        q.MapPost("/{token}", SubmitAsync);
     }
 
     private static async Task<IResult> ShowAsync(string token, IDbContextFactory<SuifangDbContext> factory, QuestionnaireVersionCache cache,
@@ -35,31 +35,6 @@ internal static class PatientEndpoints
         return state == LinkState.Open ? TypedResults.NoContent() : TypedResults.Conflict();
     }
 
-    /// One read of the link (the version comes from the cache), the answers checked and scored here, then the write
-    /// queued to the SubmissionWriter, which commits it with whatever else is waiting. The thank-you page is the answer
-    /// itself (no redirect and second request); a refresh submits again, which only shows the same page.
-    private static async Task<IResult> SubmitAsync(string token, IDbContextFactory<SuifangDbContext> factory, QuestionnaireVersionCache cache,
-        SubmissionWriter writer, HospitalClock clock, HttpContext http, CancellationToken ct)
-    {
-        var answers = await AnswersAsync(http.Request, ct);
-        var now = clock.Now;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var prepared = await SubmitQuestionnaire.PrepareAsync(db, token, answers, now, ct, cache);
-        var result = prepared.Answer ?? await writer.SubmitAsync(prepared.Pending!, ct);
-        NoStore(http);
-        if (result.Status is SubmitStatus.Accepted or SubmitStatus.AlreadySubmitted)
-        {
-            var done = prepared.Pending?.Link is { } link
-                ? new OpenedLink(LinkState.Submitted, link, link.Version, await cache.HospitalNameAsync(db, link.HospitalId, ct))
-                : await QuestionnaireLinks.OpenAsync(db, token, now, ct, cache: cache); // submitted before: its state says so
-            return Page(PatientPageModel.From(done, token, answers, []));
-        }
-        var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, cache: cache);
-        if (result.Status == SubmitStatus.Failed && opened.State == LinkState.Open)
-            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; // nothing stored; the page keeps the answers
-        return Page(PatientPageModel.From(opened, token, answers, result.Problems ?? []));
-    }
-
     /// Form fields "a.{key}"; a multiple choice sends one field per ticked option, joined with ';'.
     public static async Task<Dictionary<string, string>> AnswersAsync(HttpRequest request, CancellationToken ct)
     {
@@ -78,7 +53,7 @@ internal static class PatientEndpoints
     private static RazorComponentResult<PatientQuestionnairePage> Page(PatientPageModel model) =>
         new(new Dictionary<string, object?> { [nameof(PatientQuestionnairePage.Model)] = model });
 
-    private static void NoStore(HttpContext http)
+    public static void NoStore(HttpContext http)
     {
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer"; // the token must not leak to other sites
