@@ -56,6 +56,14 @@ public sealed class TodoListResultsTests
             var all = (await TodoList.RunAsync(db, world.Hospital.Protector, world.Hospital.Supervisor(), new TodoListQuery { Group = TodoStatus.Closed })).Value!;
             Assert.Equal((3, TodoList.CountCap, true, TodoList.CountCap), (all.OpenCount, all.ClosedCount, all.ClosedCountIsCapped, all.Total));
             Assert.Equal(Enumerable.Range(3, 20).Select(i => Now.AddMinutes(-i)), all.Items.Select(r => r.ClosedAt!.Value));
+            Assert.Equal(($"{TodoList.CountCap}+", "3"), (all.ClosedCountShown, all.OpenCountShown));
+        }
+        await using (var db = world.Hospital.Database.NewContext())
+        {
+            // The rows past the cap stay reachable: the count stops, the list does not.
+            var past = (await TodoList.RunAsync(db, world.Hospital.Protector, world.Hospital.Supervisor(),
+                new TodoListQuery { Group = TodoStatus.Closed, Page = TodoList.CountCap / 20 + 1 })).Value!;
+            Assert.Equal([Now.AddMinutes(-(TodoList.CountCap + 3))], past.Items.Select(r => r.ClosedAt!.Value));
         }
         await using (var db = world.Hospital.Database.NewContext())
         {
@@ -63,6 +71,37 @@ public sealed class TodoListResultsTests
             var zhang = (await TodoList.RunAsync(db, world.Hospital.Protector, world.Hospital.Supervisor(), new TodoListQuery { Group = TodoStatus.Closed, Name = "张三" })).Value!;
             Assert.Equal((2, Enumerable.Range(3, TodoList.CountCap + 1).Count(i => i % 2 == 0), false), (zhang.OpenCount, zhang.ClosedCount, zhang.ClosedCountIsCapped));
         }
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_filter_too_common_to_resolve_first_is_counted_within_the_newest_todos_and_lists_exact_rows(DatabaseProvider provider)
+    {
+        // Words of a diagnosis name are tested per to-do: counted among the first ScanWindow to-dos of the group.
+        await using var world = await TodoWorld.CreateAsync(provider);
+        var count = TodoList.ScanWindow + 10;
+        await using (var db = world.Hospital.Database.NewContext())
+        {
+            db.Todos.AddRange(Enumerable.Range(0, count).Select(i => new TodoItem
+            {
+                HospitalId = world.Hospital.Hospital.Id, DepartmentId = world.Hospital.Cardiology.Id, PatientId = i % 2 == 0 ? world.Zhang.Id : world.Wang.Id,
+                Kind = TodoKind.Abnormal, Reason = "测试", Source = "ai-call", CreatedAt = Now.AddMinutes(-i),
+            }));
+            await db.SaveChangesAsync();
+        }
+        async Task<TodoListPage> Page(int page)
+        {
+            await using var db = world.Hospital.Database.NewContext();
+            return (await TodoList.RunAsync(db, world.Hospital.Protector, world.Hospital.Supervisor(), new TodoListQuery { Diagnosis = "心肌梗死", Page = page })).Value!;
+        }
+
+        // Oldest first: the window holds i = count-1 … 10, Zhang's are the even ones.
+        var first = await Page(1);
+        var inWindow = Enumerable.Range(10, TodoList.ScanWindow).Count(i => i % 2 == 0);
+        Assert.Equal((inWindow, true, $"{inWindow}+"), (first.OpenCount, first.OpenCountIsCapped, first.OpenCountShown));
+        Assert.Equal(Enumerable.Range(0, 20).Select(k => Now.AddMinutes(-(count - 2 - 2 * k))), first.Items.Select(r => r.CreatedAt));
+        var zhang = Enumerable.Range(0, count).Where(i => i % 2 == 0).OrderByDescending(i => i).ToList();
+        var last = await Page(zhang.Count / 20 + 1);
+        Assert.Equal(zhang.Skip(zhang.Count / 20 * 20).Select(i => Now.AddMinutes(-i)), last.Items.Select(r => r.CreatedAt));
     }
 
     /// Six patients (two with the same last four digits, one with a family phone, one with a deleted encounter, one with
