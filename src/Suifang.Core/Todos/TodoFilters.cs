@@ -122,7 +122,9 @@ internal static class TodoFilters
                 return new Match([.. found], null);
         }
         var matching = Matching(db.Encounters.AsNoTracking());
-        return new Match(null, t => matching.Any(e => e.PatientId == t.PatientId));
+        // A scalar sub-query with LIMIT 1 rather than EXISTS: PostgreSQL turns EXISTS into a hash semi-join that first reads
+        // every matching encounter (tens of thousands for a common code); this probes the patient's few encounters per to-do.
+        return new Match(null, t => matching.Where(e => e.PatientId == t.PatientId).Select(e => (int?)1).FirstOrDefault() != null);
     }
 
     private static Expression<Func<TodoItem, bool>> And(Expression<Func<TodoItem, bool>> a, Expression<Func<TodoItem, bool>> b)
