@@ -56,6 +56,9 @@ internal sealed class BenchDatabase
 
     public async Task ResetAsync()
     {
+        // Pooled SQLite connections would keep the deleted file's WAL index, and the new file then fails with "disk I/O error".
+        if (Provider == DatabaseProvider.Sqlite)
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await using var db = NewContext();
         await db.Database.EnsureDeletedAsync();
         if (Provider == DatabaseProvider.Sqlite)

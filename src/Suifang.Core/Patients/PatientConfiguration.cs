@@ -71,8 +71,9 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.DischargeAt, e.Id, e.DepartmentId, e.PrimaryDiagnosisCode, e.PatientId }));
         Live(b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.HospitalId, e.VisitAt }));
         Live(b.HasIndex(e => new { e.DepartmentId, e.VisitType, e.HospitalId, e.DischargeAt }));
-        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.PrimaryDiagnosisCode }));
-        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.AttendingDoctor, e.VisitAt, e.DischargeAt }));
+        // They end with the patient: the to-do list resolves a code or doctor to the ids of the patients from the index alone.
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.PrimaryDiagnosisCode, e.PatientId }));
+        Live(b.HasIndex(e => new { e.HospitalId, e.VisitType, e.AttendingDoctor, e.VisitAt, e.DischargeAt, e.PatientId }));
         // A patient's encounters (archive, and lists filtered by name or phone) read from this index alone.
         // Id ends this and the name and last-4 indexes: PostgreSQL, unlike SQLite, does not keep the key in an index.
         b.HasIndex(e => new { e.PatientId, e.VisitType, e.HospitalId, e.DepartmentId, e.VisitAt, e.DischargeAt, e.DeletedAt, e.Id });

@@ -22,6 +22,11 @@ internal sealed class TodoConfiguration : IEntityTypeConfiguration<TodoItem>
         b.Property(t => t.AcknowledgedBy).HasMaxLength(64);
         b.HasIndex(t => new { t.AssignedToUserId, t.Status });
         b.HasIndex(t => new { t.HospitalId, t.DepartmentId, t.Status, t.Urgency, t.CreatedAt });
+        // The list's two orders over the whole hospital (5.1.6): 未处理 most urgent then oldest, 已处理 newest closed. They carry
+        // department and patient so that a page, a capped count or a per-to-do patient test reads the index alone.
+        b.HasIndex(t => new { t.HospitalId, t.Status, t.Urgency, t.CreatedAt, t.Id, t.DepartmentId, t.PatientId })
+            .IsDescending(false, false, true, false, false, false, false);
+        b.HasIndex(t => new { t.HospitalId, t.Status, t.ClosedAt, t.Id, t.DepartmentId, t.PatientId });
         b.HasIndex(t => new { t.PatientId, t.Status });
         b.HasIndex(t => t.CallId);
         b.HasIndex(t => t.AlertedAt);

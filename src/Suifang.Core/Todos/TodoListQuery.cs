@@ -76,8 +76,15 @@ public sealed record TodoListRow(
     string? AssignedToUserId,
     DateTime? AcknowledgedAt);
 
-/// A page of one group, with the count of both groups under the same filters (the closed count stops at CountCap).
+/// A page of one group, with the count of both groups under the same filters. The closed count stops at
+/// TodoList.CountCap; with a filter too common to resolve first both are counted within TodoList.ScanWindow. A capped
+/// count is a lower bound: OpenCountShown / ClosedCountShown read "1000+".
 public sealed record TodoListPage(IReadOnlyList<TodoListRow> Items, int Page, int PageSize, int Total, int OpenCount, int ClosedCount, bool ClosedCountIsCapped)
 {
+    public bool OpenCountIsCapped { get; init; }
     public int PageCount => (Total + PageSize - 1) / PageSize;
+    public string OpenCountShown => Shown(OpenCount, OpenCountIsCapped);
+    public string ClosedCountShown => Shown(ClosedCount, ClosedCountIsCapped);
+
+    private static string Shown(int count, bool capped) => capped ? $"{count}+" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

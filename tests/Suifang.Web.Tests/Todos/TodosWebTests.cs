@@ -69,6 +69,9 @@ public sealed class TodosWebTests
         var row = page.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == todo.Id);
         Assert.Equal(Masking.MaskPhone(phone), row.GetProperty("phoneMasked").GetString());
         Assert.DoesNotContain(phone, page.GetRawText());
+        // The counts as the tabs show them: "1000+" once capped (TodoList.CountCap), here exact.
+        Assert.Equal(($"{page.GetProperty("openCount").GetInt32()}", "0", false), (page.GetProperty("openCountShown").GetString(),
+            page.GetProperty("closedCountShown").GetString(), page.GetProperty("openCountIsCapped").GetBoolean()));
         Assert.Empty((await w.NeurologyNurse.GetFromJsonAsync<JsonElement>("/api/todos")).GetProperty("items").EnumerateArray());
         Assert.Equal(HttpStatusCode.Forbidden, (await w.NeurologyNurse.GetAsync($"/api/todos?department={w.Cardiology}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await w.NeurologyNurse.GetAsync($"/api/todos/{todo.Id}")).StatusCode);

@@ -1762,16 +1762,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
                     b.HasIndex("HospitalId", "VisitNumber");
 
-                    b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
                     b.HasIndex("DepartmentId", "VisitType", "HospitalId", "DischargeAt")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("DepartmentId", "VisitType", "HospitalId", "VisitAt")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt")
+                    b.HasIndex("HospitalId", "VisitType", "PrimaryDiagnosisCode", "PatientId")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt", "PatientId")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("HospitalId", "VisitType", "DischargeAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId")
@@ -3679,6 +3679,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("HospitalId", "DepartmentId", "Status", "Urgency", "CreatedAt");
+
+                    b.HasIndex("HospitalId", "Status", "ClosedAt", "Id", "DepartmentId", "PatientId");
+
+                    b.HasIndex("HospitalId", "Status", "Urgency", "CreatedAt", "Id", "DepartmentId", "PatientId")
+                        .IsDescending(false, false, true, false, false, false, false);
 
                     b.ToTable("Todos", (string)null);
                 });

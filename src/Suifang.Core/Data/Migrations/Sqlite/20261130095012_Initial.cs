@@ -2193,9 +2193,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 columns: new[] { "HospitalId", "VisitNumber" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor_VisitAt_DischargeAt",
+                name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor_VisitAt_DischargeAt_PatientId",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt" },
+                columns: new[] { "HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt", "PatientId" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -2205,9 +2205,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode",
+                name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode_PatientId",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode" },
+                columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode", "PatientId" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -2820,6 +2820,17 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "IX_Todos_HospitalId_DepartmentId_Status_Urgency_CreatedAt",
                 table: "Todos",
                 columns: new[] { "HospitalId", "DepartmentId", "Status", "Urgency", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_HospitalId_Status_ClosedAt_Id_DepartmentId_PatientId",
+                table: "Todos",
+                columns: new[] { "HospitalId", "Status", "ClosedAt", "Id", "DepartmentId", "PatientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_HospitalId_Status_Urgency_CreatedAt_Id_DepartmentId_PatientId",
+                table: "Todos",
+                columns: new[] { "HospitalId", "Status", "Urgency", "CreatedAt", "Id", "DepartmentId", "PatientId" },
+                descending: new[] { false, false, true, false, false, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Todos_PatientId_Status",

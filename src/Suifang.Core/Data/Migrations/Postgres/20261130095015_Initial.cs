@@ -2197,7 +2197,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor_VisitAt_Dis~",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt" },
+                columns: new[] { "HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt", "PatientId" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -2207,9 +2207,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode",
+                name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode_Patien~",
                 table: "Encounters",
-                columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode" },
+                columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode", "PatientId" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -2822,6 +2822,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "IX_Todos_HospitalId_DepartmentId_Status_Urgency_CreatedAt",
                 table: "Todos",
                 columns: new[] { "HospitalId", "DepartmentId", "Status", "Urgency", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_HospitalId_Status_ClosedAt_Id_DepartmentId_PatientId",
+                table: "Todos",
+                columns: new[] { "HospitalId", "Status", "ClosedAt", "Id", "DepartmentId", "PatientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Todos_HospitalId_Status_Urgency_CreatedAt_Id_DepartmentId_P~",
+                table: "Todos",
+                columns: new[] { "HospitalId", "Status", "Urgency", "CreatedAt", "Id", "DepartmentId", "PatientId" },
+                descending: new[] { false, false, true, false, false, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Todos_PatientId_Status",
