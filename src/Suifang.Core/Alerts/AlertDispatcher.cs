@@ -40,7 +40,7 @@ public sealed class AlertDispatcher(Func<SuifangDbContext> newContext, ISmsOutbo
         var muted = AlertTuning.Apply(todo, await AlertTuning.ForDepartmentAsync(db, todo.DepartmentId, ct), t);
         if (!muted)
             await TodoAssignment.AssignAsync(db, todo, settings, t, ct);
-        if (!muted && todo.Urgency == TodoUrgency.Critical && t - todo.CreatedAt <= SmsFreshness)
+        if (!muted && todo.Urgency == TodoUrgency.Critical && todo.Status == TodoStatus.Open && t - todo.CreatedAt <= SmsFreshness)
         {
             var onDuty = todo.AssignedToUserId ?? await DutyRoster.OnDutyAsync(db, todo.DepartmentId, t, ct);
             db.AlertDeliveries.Add(await TextAsync(db, todo, onDuty, escalation: false, t, ct));
@@ -50,7 +50,16 @@ public sealed class AlertDispatcher(Func<SuifangDbContext> newContext, ISmsOutbo
         if (await db.Todos.Where(x => x.Id == id && x.AlertedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.AlertedAt, t), ct) == 0)
             return;
         todo.AlertedAt = t;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A nurse changed it meanwhile (closed, acknowledged): her change stays; the claim is rolled back and the next
+            // round handles the to-do as it is then.
+            return;
+        }
         await tx.CommitAsync(ct);
         Handled?.Invoke(todo);
     }

@@ -23,5 +23,6 @@ public static class AlertReceipts
     /// Sets the first acknowledgement; true when this call was the first.
     public static async Task<bool> AcknowledgeAsync(SuifangDbContext db, long todoId, string userId, DateTime at, CancellationToken ct) =>
         await db.Todos.Where(t => t.Id == todoId && t.AcknowledgedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.AcknowledgedAt, at).SetProperty(t => t.AcknowledgedBy, userId), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.AcknowledgedAt, at).SetProperty(t => t.AcknowledgedBy, userId)
+                .SetProperty(t => t.Version, t => t.Version + 1), ct) == 1;
 }

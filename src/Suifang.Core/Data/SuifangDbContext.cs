@@ -128,6 +128,8 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
         // Detect changes once: auditing reads the tracker several times and saves twice, and with
         // automatic detection each of those walks every tracked entity again (a batch import tracks thousands).
         ChangeTracker.DetectChanges();
+        foreach (var todo in ChangeTracker.Entries<Todos.TodoItem>().Where(e => e.State == EntityState.Modified))
+            todo.Property(t => t.Version).CurrentValue++;
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try

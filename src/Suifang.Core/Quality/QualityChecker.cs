@@ -96,9 +96,13 @@ public static class QualityChecker
         }
     }
 
-    /// A full number found is shown masked in the finding (the finding is read by reviewers).
+    /// Full numbers in what was matched are shown masked in the finding (it is read by reviewers), the same way as on every
+    /// page (Security/Masking): a resident ID as 110101********1234, a phone number as 138****1234.
     private static string Mask(string value) =>
-        value.Length >= 11 && value.All(c => char.IsDigit(c) || c is 'X' or 'x') ? value[..3] + new string('*', value.Length - 7) + value[^4..] : value;
+        FullNumber.Replace(value, m => m.Value.Length is 15 or 18 ? Security.Masking.MaskIdNumber(m.Value) : Security.Masking.MaskPhone(m.Value));
+
+    private static readonly System.Text.RegularExpressions.Regex FullNumber =
+        new(@"\d{17}[\dXx]|\d{11,16}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     /// Same matching as the script's branches: yes/no/uncertain, a comparison, or the choice text.
     public static bool Matches(string when, string answer)

@@ -14,16 +14,22 @@ public sealed record TodoChangeResult(Access Access, string? Error = null)
 }
 
 /// What a nurse does with a to-do (5.1.6, 7.2.4.1, 7.2.5.1 a): 知道了, close with the action taken and a note, reopen
-/// with a reason. Each change is scoped to the user's departments and written to the audit log.
+/// with a reason. Each change is scoped to the user's departments and written to the audit log. A change carries the
+/// Version of the to-do the nurse was looking at: when someone else (another nurse, the alert dispatcher) changed it
+/// since, or changes it while this one saves, nothing is overwritten and the nurse is asked to refresh.
 public static class TodoCommands
 {
     public const int NoteMax = 500;
+    public const string Conflict = "这条待办刚被别人处理过，请刷新后再看。";
 
-    public static async Task<TodoChangeResult> AcknowledgeAsync(SuifangDbContext db, StaffScope scope, long id, DateTime now, CancellationToken ct = default)
+    public static async Task<TodoChangeResult> AcknowledgeAsync(SuifangDbContext db, StaffScope scope, long id, DateTime now,
+        CancellationToken ct = default, int? expectedVersion = null)
     {
         var (todo, access) = await FindAsync(db, scope, id, ct);
         if (todo is null)
             return new(access);
+        if (expectedVersion is { } seen && seen != todo.Version)
+            return new(Access.Granted, Conflict);
         if (todo.AcknowledgedAt is null)
         {
             todo.AcknowledgedAt = now;
@@ -33,13 +39,15 @@ public static class TodoCommands
     }
 
     public static async Task<TodoChangeResult> CloseAsync(SuifangDbContext db, StaffScope scope, long id, TodoAction? action, string? note,
-        DateTime now, CancellationToken ct = default)
+        DateTime now, CancellationToken ct = default, int? expectedVersion = null)
     {
         var (todo, access) = await FindAsync(db, scope, id, ct);
         if (todo is null)
             return new(access);
         if (todo.Status == TodoStatus.Closed)
             return new(Access.Granted, $"这条待办已由{todo.ClosedBy}在 {todo.ClosedAt:MM-dd HH:mm} 处理完毕，请刷新页面查看。");
+        if (expectedVersion is { } seen && seen != todo.Version)
+            return new(Access.Granted, Conflict);
         note = note?.Trim();
         if (todo.Urgency == TodoUrgency.Critical && (action is null || string.IsNullOrEmpty(note)))
             return new(Access.Granted, "危急待办必须先记录处理方式并填写处理说明（如已电话通知患者急诊就诊），才能关闭。");
@@ -58,11 +66,14 @@ public static class TodoCommands
         return await SaveAsync(db, scope, todo, $"处理并关闭（{TodoText.Action(action)}）{(todo.ClosedNote is null ? "" : "：" + todo.ClosedNote)}", ct);
     }
 
-    public static async Task<TodoChangeResult> ReopenAsync(SuifangDbContext db, StaffScope scope, long id, string? reason, CancellationToken ct = default)
+    public static async Task<TodoChangeResult> ReopenAsync(SuifangDbContext db, StaffScope scope, long id, string? reason,
+        CancellationToken ct = default, int? expectedVersion = null)
     {
         var (todo, access) = await FindAsync(db, scope, id, ct);
         if (todo is null)
             return new(access);
+        if (expectedVersion is { } seen && seen != todo.Version)
+            return new(Access.Granted, Conflict);
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason))
             return new(Access.Granted, "重新打开待办需要填写原因（如患者再次来电反映症状未好转）。");
@@ -111,7 +122,7 @@ public static class TodoCommands
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(Access.Granted, "这条待办刚被其他人修改过，请刷新页面后再操作。");
+            return new(Access.Granted, Conflict);
         }
         return new(Access.Granted);
     }

@@ -20,6 +20,7 @@ internal sealed class TodoConfiguration : IEntityTypeConfiguration<TodoItem>
         b.Property(t => t.Comparison).HasMaxLength(500);
         b.Property(t => t.AssignedToUserId).HasMaxLength(64);
         b.Property(t => t.AcknowledgedBy).HasMaxLength(64);
+        b.Property(t => t.Version).IsConcurrencyToken();
         b.HasIndex(t => new { t.AssignedToUserId, t.Status });
         b.HasIndex(t => new { t.HospitalId, t.DepartmentId, t.Status, t.Urgency, t.CreatedAt });
         // The list's two orders over the whole hospital (5.1.6): 未处理 most urgent then oldest, 已处理 newest closed. They carry

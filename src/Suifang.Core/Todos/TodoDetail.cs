@@ -32,7 +32,22 @@ public sealed record TodoDetail(
         if (todo is null)
             return new(access, null);
         TodoCommands.Viewed(db, scope, todo, now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed meanwhile (the dispatcher assigned it, a nurse closed it): show it as it is now; the view is audited
+            // with the next save (the audit entry waits in the context), the acknowledgement is made again on it.
+            db.ChangeTracker.Clear();
+            (todo, access) = await TodoCommands.FindAsync(db, scope, id, ct);
+            if (todo is null)
+                return new(access, null);
+            if (todo.AcknowledgedAt is null)
+                (todo.AcknowledgedAt, todo.AcknowledgedBy) = (now, scope.UserName);
+            await db.SaveChangesAsync(ct);
+        }
 
         var patient = await db.Patients.AsNoTracking().IgnoreQueryFilters().Where(p => p.Id == todo.PatientId)
             .Select(p => new { p.Name, p.PhoneMasked }).FirstAsync(ct);

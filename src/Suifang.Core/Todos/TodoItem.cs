@@ -113,4 +113,8 @@ public sealed class TodoItem
 
     /// The follow-up result that raised it (a critical value the patient stated, the last value of a trend).
     public long? SourceResultId { get; set; }
+
+    /// Optimistic concurrency token: raised by one on every save through EF Core (SuifangDbContext), so that two nurses,
+    /// or the alert dispatcher and a nurse, never silently overwrite each other's change; a set-based update raises it too.
+    public int Version { get; set; }
 }

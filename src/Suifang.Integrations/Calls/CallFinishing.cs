@@ -15,7 +15,7 @@ namespace Suifang.Integrations.Calls;
 internal static class CallFinishing
 {
     public static CallFinish FromConversation(ConversationOutcome? outcome, Transcript transcript, CallContext context, string? recording,
-        string? failure, bool hungUp, CallingSchedule schedule, FollowUpTask task, long callId, DateTime now)
+        string? failure, bool hungUp, CallingSchedule schedule, FollowUpTask task, long callId, DateTime now, string? languageModel = null)
     {
         var ending = outcome?.Ending ?? CallEnding.InProgress;
         var end = failure is null ? EndOf(ending) : CallEnd.Interrupted;
@@ -65,7 +65,7 @@ internal static class CallFinishing
             CallId = callId, End = end, EndedAt = now, Detail = detail, CallBackAt = callBack,
             AnsweredByFamily = outcome?.AnsweredByFamily ?? false, RecordingPath = recording,
             UnderstandingSource = transcript.UnderstandingSources.Count == 0 ? null : string.Join(",", transcript.UnderstandingSources.Order()),
-            UnderstandingModel = UnderstandingModelStamp.Describe(transcript.UnderstandingSources),
+            UnderstandingModel = UnderstandingModelStamp.Describe(transcript.UnderstandingSources, languageModel),
             TriggerRulesVersion = TriggerRulesVersion.Of(context.Triggers),
             Summary = string.IsNullOrWhiteSpace(outcome?.Summary) ? $"{CallText.End(end)}；收集回答 {answers.Count} 项" : outcome!.Summary,
             Answers = unstored, Corrections = corrections, Turns = transcript.Turns, Todos = todos, Flag = flag,

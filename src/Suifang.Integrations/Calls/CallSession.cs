@@ -70,7 +70,7 @@ internal sealed class CallSession(Func<Suifang.Core.Data.SuifangDbContext> newCo
         await using (var db = newContext())
             policy = await policies.GetAsync(db, execution.Task.HospitalId, ct);
         var finished = CallFinishing.FromConversation(ending, transcript, context, phone.RecordingPath, failure, phone.HungUp,
-            policy.Schedule, execution.Task, call.Id, now());
+            policy.Schedule, execution.Task, call.Id, now(), options.LanguageModel);
         await journal.FinishAsync(call, finished);
         return finished;
     }

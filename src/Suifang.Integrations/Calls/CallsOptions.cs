@@ -35,4 +35,8 @@ public sealed class CallsOptions
 
     /// 模拟电话网络: percent of the virtual patients who missed a call (no answer) that call the hospital back later (demo).
     public int SimulatedCallBackPercent { get; set; } = 30;
+
+    /// The configured language model ("qwen2.5-7b-instruct @ http://llm.hospital.local/v1"), null when none: filled at start
+    /// from Llm:Model and Llm:Endpoint and stamped on every call's record (7.2.5.2 traceability), not set by hand.
+    public string? LanguageModel { get; set; }
 }

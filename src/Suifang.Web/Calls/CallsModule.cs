@@ -38,7 +38,7 @@ internal static class CallsModule
                 sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext,
                 sp.GetRequiredService<ITelephony>(), sp.GetRequiredService<IConversationFactory>(), sp.GetRequiredService<ScriptLibraries>().For,
                 sp.GetRequiredService<SensitiveDataProtector>(), sp.GetRequiredService<ContactPolicies>(),
-                () => sp.GetRequiredService<HospitalClock>().Now, sp.GetRequiredService<IOptions<CallsOptions>>().Value,
+                () => sp.GetRequiredService<HospitalClock>().Now, WithLanguageModel(sp),
                 sp.GetRequiredService<ILogger<AiCallChannel>>(), sp.GetService<SimulatedRecordings>()));
         if (Registered<ITelephony>(services) && Registered<IConversationFactory>(services) && Registered<ScriptLibraries>(services))
             services.AddInboundCalls();
@@ -49,6 +49,15 @@ internal static class CallsModule
     {
         CallsApi.Map(api.MapGroup("/calls").WithTags("智能外呼"));
         return api;
+    }
+
+    /// The call options with the configured language model's name, stamped on every call record (7.2.5.2).
+    private static CallsOptions WithLanguageModel(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<CallsOptions>>().Value;
+        if (sp.GetService<Suifang.Agent.LanguageModel.ILanguageModelAssist>() is { IsAvailable: true } llm)
+            options.LanguageModel = llm.Name;
+        return options;
     }
 
     private static bool Registered<T>(IServiceCollection services) => services.Any(d => d.ServiceType == typeof(T));

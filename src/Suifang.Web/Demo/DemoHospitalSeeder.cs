@@ -45,6 +45,7 @@ internal sealed class DemoHospitalSeeder(
         var staff = await new DemoStaff(users, db).CreateAsync(hospital.Id, password, departments, clock.Now, new Random(Seed + 2), ct);
         if (staff > 0 && string.IsNullOrWhiteSpace(configured))
             PrintPassword(password);
+        await new DemoDuty(db, protector).CreateAsync(hospital.Id, departments, clock.Now, new Random(Seed + 4), ct);
 
         await PatientsAsync(hospital.Id, departments, patients, ct);
         log.LogInformation("Seeded the demo hospital: {Departments} departments, {Staff} staff, {Patients} patients in {Seconds:F1} s",

@@ -20,8 +20,9 @@ internal static class TodosApi
     public static readonly string Viewers = string.Join(',', Core.Accounts.Roles.Admin, Core.Accounts.Roles.Supervisor,
         Core.Accounts.Roles.Nurse, Core.Accounts.Roles.Doctor);
 
-    public sealed record CloseRequest(TodoAction? Action, string? Note);
-    public sealed record ReopenRequest(string? Reason);
+    /// Version: the to-do's Version as the caller last read it; when given, a change made since is not overwritten (409).
+    public sealed record CloseRequest(TodoAction? Action, string? Note, int? Version = null);
+    public sealed record ReopenRequest(string? Reason, int? Version = null);
     public sealed record CallAgainResponse(long TaskId);
 
     public static void Map(RouteGroupBuilder todos)
@@ -62,14 +63,14 @@ internal static class TodosApi
         };
     }
 
-    private static async Task<IResult> AcknowledgeAsync(SuifangDbContext db, HospitalClock clock, HttpContext http, long id, CancellationToken ct) =>
-        Answer(await TodoCommands.AcknowledgeAsync(db, Scope(http), id, clock.Now, ct));
+    private static async Task<IResult> AcknowledgeAsync(SuifangDbContext db, HospitalClock clock, HttpContext http, long id, int? version, CancellationToken ct) =>
+        Answer(await TodoCommands.AcknowledgeAsync(db, Scope(http), id, clock.Now, ct, version));
 
     private static async Task<IResult> CloseAsync(SuifangDbContext db, HospitalClock clock, HttpContext http, long id, CloseRequest body, CancellationToken ct) =>
-        Answer(await TodoCommands.CloseAsync(db, Scope(http), id, body.Action, body.Note, clock.Now, ct));
+        Answer(await TodoCommands.CloseAsync(db, Scope(http), id, body.Action, body.Note, clock.Now, ct, body.Version));
 
     private static async Task<IResult> ReopenAsync(SuifangDbContext db, HttpContext http, long id, ReopenRequest body, CancellationToken ct) =>
-        Answer(await TodoCommands.ReopenAsync(db, Scope(http), id, body.Reason, ct));
+        Answer(await TodoCommands.ReopenAsync(db, Scope(http), id, body.Reason, ct, body.Version));
 
     private static async Task<IResult> CallAgainAsync(SuifangDbContext db, HospitalClock clock, HttpContext http, long id, CancellationToken ct)
     {
@@ -111,6 +112,7 @@ internal static class TodosApi
     {
         { Access: Access.Forbidden } => TypedResults.Forbid(),
         { Access: Access.NotFound } => NotFound(),
+        { Error: TodoCommands.Conflict } => TypedResults.Problem(title: "待办已被别人处理", detail: TodoCommands.Conflict, statusCode: StatusCodes.Status409Conflict),
         { Error: { } error } => TypedResults.Problem(title: "无法完成操作", detail: error, statusCode: StatusCodes.Status400BadRequest),
         _ => TypedResults.NoContent(),
     };

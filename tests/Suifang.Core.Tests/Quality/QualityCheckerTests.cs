@@ -109,6 +109,21 @@ public sealed class QualityCheckerTests
         Assert.DoesNotContain("13812345678", finding.Detail);
     }
 
+    [Theory]
+    [InlineData("电话13812345678", "有事打电话13812345678找护士。", "电话138****5678")]
+    [InlineData("身份证号\\d{17}[\\dX]", "您的身份证号110101199003071234对吗？", "身份证号110101********1234")]
+    public void A_number_inside_forbidden_content_is_masked_in_the_finding_as_on_every_page(string pattern, string said, string shown)
+    {
+        var call = QualityCalls.Complete();
+        call[^1] = new(said);
+        var rules = ForbiddenRule.Parse("号码|" + pattern);
+
+        var finding = QualityChecker.Check(Script, Turns(call), CallEnd.Completed, Answers(call), new HashSet<string>(), rules).Single(f => f.Rule == CheckRule.Forbidden);
+
+        Assert.False(finding.Passed);
+        Assert.Contains($"“{shown}”", finding.Detail);
+    }
+
     [Fact]
     public void Questions_of_the_script_about_stopping_medicine_are_not_prescriptions_and_the_patient_may_say_anything()
     {

@@ -34,6 +34,29 @@ public sealed class CallQualityTests
     }
 
     [Fact]
+    public async Task A_call_made_while_a_language_model_is_configured_names_that_model_in_its_record()
+    {
+        await using var world = await CallWorld.WithRealAgentAsync(DatabaseProvider.Sqlite);
+        world.Options.LanguageModel = "qwen2.5-7b-instruct @ http://llm.hospital.local:8000/v1";
+        var task = await world.PatientWithCallAsync(Persona.Cooperative);
+        await world.RunAsync(task.Id);
+        await using var db = world.NewContext();
+        var call = await db.Calls.SingleAsync(c => c.TaskId == task.Id);
+
+        Assert.Contains("llm qwen2.5-7b-instruct @ http://llm.hospital.local:8000/v1", call.UnderstandingModel);
+        Assert.Contains(call.UnderstandingSource!.Split(',')[0], call.UnderstandingModel);
+    }
+
+    [Fact]
+    public void The_model_stamp_names_the_language_model_that_decided_turns_and_leaves_it_out_when_none_is_configured()
+    {
+        Assert.Equal("llm qwen2.5 @ http://llm/v1; rules", Suifang.Integrations.Calls.UnderstandingModelStamp.Describe(["rules", "llm"], "qwen2.5 @ http://llm/v1"));
+        Assert.Equal("rules; llm qwen2.5 @ http://llm/v1 (configured)", Suifang.Integrations.Calls.UnderstandingModelStamp.Describe(["rules"], "qwen2.5 @ http://llm/v1"));
+        Assert.Equal("rules", Suifang.Integrations.Calls.UnderstandingModelStamp.Describe(["rules"]));
+        Assert.Null(Suifang.Integrations.Calls.UnderstandingModelStamp.Describe([]));
+    }
+
+    [Fact]
     public void The_trigger_rules_version_changes_with_any_rule_and_not_otherwise()
     {
         var rules = CallWorld.Triggers();

@@ -25,8 +25,11 @@ public sealed class CallWorld : IAsyncDisposable
         Telephony = telephony;
         Conversations = conversations;
         Channel = new AiCallChannel(tasks.NewContext, telephony, conversations, _ => scripts, tasks.Hospital.Protector, new ContactPolicies(),
-            () => tasks.Now, new CallsOptions());
+            () => tasks.Now, Options);
     }
+
+    /// The channel's options; a test may change them before a call (e.g. the configured language model).
+    public CallsOptions Options { get; } = new();
 
     public TaskWorld Tasks { get; }
     public SimulatedTelephony Telephony { get; }

@@ -17,7 +17,9 @@ public sealed record PatientListRow(
     string DiagnosisName,
     DateTime VisitAt,
     DateTime? DischargeAt,
-    string CampusName);
+    string CampusName,
+    // 趋势标记 (7.2.5.1 b): what worsened, in plain words, while a mark on the patient is not cleared.
+    string? TrendMark = null);
 
 /// A page of rows. When TotalIsCapped, Total is a lower bound ("10,000+", or the matches among the newest records
 /// for filters no index serves, see PatientList): counting every match of a million rows costs more than the page.

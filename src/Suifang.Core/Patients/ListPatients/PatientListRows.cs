@@ -23,11 +23,12 @@ internal static class PatientListRows
                 e.VisitType, e.VisitNumber, e.DepartmentId, Department = d.Name, e.AttendingDoctor,
                 e.PrimaryDiagnosisCode, e.PrimaryDiagnosisName, e.VisitAt, e.DischargeAt, Campus = c.Name,
             }).ToListAsync(ct);
+        var marks = await Alerts.TrendMarks.DescribeAsync(db, raw.Select(r => r.PatientId).Distinct().ToList(), ct);
         return raw
             .OrderByDescending(r => r.VisitType == VisitType.Discharged ? r.DischargeAt : r.VisitAt).ThenByDescending(r => r.Id)
             .Select(r => new PatientListRow(r.Id, r.PatientId, r.Name, r.Gender, PatientAge.On(r.BirthDate, today), r.PhoneMasked,
                 r.VisitType, r.VisitNumber, r.DepartmentId, r.Department, r.AttendingDoctor, r.PrimaryDiagnosisCode,
-                r.PrimaryDiagnosisName, r.VisitAt, r.DischargeAt, r.Campus))
+                r.PrimaryDiagnosisName, r.VisitAt, r.DischargeAt, r.Campus, marks.GetValueOrDefault(r.PatientId)))
             .ToList();
     }
 }

@@ -3663,6 +3663,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<int>("Urgency")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AlertedAt");

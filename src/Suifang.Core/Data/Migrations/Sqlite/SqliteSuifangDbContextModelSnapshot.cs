@@ -3556,6 +3556,10 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("Urgency")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AlertedAt");

@@ -13,7 +13,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSuifangDbContext))]
-    [Migration("20261130095015_Initial")]
+    [Migration("20261130095239_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3664,6 +3664,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

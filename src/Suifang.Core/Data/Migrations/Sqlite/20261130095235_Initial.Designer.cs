@@ -11,7 +11,7 @@ using Suifang.Core.Data;
 namespace Suifang.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSuifangDbContext))]
-    [Migration("20261130095012_Initial")]
+    [Migration("20261130095235_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3557,6 +3557,10 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -1265,7 +1265,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     AlertedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SourceResultId = table.Column<long>(type: "INTEGER", nullable: true)
+                    SourceResultId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

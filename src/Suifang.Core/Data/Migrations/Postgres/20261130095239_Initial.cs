@@ -1267,7 +1267,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     AcknowledgedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     AlertedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    SourceResultId = table.Column<long>(type: "bigint", nullable: true)
+                    SourceResultId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
