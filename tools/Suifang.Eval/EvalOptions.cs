@@ -31,7 +31,7 @@ internal sealed record EvalOptions
     public const string Usage = """
         用法:
           dotnet run --project tools/Suifang.Eval -- run [--out reports/] [--data data/] [--split test|all]
-              [--suites symptoms,intents,...] [--thresholds 文件] [--understander trained|shipped]
+              [--suites understanding,retrieval,reasoning,summaries,triage,conformance,speech,mos,planning] [--thresholds 文件] [--understander trained|shipped]
               [--embeddings local|openai --embeddings-url http://…/v1 --embeddings-model 模型 --embeddings-key 密钥]
               [--config appsettings.json] [--db sqlite:Data Source=suifang.db | postgres:Host=…] [--scripts 话术模板目录] [--worst 10]
           dotnet run --project tools/Suifang.Eval -- compare A.json B.json [--out 对比.md]

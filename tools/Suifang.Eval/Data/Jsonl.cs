@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Suifang.Eval.Data;
 
-/// Reads the labelled JSONL sets (EVAL-FORMATS: UTF-8, one object per line).
+/// Reads the labelled JSONL sets (data/eval/README.md: UTF-8, one object per line).
 internal static class Jsonl
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
