@@ -83,10 +83,10 @@ internal static class DashboardSeed
         var todos = tasks / 20;
         var todoStep = "(CASE WHEN t % 2 = 1 THEN (t - 1) * 20 + 1 ELSE (t - 1) * 20 + 19 END)";
         await Exec(db, Rows("t", todos) + $"""
-            INSERT INTO "Todos" ("Id", "HospitalId", "DepartmentId", "PatientId", "PlanStepId", "Kind", "Urgency", "Reason", "Source", "Status", "CreatedAt")
+            INSERT INTO "Todos" ("Id", "HospitalId", "DepartmentId", "PatientId", "PlanStepId", "Kind", "Urgency", "Reason", "Source", "Status", "CreatedAt", "Version")
             SELECT t, {hospital}, (SELECT MIN("Id") FROM "Departments") + ((({todoStep} - 1) / 5 + 1) % 20), ({todoStep} - 1) / 5 + 1, {todoStep},
                 CASE WHEN t % 7 = 0 THEN 9 ELSE 2 END, 0, '体温≥38.5℃', CASE WHEN t % 2 = 1 THEN 'ai-call' ELSE 'manual' END, t % 2,
-                {Time(due.Replace("j", todoStep, StringComparison.Ordinal) + " + 600")}
+                {Time(due.Replace("j", todoStep, StringComparison.Ordinal) + " + 600")}, 0
             {From("t", todos)}
             """);
         await db.Database.ExecuteSqlRawAsync(sqlite ? "PRAGMA foreign_keys = ON" : "SET session_replication_role = DEFAULT");

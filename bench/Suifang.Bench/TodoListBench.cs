@@ -161,13 +161,13 @@ internal static class TodoSeed
         var every = Math.Max(1, calls / todos);
         var todosSql = Series(todos) + $"""
             INSERT INTO "Todos" ("HospitalId", "DepartmentId", "PatientId", "Kind", "Urgency", "Reason", "Evidence", "CallId", "TurnIndex",
-                "Source", "Status", "CreatedAt", "ClosedAt", "ClosedBy", "ClosedAction", "RuleKey", "AssignedToUserId")
+                "Source", "Status", "CreatedAt", "ClosedAt", "ClosedBy", "ClosedAction", "RuleKey", "AssignedToUserId", "Version")
             SELECT {hospital}, {department} + (i * {every}) % {departments}, {Patient($"i * {every}")}, 1 + i % 8,
                 CASE WHEN i % 50 = 0 THEN 2 WHEN i % 5 = 0 THEN 1 ELSE 0 END, '体温≥38.5℃，可能有感染', '三十八度六',
                 (SELECT MIN("Id") FROM "Calls") + i * {every} - 1, 3, 'ai-call',
                 CASE WHEN i <= {open} THEN 0 ELSE 1 END, {Time($"-i * {every}")},
                 CASE WHEN i <= {open} THEN NULL ELSE {Time($"-i * {every} + 120")} END, CASE WHEN i <= {open} THEN NULL ELSE '护士' END,
-                CASE WHEN i <= {open} THEN NULL ELSE 1 END, 'trigger:bench:fever', CASE WHEN i % 3 = 0 THEN 'nurse-' || (i % 7) ELSE NULL END
+                CASE WHEN i <= {open} THEN NULL ELSE 1 END, 'trigger:bench:fever', CASE WHEN i % 3 = 0 THEN 'nurse-' || (i % 7) ELSE NULL END, 0
             {From(todos)}
             """;
         await db.Database.ExecuteSqlRawAsync(todosSql);
