@@ -170,7 +170,7 @@ internal sealed partial class ScriptConversation : IConversation
     {
         if (asked is not { Type: AnswerType.YesNo, Symptom: null }) return u;
         var term = TermLexicon.Default.ForQuestion(asked.Key);
-        if (term is null || term.Questions.FirstOrDefault() == asked.Key || term.InverseQuestions.Contains(asked.Key)) return u;
+        if (term is null || !term.AsksNarrower(asked.Key)) return u;
         if (!u.Symptoms.Any(m => m.Term == term.Name && m.Status == SymptomStatus.Absent)) return u;
         return u with { Symptoms = [.. u.Symptoms.Where(m => !(m.Term == term.Name && m.Status == SymptomStatus.Absent))] };
     }

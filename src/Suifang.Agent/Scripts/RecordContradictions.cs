@@ -57,7 +57,7 @@ internal static class RecordContradictions
             var inverse = term.InverseQuestions.Contains(q.Key);
             var present = (value == "yes") != inverse;
             // a no to a narrower question (breathlessness_at_rest, chest_pain_minutes) does not deny the term itself
-            if (!present && q.Symptom is null && term.Questions.FirstOrDefault() != q.Key && !inverse) yield break;
+            if (!present && q.Symptom is null && term.AsksNarrower(q.Key)) yield break;
             var said = $"“{name}”填的是“{(value == "yes" ? "是" : "否")}”";
             yield return new Statement(term.Name, present, q.Key, rank, true, said);
             // a plain no denies every term the question names (chest_pain: 胸痛 and 胸闷; nausea_vomiting: 恶心 and 呕吐)

@@ -1,6 +1,7 @@
 using Suifang.Agent.Dialogue;
 using Suifang.Agent.Knowledge;
 using Suifang.Agent.Scripts;
+using Suifang.Agent.Tests.EvalData;
 using Suifang.Agent.Understanding.Chinese;
 
 namespace Suifang.Agent.Tests.Dialogue;
@@ -14,7 +15,7 @@ public sealed class NarrowQuestionDenialTests
 
     private static IConversation StartCopd(out Script script)
     {
-        script = ScriptJson.LoadFile(Path.Combine(RepositoryRoot(), "src", "Suifang.Core", "Scripts", "Templates", "copd-discharge.json"));
+        script = ScriptJson.LoadFile(EvalFiles.PathOf(Path.Combine(SummaryReplayTests.Templates, "copd-discharge.json")));
         var call = new DialogueEngine(ChineseUnderstander.Shared, NoKnowledge).Start(script, Calls.Setup());
         call.Open();
         return call;
@@ -50,12 +51,5 @@ public sealed class NarrowQuestionDenialTests
         var reply = call.Reply(PatientInput.Said("咳嗽没加重 不过坐着也喘不上气"));
         Assert.True(reply.EndsCall, reply.Say);
         Assert.Contains(call.Outcome.Escalations, e => e.Urgent);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Suifang.slnx"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Suifang.slnx not found above the test folder.");
     }
 }

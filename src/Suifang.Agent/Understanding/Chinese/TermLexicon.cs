@@ -21,6 +21,12 @@ public sealed record Term(
 
     /// <summary>True for a symptom (what gets a <see cref="SymptomStatus"/>).</summary>
     public bool IsSymptom => Category == "symptom";
+
+    /// <summary>True when <paramref name="questionKey"/> asks about a narrower case of this term than its main question
+    /// (breathlessness_at_rest, orthopnea for 呼吸困难; chest_pain_minutes for 胸痛): a no to it denies only that case, not
+    /// the term — used by the dialogue's and the record checker's contradiction rules alike.</summary>
+    public bool AsksNarrower(string questionKey) =>
+        Questions.Count > 0 && Questions[0] != questionKey && !InverseQuestions.Contains(questionKey);
 }
 
 /// <summary>A term found in an utterance.</summary>
