@@ -27,13 +27,15 @@ internal static class HostModule
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(Suifang.Core.Observability.SuifangMetrics.Name)
-                .AddPrometheusExporter())
-            .WithTracing(t => t
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddSource(Suifang.Core.Observability.SuifangMetrics.Name));
+                .AddPrometheusExporter());
+        // Traces only when there is somewhere to send them: without an exporter every request would still build and
+        // sample its activities for nobody (seen while profiling the questionnaire submit path, issue #5).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            otel.UseOtlpExporter();
+            otel.WithTracing(t => t
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddSource(Suifang.Core.Observability.SuifangMetrics.Name))
+                .UseOtlpExporter();
 
         // Chinese text is written as characters, not &#x..; entities: smaller pages, readable source.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
