@@ -33,6 +33,10 @@ public sealed class Encounter
 
     public PatientSource Source { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// When a correction last changed the encounter (doctor, diagnosis, discharge, …): the statistics rollup counts the
+    /// days of its plans again, because the reports group by its attending doctor (5.1.7).
+    public DateTime? UpdatedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
 
     /// The time a follow-up counts from: discharge for a stay, the visit otherwise.

@@ -78,6 +78,8 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         // Id ends this and the name and last-4 indexes: PostgreSQL, unlike SQLite, does not keep the key in an index.
         b.HasIndex(e => new { e.PatientId, e.VisitType, e.HospitalId, e.DepartmentId, e.VisitAt, e.DischargeAt, e.DeletedAt, e.Id });
         b.HasIndex(e => new { e.HospitalId, e.VisitNumber });
+        // The statistics rollup asks for the encounters corrected since its last run: only corrected ones are in it.
+        b.HasIndex(e => new { e.HospitalId, e.UpdatedAt }).HasFilter("\"UpdatedAt\" IS NOT NULL");
 
         b.HasOne<Department>().WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Campus>().WithMany().HasForeignKey(e => e.CampusId).OnDelete(DeleteBehavior.Restrict);

@@ -89,6 +89,22 @@ public sealed class PatientWriterTests
         var stay = await db.Encounters.SingleAsync();
         Assert.Equal(VisitType.Discharged, stay.VisitType);
         Assert.Equal(new DateTime(2026, 11, 8, 10, 0, 0), stay.DischargeAt);
+        Assert.Equal(Now, stay.UpdatedAt); // the statistics rollup counts the stay's days again (5.1.7)
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task An_unchanged_visit_written_again_is_not_marked_as_corrected(DatabaseProvider provider)
+    {
+        var (database, hospitalId) = await SetUpAsync(provider);
+        await using var _ = database;
+        var good = PatientRecordValidatorTests.Good();
+
+        await WriteAsync(database, hospitalId, good);
+        var outcome = Assert.Single(await WriteAsync(database, hospitalId, good));
+
+        Assert.Equal(WriteOutcome.Unchanged, outcome.EncounterOutcome);
+        await using var db = database.NewContext();
+        Assert.Null((await db.Encounters.SingleAsync()).UpdatedAt);
     }
 
     [Theory, ClassData(typeof(Providers))]

@@ -119,6 +119,15 @@ public sealed class StatisticsRollupTests
                 HospitalId = w.Hospital.Hospital.Id, DepartmentId = plan.DepartmentId, PatientId = plan.PatientId, PlanStepId = step.Id,
                 Kind = TodoKind.CriticalValue, Reason = "血钾 6.8", Source = "manual", CreatedAt = later,
             });
+            // An old encounter's attending doctor corrected now: the reports group its plans' tasks and to-dos by doctor.
+            var corrected = await (from t in db.Tasks
+                                   join p in db.Plans on t.PlanId equals p.Id
+                                   join e in db.Encounters on p.EncounterId equals e.Id
+                                   where t.DueFrom >= new DateTime(2026, 10, 1) && t.DueFrom < new DateTime(2026, 10, 15) && e.AttendingDoctor != null
+                                   orderby t.Id
+                                   select e).FirstAsync();
+            corrected.AttendingDoctor += "（更正）";
+            corrected.UpdatedAt = later;
             // Yesterday (within the re-rolled days): a call that ended after midnight, counted without any change marker.
             var call = await db.Calls.Where(c => c.StartedAt >= new DateTime(2026, 11, 19) && c.StartedAt < new DateTime(2026, 11, 20) && !c.Inbound)
                 .OrderBy(c => c.Id).FirstAsync();
@@ -130,7 +139,7 @@ public sealed class StatisticsRollupTests
 
         Assert.Equal(0, run.Missing);
         Assert.Equal(3, run.ReRolled);
-        Assert.True(run.Changed >= 2, "the task's day and the to-do's step's day");
+        Assert.True(run.Changed >= 3, "the task's day, the to-do's step's day and the corrected encounter's days");
         await AssertRollupMatchesLiveAsync(w);
     }
 

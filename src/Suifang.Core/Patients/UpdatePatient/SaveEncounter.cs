@@ -46,6 +46,8 @@ public sealed class SaveEncounterHandler(SuifangDbContext db, Func<DateTime> now
             encounter.SecondaryDiagnoses = valid.SecondaryDiagnoses.Select(d => new Diagnosis { Code = d.Code, Name = d.Name }).ToList();
         if (existing is null)
             patient.Encounters.Add(encounter);
+        else
+            encounter.UpdatedAt = now();
         patient.UpdatedAt = now();
         await db.SaveChangesAsync(ct);
         return PatientCommandResult.Ok(patient.Id);

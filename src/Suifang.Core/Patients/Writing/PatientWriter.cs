@@ -191,6 +191,8 @@ public sealed class PatientWriter(SuifangDbContext db, SensitiveDataProtector pr
             existing.SecondaryDiagnoses = e.SecondaryDiagnoses.ToList();
             changed = true;
         }
+        if (changed)
+            existing.UpdatedAt = now;
         return (changed ? WriteOutcome.Updated : WriteOutcome.Unchanged, existing);
     }
 

@@ -23,7 +23,8 @@ public sealed record RollupRun(int HospitalId, int Days, int Missing, int ReRoll
 /// same time leave the same rows). Which days a run rolls up:
 /// - every closed day from the first task or call on that has no rollup yet (the first run, and after downtime);
 /// - the last ReRollDays closed days, always;
-/// - older days with a task changed (UpdatedAt) or an abnormal to-do made (CreatedAt) since the last run.
+/// - older days with a task changed (UpdatedAt) or an abnormal to-do made (CreatedAt) since the last run, and the days of
+///   the tasks and abnormal steps of an encounter corrected since then (Encounter.UpdatedAt: the reports group by its doctor).
 /// Today and the days ahead are never rolled up: the reports count them live.
 public static class StatisticsRollup
 {
@@ -62,6 +63,20 @@ public static class StatisticsRollup
             foreach (var due in await (from t in db.Todos.AsNoTracking()
                                        join s in db.PlanSteps on t.PlanStepId equals s.Id
                                        where t.HospitalId == hospitalId && kinds.Contains(t.Kind) && t.CreatedAt >= since && s.DueFrom < before
+                                       select s.DueFrom).Distinct().ToListAsync(ct))
+                changed.Add(DateOnly.FromDateTime(due));
+            // A corrected encounter (its attending doctor, by whom the reports group) changes the days of its plans' tasks
+            // and of the steps its abnormal to-dos belong to.
+            var corrected = db.Encounters.AsNoTracking().Where(e => e.HospitalId == hospitalId && e.UpdatedAt >= since).Select(e => e.Id);
+            foreach (var due in await (from t in db.Tasks.AsNoTracking()
+                                       join p in db.Plans on t.PlanId equals p.Id
+                                       where corrected.Contains(p.EncounterId!.Value) && t.DueFrom < before
+                                       select t.DueFrom).Distinct().ToListAsync(ct))
+                changed.Add(DateOnly.FromDateTime(due));
+            foreach (var due in await (from t in db.Todos.AsNoTracking()
+                                       join s in db.PlanSteps on t.PlanStepId equals s.Id
+                                       join p in db.Plans on s.PlanId equals p.Id
+                                       where kinds.Contains(t.Kind) && corrected.Contains(p.EncounterId!.Value) && s.DueFrom < before
                                        select s.DueFrom).Distinct().ToListAsync(ct))
                 changed.Add(DateOnly.FromDateTime(due));
             changed.RemoveWhere(d => !rolled.ContainsKey(d));

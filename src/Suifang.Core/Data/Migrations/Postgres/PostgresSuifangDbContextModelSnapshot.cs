@@ -1746,6 +1746,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<DateTime>("VisitAt")
                         .HasColumnType("timestamp without time zone");
 
@@ -1759,6 +1762,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CampusId");
+
+                    b.HasIndex("HospitalId", "UpdatedAt")
+                        .HasFilter("\"UpdatedAt\" IS NOT NULL");
 
                     b.HasIndex("HospitalId", "VisitNumber");
 

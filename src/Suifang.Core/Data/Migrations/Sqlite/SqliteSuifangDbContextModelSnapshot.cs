@@ -1688,6 +1688,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("VisitAt")
                         .HasColumnType("TEXT");
 
@@ -1701,6 +1704,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CampusId");
+
+                    b.HasIndex("HospitalId", "UpdatedAt")
+                        .HasFilter("\"UpdatedAt\" IS NOT NULL");
 
                     b.HasIndex("HospitalId", "VisitNumber");
 

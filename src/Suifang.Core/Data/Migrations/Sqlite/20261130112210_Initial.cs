@@ -1070,6 +1070,7 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     PrimaryDiagnosisName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Source = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -2187,6 +2188,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 table: "Encounters",
                 columns: new[] { "DepartmentId", "VisitType", "HospitalId", "VisitAt" },
                 filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_HospitalId_UpdatedAt",
+                table: "Encounters",
+                columns: new[] { "HospitalId", "UpdatedAt" },
+                filter: "\"UpdatedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Encounters_HospitalId_VisitNumber",

@@ -1072,6 +1072,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     PrimaryDiagnosisName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Source = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     DeletedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
@@ -2189,6 +2190,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 table: "Encounters",
                 columns: new[] { "DepartmentId", "VisitType", "HospitalId", "VisitAt" },
                 filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Encounters_HospitalId_UpdatedAt",
+                table: "Encounters",
+                columns: new[] { "HospitalId", "UpdatedAt" },
+                filter: "\"UpdatedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Encounters_HospitalId_VisitNumber",
