@@ -21,7 +21,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        App = new SuifangWebFactory(db, testServices: TestServices);
+        App = new SuifangWebFactory(db, Settings, testServices: TestServices);
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -37,6 +37,9 @@ public class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// Host settings a test class's fixture sets (e.g. demo data).
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     /// Services a test class's fixture adds to the host, e.g. a test double of a part another helper writes.
     protected virtual void TestServices(IServiceCollection services)
