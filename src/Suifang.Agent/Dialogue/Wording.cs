@@ -19,6 +19,22 @@ internal sealed partial class Wording(ConversationSetup setup)
 
     public bool Family { get; set; }
 
+    /// <summary>Who answered for the patient, when they said so ("我是她女儿" → 女儿); null when not said.</summary>
+    public string? Relation { get; set; }
+
+    private static readonly (string Said, string Note)[] Relations =
+    [
+        ("女儿", "女儿"), ("儿子", "儿子"), ("儿媳", "儿媳"), ("女婿", "女婿"), ("老伴", "老伴"), ("爱人", "爱人"),
+        ("丈夫", "丈夫"), ("老公", "丈夫"), ("妻子", "妻子"), ("老婆", "妻子"), ("媳妇", "妻子"), ("孙子", "孙子"),
+        ("孙女", "孙女"), ("外孙", "外孙"), ("妈妈", "母亲"), ("母亲", "母亲"), ("爸爸", "父亲"), ("父亲", "父亲"),
+        ("姐姐", "姐姐"), ("妹妹", "妹妹"), ("哥哥", "哥哥"), ("弟弟", "弟弟"), ("保姆", "保姆"), ("护工", "护工"),
+    ];
+
+    /// <summary>The relation a family member named ("我是他儿媳" → 儿媳; "儿媳" before "儿子"-like prefixes), or null.</summary>
+    public static string? RelationIn(string said) =>
+        Relations.OrderByDescending(r => r.Said.Length).ThenBy(r => said.IndexOf(r.Said, StringComparison.Ordinal))
+            .Where(r => said.Contains(r.Said, StringComparison.Ordinal)).Select(r => r.Note).FirstOrDefault();
+
     public static string PoliteName(ConversationSetup setup)
     {
         var name = setup.PatientName.Trim();
