@@ -11,11 +11,12 @@ internal sealed partial class Wording(ConversationSetup setup)
     private static readonly string[] CompoundSurnames =
         ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒", "端木"];
 
-    /// <summary>"张先生", "王阿姨", "李女士": surname plus a polite form; the full name when it is not Chinese.</summary>
+    /// <summary>"张先生", "王阿姨", "李女士": surname plus a polite form; the full name when it is not Chinese or the sex is
+    /// unknown ("张伟您好" rather than a guess).</summary>
     public string Patient { get; } = PoliteName(setup);
 
-    /// <summary>他 or 她: how questions speak of the patient to a family member.</summary>
-    public string Pronoun => setup.PatientIsMale ? "他" : "她";
+    /// <summary>他, 她, or 患者 when the sex is unknown: how questions speak of the patient to a family member.</summary>
+    public string Pronoun => setup.EffectiveSex switch { PatientSex.Male => "他", PatientSex.Female => "她", _ => "患者" };
 
     public bool Family { get; set; }
 
@@ -39,9 +40,9 @@ internal sealed partial class Wording(ConversationSetup setup)
     {
         var name = setup.PatientName.Trim();
         if (name.Length == 0) return "您";
-        if (!IsHan(name[0])) return name;
+        if (!IsHan(name[0]) || setup.EffectiveSex == PatientSex.Unknown) return name;
         var surname = CompoundSurnames.FirstOrDefault(name.StartsWith) ?? name[..1];
-        var form = setup.PatientIsMale ? "先生" : setup.PatientAge >= 50 ? "阿姨" : "女士";
+        var form = setup.EffectiveSex == PatientSex.Male ? "先生" : setup.PatientAge >= 50 ? "阿姨" : "女士";
         return surname + form;
     }
 
