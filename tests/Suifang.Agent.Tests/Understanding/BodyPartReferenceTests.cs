@@ -32,4 +32,11 @@ public sealed class BodyPartReferenceTests
         var u = Shipped.Understand("还是疼", Open("伤口疼痛"));
         Assert.Equal(SymptomStatus.Present, u.StatusOf("伤口疼痛"));
     }
+
+    [Fact]
+    public void The_same_general_word_said_twice_is_decided_by_the_later_statement()
+    {
+        var u = Shipped.Understand("红是不红了", After("wound_redness"));
+        Assert.Equal(SymptomStatus.Absent, u.StatusOf("伤口发红"));
+    }
 }

@@ -73,6 +73,8 @@ internal static class Mentions
             if (prior.Start + prior.Length > general.Start) continue;
             if (general.Start - (prior.Start + prior.Length) > MaxGap) return null;
             var t = prior.Term;
+            if (t == general.Term)
+                return null; // the same general word again ("红是不红了"): the later statement decides, as before
             if (t.IsSymptom)
             {
                 if (t.Broader == general.Term.Name) return (t.Name, true);
