@@ -52,7 +52,10 @@ internal static partial class NoteLines
                 return v switch
                 {
                     "yes" => (q.NoteYes ?? (parts is null ? Stem(q) + "：是" : parts.Subject + "有" + parts.Thing)) + Detail(a.Said, parts),
-                    "no" => q.NoteNo ?? (parts is null ? Stem(q) + "：否" : parts.Subject + (parts.Thing.EndsWith('过') ? "没有" : "无") + parts.Thing),
+                    // An action not done yet keeps what the patient plans ("未复诊（还没去，下周去）"); a denied symptom
+                    // needs no words ("没有 干干的" is just 无渗液).
+                    "no" => q.NoteNo is { } noted ? noted + Detail(a.Said, parts, denial: true)
+                        : parts is null ? Stem(q) + "：否" : parts.Subject + (parts.Thing.EndsWith('过') ? "没有" : "无") + parts.Thing,
                     _ => (parts?.Whole ?? Stem(q)) + "说不清" + Detail(a.Said, parts),
                 };
             case AnswerType.BloodPressure when v.Split('/') is [var hi, var lo]:
@@ -67,11 +70,12 @@ internal static partial class NoteLines
     }
 
     /// <summary>The patient's own words after a present or uncertain finding, when they say more than "有/是/对".</summary>
-    private static string Detail(string said, Parts? parts)
+    private static string Detail(string said, Parts? parts, bool denial = false)
     {
         var s = Spaces().Replace(said.Trim().TrimEnd('。', '！', '!', '.', '，', ','), "，");
         s = Filler().Replace(s, "");
         if (s.Length < 2 || s.Length > 30 || Affirmation().IsMatch(s)) return "";
+        if (denial && (Denial().IsMatch(s) || s.Length <= 3)) return "";
         if (parts is not null && (s == parts.Thing || s == parts.Whole)) return "";
         return "（" + s + "）";
     }
@@ -138,6 +142,9 @@ internal static partial class NoteLines
 
     [GeneratedRegex("^(请问|您|最近两周|最近一次|最近|现在|这几天|这次|平时|查的|量的|测的)+")]
     private static partial Regex Lead();
+
+    [GeneratedRegex("^(没有|没|不|还没有|还没|没去|没做|没打|没取|不是|不抽|不抽了|没抽)$")]
+    private static partial Regex Denial();
 
     [GeneratedRegex("\\s+")]
     private static partial Regex Spaces();

@@ -104,4 +104,16 @@ public sealed class SummaryNoteTests
         Assert.Empty(call.Outcome.Escalations);
         Assert.Contains("无胸痛（已复核）", call.Outcome.Summary);
     }
+
+    [Fact]
+    public void An_action_not_done_yet_keeps_what_the_patient_plans_and_a_plain_no_adds_nothing()
+    {
+        var visit = new ScriptQuestion
+        {
+            Key = "follow_up_visit", Text = "您有没有按医生约定的时间回医院复诊或复查？", NoteYes = "已按时复诊复查", NoteNo = "未按时复诊复查",
+        };
+        Assert.Contains("未按时复诊复查（还没去，下周去）", Summary(Calls.Script(Smoking, visit), "是我", "不抽", "还没去 下周去"));
+        var plain = Summary(Calls.Script(Smoking, visit), "是我", "不抽", "没有");
+        Assert.Contains("不吸烟，未按时复诊复查。", plain);
+    }
 }
