@@ -42,6 +42,15 @@ public sealed class TextMetricsTests
     }
 
     [Fact]
+    public void A_temperature_written_with_the_degree_sign_matches_one_written_with_the_character_du()
+    {
+        // "体温37.2℃" and "体温37.2度" are the same finding; 37.2 °C is not a different keyword.
+        Assert.Equal(1, TextMetrics.KeywordHits("体温37.2℃，无发热。", ["体温37.2度"]));
+        Assert.Equal(1, TextMetrics.KeywordHits("体温37.2度，无发热。", ["体温37.2℃"]));
+        Assert.Equal(0, TextMetrics.KeywordHits("体温37.2℃", ["体温37.3度"]));
+    }
+
+    [Fact]
     public void Characters_drop_punctuation_and_spaces()
     {
         Assert.Equal(["体", "温", "3", "8", "度"], TextMetrics.Characters("体温 38度。"));

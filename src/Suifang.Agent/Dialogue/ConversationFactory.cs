@@ -17,6 +17,23 @@ public interface IConversationFactory
 /// <param name="Memory">Earlier answers of this patient.</param>
 /// <param name="PatientAge">Age in years, if known: chooses the polite form ("张阿姨" for an older woman, "李女士" otherwise).</param>
 /// <param name="CallBackNumber">The hospital's number a patient can call back (left on a voicemail), if configured.</param>
+/// <param name="PatientIsMale">Kept for callers that only know "male or not"; <see cref="Sex"/> says more.</param>
 public sealed record ConversationSetup(string PatientName, string Hospital, string? Department, DateTime Now,
     DateTime? AnchorDate, string? Period, CallMemory Memory, bool PatientIsMale = false, int? PatientAge = null,
-    string? CallBackNumber = null);
+    string? CallBackNumber = null)
+{
+    /// <summary>The patient's sex from the patient record: 先生 / 女士 (阿姨), 他 / 她; unknown greets by the full name
+    /// ("张伟您好") and speaks of "患者" to a family member. <see cref="PatientIsMale"/> = true still means male.</summary>
+    public PatientSex Sex { get; init; }
+
+    /// <summary>The sex the wording uses: <see cref="Sex"/>, else male when <see cref="PatientIsMale"/>, else unknown.</summary>
+    public PatientSex EffectiveSex => Sex != PatientSex.Unknown ? Sex : PatientIsMale ? PatientSex.Male : PatientSex.Unknown;
+}
+
+/// <summary>The patient's sex as the patient record gives it.</summary>
+public enum PatientSex
+{
+    Unknown = 0,
+    Male = 1,
+    Female = 2,
+}

@@ -3,7 +3,10 @@ using Suifang.Agent.Understanding;
 namespace Suifang.Agent.Dialogue;
 
 /// <summary>One patient turn as heard: what was said, the question it answered, how it was understood.</summary>
-internal sealed record HeardTurn(int Turn, string Text, Scripts.ScriptQuestion? Asked, UtteranceUnderstanding? Understood);
+/// <param name="Confirming">The turn answered a read-back ("您是说没有胸痛，对吗？" — "对"): its "yes" confirms the
+/// recorded answer and is not a mention of the question's own symptom.</param>
+internal sealed record HeardTurn(int Turn, string Text, Scripts.ScriptQuestion? Asked, UtteranceUnderstanding? Understood,
+    bool Confirming = false);
 
 /// <summary>
 /// The second, high-recall pass after the call (issue #4): reads every patient turn for red-flag symptoms the script did
@@ -38,7 +41,8 @@ internal static class RedFlagPass
     {
         if (t.Understood is { } u)
             foreach (var m in u.Symptoms)
-                if (m.Status != SymptomStatus.Absent && RedFlags.Of(m) is { } f) yield return f;
+                if (m.Status != SymptomStatus.Absent && RedFlags.Of(m) is { } f
+                    && !(t.Confirming && t.Asked is { } asked && RedFlags.Asks(asked, f))) yield return f;
         foreach (var flag in RedFlags.All)
             if (MentionedWithoutClearNegation(t.Text, flag)) yield return flag;
     }

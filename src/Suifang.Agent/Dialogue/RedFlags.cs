@@ -1,5 +1,6 @@
 using Suifang.Agent.Scripts;
 using Suifang.Agent.Understanding;
+using Suifang.Agent.Understanding.Chinese;
 
 namespace Suifang.Agent.Dialogue;
 
@@ -35,7 +36,15 @@ internal static class RedFlags
         return null;
     }
 
-    public static RedFlag? Of(SymptomMention m) => In(m.Term) ?? In(m.Surface);
+    /// <summary>The red flag a symptom mention names. A milder, narrower form of a red-flag term that the lexicon marks
+    /// as no red flag itself (伤口出血 "刀口渗了点血水", broader 出血) is an abnormal finding for a same-day nurse review,
+    /// not an emergency: it names none. Heavy bleeding ("血止不住", "纱布都湿透了", "流了很多血") is the term 出血.</summary>
+    public static RedFlag? Of(SymptomMention m) =>
+        Lexicon.Get(m.Term) is { RedFlag: false, Broader: { } broader } && Lexicon.Get(broader) is { RedFlag: true }
+            ? null
+            : In(m.Term) ?? In(m.Surface);
+
+    private static TermLexicon Lexicon => TermLexicon.Default;
 
     /// <summary>Whether a question asks about the red flag (its symptom, label or text names it).</summary>
     public static bool Asks(ScriptQuestion q, RedFlag flag) =>

@@ -11,6 +11,7 @@ internal sealed partial class ScriptConversation
         if (command is IdentifyCallerCommand who)
         {
             words.Family = who.Family;
+            if (who.Family && heard.Count > 0) words.Relation = Wording.RelationIn(heard[^1].Text);
             return Next(who.Family ? Phrases.StartFamily : Phrases.Start);
         }
         if (++attempts >= options.MaxAttempts) return End(CallEnding.NoResponse, Phrases.SilenceEnd);
@@ -25,6 +26,7 @@ internal sealed partial class ScriptConversation
         {
             case IdentifyCallerCommand:
                 words.Family = true;
+                words.Relation ??= Wording.RelationIn(said);
                 return Ask(q, Phrases.Ok, plainer: false);
             case AnswerCommand { Reading: { Kind: ReadingKind.Value, Value: { } value } }:
                 if (q.Confirm && value != "uncertain") return AskConfirm(q, value, said, "");

@@ -87,7 +87,7 @@ internal sealed partial class ScriptConversation : IConversation
             var asked = phase is Phase.Question or Phase.Confirm ? q : null;
             // Mentioned is this call's live list (no copy per turn): read it during Understand, do not keep it.
             u = understander.Understand(input.Text!, new UnderstandingContext(asked, setup.Now, mentioned));
-            heard.Add(new HeardTurn(turn, input.Text!, asked, u));
+            heard.Add(new HeardTurn(turn, input.Text!, asked, u, Confirming: phase == Phase.Confirm));
             Note(NarrowDenialsDropped(u, asked));
             command = CommandGenerator.FromWords(phase, q, u, options.ConfidenceThreshold);
         }

@@ -7,40 +7,43 @@ internal sealed record SummaryFacts(Script Script, Wording Words, CallEnding End
     IReadOnlyList<string> Skipped, IReadOnlyList<string> SkippedByMemory, IReadOnlyList<Escalation> Escalations,
     DateTime? CallBackAt);
 
-/// <summary>A short Chinese summary of the call for the nurse.</summary>
+/// <summary>
+/// The call summary for the nurse, written like a nurse's follow-up note (6.2): who answered, the findings in answer order
+/// ("无发热，伤口无发红，体温37.2℃，吃药情况：按时服用"), what the patient said in their own words when a finding is present,
+/// what was not asked, the agreed call-back time, what was handed over, and how the call ended.
+/// </summary>
 internal static class SummaryWriter
 {
     public static string Write(SummaryFacts f)
     {
         var sb = new StringBuilder();
-        sb.Append(f.Words.Patient).Append(f.Words.Family ? "的家属代答" : "").Append("。结果：").Append(EndingName(f.Ending)).Append('。');
-        if (f.Answers.Count > 0)
-        {
-            sb.Append("回答：");
-            sb.AppendJoin("；", f.Answers.Select(a => Describe(f, a)));
-            sb.Append('。');
-        }
-        if (f.Skipped.Count > 0) sb.Append("没有问到：").AppendJoin("、", f.Skipped.Select(k => Name(f.Script, k))).Append('。');
+        var reached = f.Answers.Count > 0 || f.Ending is CallEnding.Completed or CallEnding.Partial or CallEnding.HandedOff
+            or CallEnding.Refused or CallEnding.CallLater;
+        sb.Append("患者").Append(f.Words.Patient);
+        if (!reached) sb.Append('。');
+        else if (!f.Words.Family) sb.Append("本人接听。");
+        else sb.Append("的家属代答").Append(f.Words.Relation is { } r ? "（" + r + "）" : "").Append('。');
+        var findings = NoteLines.Findings(f.Script, f.Answers);
+        if (findings.Count > 0) sb.AppendJoin("，", findings).Append('。');
+        if (f.Skipped.Count > 0) sb.Append("未问到：").AppendJoin("、", f.Skipped.Select(k => Name(f.Script, k))).Append('。');
         if (f.SkippedByMemory.Count > 0)
             sb.Append("本期已答、未重复问：").AppendJoin("、", f.SkippedByMemory.Distinct().Select(k => Name(f.Script, k))).Append('。');
         if (f.CallBackAt is { } at) sb.Append("约定回电：").Append(f.Words.SpokenTime(at)).Append('。');
         if (f.Escalations.Count > 0)
             sb.Append("需处理：").AppendJoin("；", f.Escalations.Select(e => (e.Urgent ? "【紧急】" : "") + e.Reason.TrimEnd('。'))).Append('。');
+        sb.Append(Closing(f.Ending)).Append('。');
         return sb.ToString();
     }
 
-    private static string Describe(SummaryFacts f, CollectedAnswer a)
+    private static string Closing(CallEnding e) => e switch
     {
-        var q = f.Script.Questions.FirstOrDefault(x => x.Key == a.QuestionKey);
-        if (q is null) return a.QuestionKey + "：" + a.Value;
-        var text = Wording.Label(q).Length > 0 ? f.Words.ReadBack(q, a.Value) : q.Text.TrimEnd('？', '?') + "：" + Plain(a.Value);
-        return a.Confirmed ? text + "（已确认）" : text;
-    }
-
-    private static string Plain(string value) => value switch { "yes" => "是", "no" => "否", "uncertain" => "说不好", _ => value };
+        CallEnding.Completed => "随访已完成",
+        CallEnding.Partial => "随访部分完成",
+        _ => "结果：" + EndingName(e),
+    };
 
     private static string Name(Script s, string key) =>
-        s.Questions.FirstOrDefault(q => q.Key == key) is { } q ? (q.Label ?? q.Text.TrimEnd('？', '?')) : key;
+        s.Questions.FirstOrDefault(q => q.Key == key) is { } q ? NoteLines.Name(q) ?? q.Text.TrimEnd('？', '?') : key;
 
     public static string EndingName(CallEnding e) => e switch
     {

@@ -11,21 +11,38 @@ internal sealed partial class Wording(ConversationSetup setup)
     private static readonly string[] CompoundSurnames =
         ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒", "端木"];
 
-    /// <summary>"张先生", "王阿姨", "李女士": surname plus a polite form; the full name when it is not Chinese.</summary>
+    /// <summary>"张先生", "王阿姨", "李女士": surname plus a polite form; the full name when it is not Chinese or the sex is
+    /// unknown ("张伟您好" rather than a guess).</summary>
     public string Patient { get; } = PoliteName(setup);
 
-    /// <summary>他 or 她: how questions speak of the patient to a family member.</summary>
-    public string Pronoun => setup.PatientIsMale ? "他" : "她";
+    /// <summary>他, 她, or 患者 when the sex is unknown: how questions speak of the patient to a family member.</summary>
+    public string Pronoun => setup.EffectiveSex switch { PatientSex.Male => "他", PatientSex.Female => "她", _ => "患者" };
 
     public bool Family { get; set; }
+
+    /// <summary>Who answered for the patient, when they said so ("我是她女儿" → 女儿); null when not said.</summary>
+    public string? Relation { get; set; }
+
+    private static readonly (string Said, string Note)[] Relations =
+    [
+        ("女儿", "女儿"), ("儿子", "儿子"), ("儿媳", "儿媳"), ("女婿", "女婿"), ("老伴", "老伴"), ("爱人", "爱人"),
+        ("丈夫", "丈夫"), ("老公", "丈夫"), ("妻子", "妻子"), ("老婆", "妻子"), ("媳妇", "妻子"), ("孙子", "孙子"),
+        ("孙女", "孙女"), ("外孙", "外孙"), ("妈妈", "母亲"), ("母亲", "母亲"), ("爸爸", "父亲"), ("父亲", "父亲"),
+        ("姐姐", "姐姐"), ("妹妹", "妹妹"), ("哥哥", "哥哥"), ("弟弟", "弟弟"), ("保姆", "保姆"), ("护工", "护工"),
+    ];
+
+    /// <summary>The relation a family member named ("我是他儿媳" → 儿媳; "儿媳" before "儿子"-like prefixes), or null.</summary>
+    public static string? RelationIn(string said) =>
+        Relations.OrderByDescending(r => r.Said.Length).ThenBy(r => said.IndexOf(r.Said, StringComparison.Ordinal))
+            .Where(r => said.Contains(r.Said, StringComparison.Ordinal)).Select(r => r.Note).FirstOrDefault();
 
     public static string PoliteName(ConversationSetup setup)
     {
         var name = setup.PatientName.Trim();
         if (name.Length == 0) return "您";
-        if (!IsHan(name[0])) return name;
+        if (!IsHan(name[0]) || setup.EffectiveSex == PatientSex.Unknown) return name;
         var surname = CompoundSurnames.FirstOrDefault(name.StartsWith) ?? name[..1];
-        var form = setup.PatientIsMale ? "先生" : setup.PatientAge >= 50 ? "阿姨" : "女士";
+        var form = setup.EffectiveSex == PatientSex.Male ? "先生" : setup.PatientAge >= 50 ? "阿姨" : "女士";
         return surname + form;
     }
 

@@ -65,6 +65,12 @@ public sealed record ScriptQuestion
     /// <summary>The standard symptom term a yes/no question asks about (7.1.2.2), e.g. "发热": ties the answer to
     /// symptoms mentioned elsewhere in the call (contradictions, the red-flag pass skips what the script asked).</summary>
     public string? Symptom { get; init; }
+    /// <summary>How the nurse's note (the call summary) names the item when <see cref="Label"/> is not set or reads
+    /// badly in a note, e.g. "心率", "穿刺处肿胀出血"; without it the summary derives a name from the question.</summary>
+    public string? Note { get; init; }
+    /// <summary>The whole note for a "yes" / "no" answer when "有…/无…" reads wrong, e.g. "仍在吸烟" / "不吸烟", "已复诊" / "未复诊".</summary>
+    public string? NoteYes { get; init; }
+    public string? NoteNo { get; init; }
     /// <summary>Said instead of <see cref="Text"/> when the patient asks to repeat or did not understand (spoken slower).</summary>
     public string? Rephrase { get; init; }
     public AnswerType Type { get; init; } = AnswerType.YesNo;

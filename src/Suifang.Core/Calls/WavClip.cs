@@ -11,33 +11,9 @@ public static class WavClip
 
     public static byte[]? Cut(byte[] wav, int startMs, int endMs)
     {
-        if (wav.Length < 12 || !wav.AsSpan(0, 4).SequenceEqual("RIFF"u8) || !wav.AsSpan(8, 4).SequenceEqual("WAVE"u8))
-            return null;
-        int rate = 0, blockAlign = 0, fmtAt = -1, fmtSize = 0, dataAt = -1, dataSize = 0;
-        for (var at = 12; at + 8 <= wav.Length;)
-        {
-            var size = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(at + 4));
-            if (size < 0)
-                return null;
-            var id = wav.AsSpan(at, 4);
-            if (id.SequenceEqual("fmt "u8) && size >= 16 && at + 8 + 16 <= wav.Length)
-            {
-                if (BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 8)) != 1)
-                    return null; // only PCM
-                rate = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(at + 12));
-                blockAlign = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 20));
-                (fmtAt, fmtSize) = (at + 8, size);
-            }
-            else if (id.SequenceEqual("data"u8))
-            {
-                dataAt = at + 8;
-                dataSize = Math.Min(size, wav.Length - dataAt);
-                break;
-            }
-            at += 8 + size + (size & 1);
-        }
-        if (fmtAt < 0 || dataAt < 0 || rate <= 0 || blockAlign <= 0)
-            return null;
+        if (WavChunks.Read(wav) is not { Format: 1, FmtAt: >= 0, DataAt: >= 0, Rate: > 0, BlockAlign: > 0 } w)
+            return null; // only PCM
+        var (rate, blockAlign, fmtAt, fmtSize, dataAt, dataSize) = (w.Rate, w.BlockAlign, w.FmtAt, w.FmtSize, w.DataAt, w.DataSize);
         var from = Frame(Math.Max(0, startMs - MarginMs), rate, blockAlign, dataSize);
         var to = Frame(Math.Max(startMs, endMs) + MarginMs, rate, blockAlign, dataSize);
         var length = to - from;

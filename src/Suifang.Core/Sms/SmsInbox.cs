@@ -20,7 +20,8 @@ public static class SmsInbox
     public const string TodoSource = "sms";
     private const int MaxText = 500;
 
-    public static async Task<SmsInboxResult?> ReceiveAsync(SuifangDbContext db, SensitiveDataProtector protector, SmsInboundReply reply,
+    public static async Task<SmsInboxResult?> ReceiveAsync(SuifangDbContext db, SensitiveDataProtector protector, ISmsReplyReader reader,
+        SmsInboundReply reply,
         DateTime now, CancellationToken ct)
     {
         if (reply.At == default)
@@ -40,7 +41,7 @@ public static class SmsInbox
         var row = new SmsReply
         {
             Provider = reply.Provider, PhoneCipher = value.Cipher, PhoneIndex = value.Index, PhoneMasked = value.Masked, Text = text,
-            SignName = Cut(reply.SignName, 64), ExtendCode = Cut(reply.ExtendCode, 32), Kind = SmsReplyReading.Classify(text),
+            SignName = Cut(reply.SignName, 64), ExtendCode = Cut(reply.ExtendCode, 32), Kind = reader.Read(text, now),
             ReceivedAt = reply.At, RecordedAt = now, DedupeKey = key,
         };
         var hospitals = patients.Select(p => p.HospitalId).Distinct().ToList();

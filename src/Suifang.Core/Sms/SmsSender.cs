@@ -7,7 +7,7 @@ namespace Suifang.Core.Sms;
 /// The background sender's work: queued messages whose time has come go out under the rate limit; sent messages get
 /// their delivery receipts from the provider. Safe to run on several nodes at once (claims, conditional updates).
 public sealed class SmsSender(Func<SuifangDbContext> newContext, SmsDispatch dispatch, ISmsProvider provider,
-    SensitiveDataProtector protector, SmsRateLimit rateLimit, SmsOptions options, Func<DateTime> now)
+    SensitiveDataProtector protector, SmsRateLimit rateLimit, SmsOptions options, Func<DateTime> now, ISmsReplyReader reader)
 {
     public const int BatchSize = 200;
 
@@ -78,7 +78,7 @@ public sealed class SmsSender(Func<SuifangDbContext> newContext, SmsDispatch dis
         foreach (var reply in replies)
         {
             await using var db = newContext();
-            if (await SmsInbox.ReceiveAsync(db, protector, reply, now(), ct) is { Duplicate: false })
+            if (await SmsInbox.ReceiveAsync(db, protector, reader, reply, now(), ct) is { Duplicate: false })
                 added++;
         }
         return added;

@@ -10,7 +10,7 @@ namespace Suifang.Integrations.Calls;
 
 /// What a call needs to know before dialling, read in one short context: the patient, the step (questions, triggers,
 /// script key), the hospital and department names, a call already made under this key, and what blocks calling.
-internal sealed record CallContext(Call? Existing, string PatientName, bool PatientIsMale, string PhoneCipher, string PhoneIndex,
+internal sealed record CallContext(Call? Existing, string PatientName, Gender PatientGender, DateOnly? PatientBirthDate, string PhoneCipher, string PhoneIndex,
     string PhoneMasked, string Hospital, string? Department, PlanStep? Step, DateTime? Anchor, string? Blocked,
     Agent.Dialogue.CallMemory Memory)
 {
@@ -19,7 +19,7 @@ internal sealed record CallContext(Call? Existing, string PatientName, bool Pati
         var task = execution.Task;
         var existing = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.EffectKey == execution.EffectKey, ct);
         var patient = await db.Patients.AsNoTracking().IgnoreQueryFilters().Where(p => p.Id == task.PatientId)
-            .Select(p => new { p.Name, p.Gender, p.PhoneCipher, p.PhoneIndex, p.PhoneMasked }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.Name, p.Gender, p.BirthDate, p.PhoneCipher, p.PhoneIndex, p.PhoneMasked }).FirstOrDefaultAsync(ct);
         if (patient is null)
             return null;
         var hospital = await db.Hospitals.AsNoTracking().Where(h => h.Id == task.HospitalId).Select(h => h.Name).FirstOrDefaultAsync(ct) ?? "";
@@ -33,7 +33,7 @@ internal sealed record CallContext(Call? Existing, string PatientName, bool Pati
             anchor = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => (DateTime?)p.AnchorTime).FirstOrDefaultAsync(ct);
         var blocked = existing is null ? await CallFlags.BlockingAsync(db, task.PatientId, patient.PhoneIndex, ct) : null;
         var memory = existing is null && blocked is null ? await CallMemories.LoadAsync(db, task.PatientId, ct) : Agent.Dialogue.CallMemory.Empty;
-        return new CallContext(existing, patient.Name, patient.Gender == Gender.Male, patient.PhoneCipher, patient.PhoneIndex,
+        return new CallContext(existing, patient.Name, patient.Gender, patient.BirthDate, patient.PhoneCipher, patient.PhoneIndex,
             patient.PhoneMasked, hospital, department, step, anchor, blocked, memory);
     }
 

@@ -6,6 +6,7 @@ using Suifang.Agent.Telephony;
 using Suifang.Core.Calls;
 using Suifang.Core.Calls.Journal;
 using Suifang.Core.Contact;
+using Suifang.Core.Patients;
 using Suifang.Core.Security;
 using Suifang.Core.Tasks;
 
@@ -52,7 +53,12 @@ internal sealed class CallSession(Func<Suifang.Core.Data.SuifangDbContext> newCo
             try
             {
                 var setup = new ConversationSetup(context.PatientName, context.Hospital, context.Department, now(), context.Anchor,
-                    context.Step?.Label, context.Memory, context.PatientIsMale) { CallBackNumber = options.CallBackNumber };
+                    context.Step?.Label, context.Memory, context.PatientGender == Gender.Male,
+                    PatientAge.On(context.PatientBirthDate, DateOnly.FromDateTime(now())))
+                {
+                    CallBackNumber = options.CallBackNumber,
+                    Sex = context.PatientGender switch { Gender.Male => PatientSex.Male, Gender.Female => PatientSex.Female, _ => PatientSex.Unknown },
+                };
                 conversation = conversations.Start(script, setup);
                 if (wrap is not null)
                     conversation = wrap(conversation);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Suifang.Agent.Understanding;
+using Suifang.Agent.Understanding.Chinese;
 using Suifang.Core.Common;
 using Suifang.Core.Contact;
 using Suifang.Core.Data;
@@ -38,7 +40,8 @@ public static class SmsIntegration
             sp.GetRequiredService<SmsRateLimit>(), Now(sp)));
         services.AddSingleton(sp => new SmsSender(NewContext(sp), sp.GetRequiredService<SmsDispatch>(), sp.GetRequiredService<ISmsProvider>(),
             sp.GetRequiredService<SensitiveDataProtector>(), sp.GetRequiredService<SmsRateLimit>(),
-            sp.GetRequiredService<IOptions<SmsOptions>>().Value, Now(sp)));
+            sp.GetRequiredService<IOptions<SmsOptions>>().Value, Now(sp), sp.GetRequiredService<ISmsReplyReader>()));
+        services.TryAddSingleton<ISmsReplyReader>(sp => new AgentSmsReplyReader(sp.GetService<IUnderstander>() ?? ChineseUnderstander.Shared));
         if (configuration.GetValue($"{SmsOptions.Section}:{nameof(SmsOptions.TaskChannelEnabled)}", true))
             services.AddSingleton<ITaskChannel>(sp => new SmsTaskChannel(sp.GetRequiredService<ISmsOutbox>(), NewContext(sp)));
         return services;

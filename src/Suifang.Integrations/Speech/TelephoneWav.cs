@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Suifang.Agent.Speech;
+using Suifang.Core.Calls;
 
 namespace Suifang.Integrations.Speech;
 
@@ -31,31 +32,13 @@ internal static class TelephoneWav
     /// The format and the samples of a 16-bit PCM WAV file; throws a Chinese SpeechProviderException otherwise.
     public static (int Rate, int Channels, ReadOnlyMemory<byte> Pcm) Read(byte[] wav)
     {
-        if (wav.Length < 12 || !wav.AsSpan(0, 4).SequenceEqual("RIFF"u8) || !wav.AsSpan(8, 4).SequenceEqual("WAVE"u8))
+        if (WavChunks.Read(wav) is not { } w)
             throw new SpeechProviderException("语音服务返回的不是 WAV 音频，请把服务的输出格式设为 wav（16 位 PCM）。");
-        int rate = 0, channels = 0, bits = 0, format = 0;
-        for (var at = 12; at + 8 <= wav.Length;)
-        {
-            var id = wav.AsSpan(at, 4);
-            var size = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(at + 4));
-            if (id.SequenceEqual("fmt "u8))
-            {
-                format = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 8));
-                channels = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 10));
-                rate = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(at + 12));
-                bits = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(at + 22));
-            }
-            else if (id.SequenceEqual("data"u8))
-            {
-                if (format is not (1 or -2) || bits != 16 || channels < 1 || rate < 1000)
-                    throw new SpeechProviderException($"音频格式不受支持（格式 {format}，{bits} 位，{channels} 声道）：需要 16 位 PCM WAV。");
-                // Streamed WAVs carry a placeholder size; what is there is what counts.
-                var length = size < 0 || at + 8 + size > wav.Length ? wav.Length - at - 8 : size;
-                return (rate, channels, wav.AsMemory(at + 8, length & ~1));
-            }
-            at += 8 + Math.Max(size, 0) + (size & 1);
-        }
-        throw new SpeechProviderException("WAV 音频没有数据块，文件可能不完整。");
+        if (w.DataAt < 0)
+            throw new SpeechProviderException("WAV 音频没有数据块，文件可能不完整。");
+        if (w.Format is not (1 or -2) || w.Bits != 16 || w.Channels < 1 || w.Rate < 1000)
+            throw new SpeechProviderException($"音频格式不受支持（格式 {w.Format}，{w.Bits} 位，{w.Channels} 声道）：需要 16 位 PCM WAV。");
+        return (w.Rate, w.Channels, wav.AsMemory(w.DataAt, w.DataSize & ~1));
     }
 
     /// Any 16-bit PCM WAV as 8 kHz mono: channels averaged, rate changed with a windowed-sinc low-pass filter.

@@ -72,11 +72,12 @@ internal static class SmsCallbackEndpoints
             {
                 var replies = kind == Kind.AliyunUp ? AliyunCallbacks.Replies(root, now) : TencentCallbacks.Replies(root, now);
                 var protector = services.GetRequiredService<SensitiveDataProtector>();
+                var reader = services.GetRequiredService<ISmsReplyReader>();
                 var added = 0;
                 foreach (var reply in replies)
                 {
                     await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-                    if (await SmsInbox.ReceiveAsync(db, protector, reply, now, http.RequestAborted) is { Duplicate: false })
+                    if (await SmsInbox.ReceiveAsync(db, protector, reader, reply, now, http.RequestAborted) is { Duplicate: false })
                         added++;
                 }
                 log.LogInformation("SMS callback {Kind}: {Count} replies, {Added} new", kind, replies.Count, added);

@@ -64,5 +64,8 @@ internal static class Calls
 
     public static ConversationSetup Setup(string name = "张伟", bool male = true, int? age = null, CallMemory? memory = null,
         string? period = "D+7") =>
-        new(name, "第一人民医院", "心内科", Now, Now.AddDays(-7), period, memory ?? CallMemory.Empty, male, age);
+        new(name, "第一人民医院", "心内科", Now, Now.AddDays(-7), period, memory ?? CallMemory.Empty, male, age)
+        {
+            Sex = male ? PatientSex.Male : PatientSex.Female,
+        };
 }

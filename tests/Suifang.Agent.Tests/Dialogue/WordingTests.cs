@@ -15,6 +15,24 @@ public sealed class WordingTests
         Assert.Equal(expected, Wording.PoliteName(Calls.Setup(name, male, age)));
 
     [Fact]
+    public void A_patient_of_unknown_sex_is_greeted_by_the_full_name_and_spoken_of_as_the_patient()
+    {
+        var setup = new ConversationSetup("张伟", "第一人民医院", null, Calls.Now, null, null, CallMemory.Empty);
+        Assert.Equal("张伟", Wording.PoliteName(setup));
+        Assert.Equal("患者有没有发烧？", new Wording(setup) { Family = true }.Ask(Calls.Fever.Text));
+    }
+
+    [Theory]
+    [InlineData(PatientSex.Male, "张先生", "他")]
+    [InlineData(PatientSex.Female, "张女士", "她")]
+    public void The_sex_of_the_record_chooses_the_polite_form_and_pronoun(PatientSex sex, string name, string pronoun)
+    {
+        var setup = new ConversationSetup("张伟", "第一人民医院", null, Calls.Now, null, null, CallMemory.Empty) { Sex = sex };
+        Assert.Equal(name, Wording.PoliteName(setup));
+        Assert.Equal(pronoun, new Wording(setup).Pronoun);
+    }
+
+    [Fact]
     public void Placeholders_are_filled()
     {
         var w = new Wording(Calls.Setup());

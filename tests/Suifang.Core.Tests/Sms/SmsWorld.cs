@@ -39,7 +39,8 @@ internal sealed class SmsWorld : IAsyncDisposable
         var policies = new ContactPolicies();
         Dispatch = new SmsDispatch(Provider, H.Protector, policies, options);
         Outbox = new SmsOutbox(H.Database.NewContext, Dispatch, policies, options, RateLimit, () => Now);
-        Sender = new SmsSender(H.Database.NewContext, Dispatch, Provider, H.Protector, RateLimit, options, () => Now);
+        Sender = new SmsSender(H.Database.NewContext, Dispatch, Provider, H.Protector, RateLimit, options, () => Now,
+            new Suifang.Integrations.Sms.AgentSmsReplyReader(Suifang.Agent.Understanding.Chinese.ChineseUnderstander.Shared));
     }
 
     public ContactWorld Contact { get; }

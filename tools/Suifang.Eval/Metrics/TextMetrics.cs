@@ -6,10 +6,12 @@ namespace Suifang.Eval.Metrics;
 internal static class TextMetrics
 {
     /// The characters that carry content: letters (Chinese characters included) and digits; punctuation and spaces dropped.
+    /// The temperature sign is read as the character 度 ("37.2℃" and "37.2度" are the same finding; the sign is not a
+    /// letter and would otherwise be dropped).
     public static IReadOnlyList<string> Characters(string text)
     {
         var result = new List<string>();
-        var e = StringInfo.GetTextElementEnumerator(text);
+        var e = StringInfo.GetTextElementEnumerator(text.Replace("℃", "度").Replace("°C", "度"));
         while (e.MoveNext())
         {
             var s = (string)e.Current;

@@ -30,7 +30,13 @@ internal static class Mentions
                 resolved.Add(medicine);
             if (!term.IsSymptom) continue;
             var name = term.Name;
-            if (IsGeneral(term, lexicon))
+            if (IsGeneral(term, lexicon) && JustNamed(matches, m, lexicon) is { } here)
+            {
+                // 7.1.2.1: the general word belongs to the body part or symptom just named ("乳房有个硬块，疼").
+                if (here.Covered) continue;
+                name = here.Name;
+            }
+            else if (IsGeneral(term, lexicon))
             {
                 var wound = questionTerm?.Name.StartsWith("伤口", StringComparison.Ordinal) == true || text.Contains("伤口") || text.Contains("刀口") || text.Contains("切口");
                 if (questionTerm is { IsSymptom: true } && questionTerm.Broader == name) name = questionTerm.Name;
@@ -42,9 +48,55 @@ internal static class Mentions
             // one mention per term: the later statement wins ("疼倒是不疼" → one Absent)
             result.RemoveAll(s => s.Term == name);
             result.Add(new SymptomMention(name, surface, status, m.Start, m.Length));
+            // Heavy bleeding stays the red flag even where it is the wound's ("刀口的血止不住": 伤口出血 and 出血).
+            if (name != term.Name && term.RedFlag && HeavyCues.Any(c => text.Contains(c, StringComparison.Ordinal)))
+            {
+                result.RemoveAll(s => s.Term == term.Name);
+                result.Add(new SymptomMention(term.Name, surface, status, m.Start, m.Length));
+            }
         }
         return result;
     }
+
+    /// <summary>
+    /// What a general word ("疼", "红", "肿") refers to when a body part or a symptom was named just before it in the same
+    /// utterance: a symptom that already says it (乳房肿痛 covers "疼": the mention is not repeated), the specific term of
+    /// that body part (头 + 疼 → 头痛, 膝盖 + 疼 → 关节疼痛), or the general term itself when the body part has none
+    /// ("腰 疼" stays 疼痛 and is not taken for a pain mentioned earlier in the call). Null when nothing was named close by.
+    /// </summary>
+    private static (string Name, bool Covered)? JustNamed(IReadOnlyList<TermMatch> matches, TermMatch general, TermLexicon lexicon)
+    {
+        var words = general.Term.Synonyms.Append(general.Term.Name).Where(w => w.Length == 1).ToArray();
+        for (var i = matches.Count - 1; i >= 0; i--)
+        {
+            var prior = matches[i];
+            if (prior.Start + prior.Length > general.Start) continue;
+            if (general.Start - (prior.Start + prior.Length) > MaxGap) return null;
+            var t = prior.Term;
+            if (t == general.Term)
+                return null; // the same general word again ("红是不红了"): the later statement decides, as before
+            if (t.IsSymptom)
+            {
+                if (t.Broader == general.Term.Name) return (t.Name, true);
+                if (words.Any(w => t.Name.Contains(w, StringComparison.Ordinal))) return (t.Name, true);
+                continue;
+            }
+            if (t.Category != "body-part") continue;
+            var part = prior.Synonym;
+            var specific = lexicon.Terms
+                .Where(x => x.IsSymptom && x.Broader == general.Term.Name)
+                .FirstOrDefault(x => x.Synonyms.Append(x.Name).Any(sy => sy.StartsWith(part, StringComparison.Ordinal)));
+            return (specific?.Name ?? general.Term.Name, false);
+        }
+        return null;
+    }
+
+    // Words that make a red-flag symptom heavy whatever body part it is at: it is not narrowed to a milder term alone.
+    private static readonly string[] HeavyCues =
+        ["止不住", "很多血", "好多血", "湿透", "一直流", "一直在流", "不停地流", "流个不停", "大量", "不止", "一大片血", "一大摊血"];
+
+    // Characters allowed between the body part or symptom and the general word ("乳房有个硬块，疼": "，").
+    private const int MaxGap = 4;
 
     // A general word: the broader term of some more specific term (疼痛, 发红, 肿胀, 出血).
     private static bool IsGeneral(Term term, TermLexicon lexicon) => lexicon.Terms.Any(t => t.Broader == term.Name);
