@@ -28,13 +28,17 @@ public static class AutoPlanner
 
     /// The daily job: encounters whose discharge (or visit) lies within the last lookbackDays and that have no plan yet.
     /// A lookback instead of a stored watermark: a missed night or a late discharge is caught on the next run.
-    public static async Task<AutoPlanResult> DailyAsync(SuifangDbContext db, DateTime now, int lookbackDays, CancellationToken ct)
+    public static Task<AutoPlanResult> DailyAsync(SuifangDbContext db, DateTime now, int lookbackDays, CancellationToken ct) =>
+        DailyAsync(db, now, lookbackDays, ct, pipelined: true);
+
+    /// pipelined: false runs batch after batch on the caller's context (the bench's --sequential, to measure the pipeline).
+    internal static async Task<AutoPlanResult> DailyAsync(SuifangDbContext db, DateTime now, int lookbackDays, CancellationToken ct, bool pipelined)
     {
         var since = now.AddDays(-lookbackDays);
         var ids = await db.Encounters.AsNoTracking()
             .Where(e => e.DeletedAt == null && (e.DischargeAt ?? e.VisitAt) >= since && !db.Plans.Any(p => p.EncounterId == e.Id))
             .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
-        return await ForEncountersAsync(db, ids, now, ct);
+        return await ForEncountersAsync(db, ids, now, ct, Batch, pipelined);
     }
 
     /// Plans for the encounters, 5,000 per batch, each batch in its own transaction (PlanWriter). When the caller has no
