@@ -14,7 +14,8 @@ namespace Suifang.Bench;
 /// 100,000, discharged in the last three days), two published pathways and two rules (every diagnosis → general discharge
 /// follow-up; I20–I25 → PCI, so coronary patients get a merged plan), then times the daily plan creation
 /// (AutoPlanner.DailyAsync: the code the Quartz job and the arrival hook run) from a cold context.
-/// Options: --provider sqlite|postgres, --data DIR, --pg CONNECTION.
+/// Options: --provider sqlite|postgres, --data DIR, --pg CONNECTION, --sequential (batch after batch on one connection,
+/// without the pipeline of round 6, to measure it).
 internal static class PlanCreateBench
 {
     public static async Task<int> RunAsync(BenchArgs args)
@@ -49,10 +50,11 @@ internal static class PlanCreateBench
         await using (var db = database.NewContext())
         {
             db.Actor = AuditActor.System("bench");
-            var result = await AutoPlanner.DailyAsync(db, now, lookbackDays: 30, default);
+            var result = await AutoPlanner.DailyAsync(db, now, lookbackDays: 30, default, pipelined: !args.Has("sequential"));
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             server?.Stop();
+            Console.WriteLine(args.Has("sequential") ? "  --sequential: batch after batch on one connection (no pipeline)" : "  pipelined: the next batch is prepared on a second connection while one is written");
             Console.WriteLine($"  daily plan creation: {result.Encounters:N0} encounters, {result.Created:N0} plans, {result.Refusals.Count:N0} refused, {result.NoRule:N0} without a rule");
         }
         foreach (var (name, time) in phases.OrderBy(p => p.Key))

@@ -16,8 +16,14 @@ public static class PlanWriter
 
     /// Returns the saved plans (with their ids); refused builds are left out. The audit entry is written first, inside
     /// the same transaction: on SQLite that takes the write lock before the keys are read.
-    public static async Task<IReadOnlyList<FollowUpPlan>> SaveAsync(SuifangDbContext db, IReadOnlyList<PlanBuild> builds, string auditSummary,
-        DateTime now, CancellationToken ct)
+    public static Task<IReadOnlyList<FollowUpPlan>> SaveAsync(SuifangDbContext db, IReadOnlyList<PlanBuild> builds, string auditSummary,
+        DateTime now, CancellationToken ct) =>
+        SaveAsync(db, builds, auditSummary, now, ct, computedLaterSteps: true);
+
+    /// computedLaterSteps: false stores every plan's later steps as JSON (the form before round 6; the equivalence
+    /// tests compare the two).
+    internal static async Task<IReadOnlyList<FollowUpPlan>> SaveAsync(SuifangDbContext db, IReadOnlyList<PlanBuild> builds, string auditSummary,
+        DateTime now, CancellationToken ct, bool computedLaterSteps)
     {
         var plans = builds.Where(b => !b.Refused).Select(b => b.Plan!).ToList();
         if (plans.Count == 0)
@@ -40,7 +46,7 @@ public static class PlanWriter
         }
         try
         {
-            await WriteAsync(db, plans, tasks, auditSummary, now, ct);
+            await WriteAsync(db, plans, tasks, computedLaterSteps ? Versions(builds) : null, auditSummary, now, ct);
         }
         finally
         {
@@ -55,8 +61,21 @@ public static class PlanWriter
         return plans;
     }
 
-    private static async Task WriteAsync(SuifangDbContext db, List<FollowUpPlan> plans, List<FollowUpTask> tasks, string auditSummary,
-        DateTime now, CancellationToken ct)
+    /// The ordered nodes of the (saved, so frozen once used) pathway versions the plans are built from, by id.
+    private static Dictionary<int, PathwayNode[]> Versions(IReadOnlyList<PlanBuild> builds)
+    {
+        var seen = new HashSet<Pathway>(ReferenceEqualityComparer.Instance);
+        var versions = new Dictionary<int, PathwayNode[]>();
+        foreach (var b in builds)
+            if (!b.Refused)
+                foreach (var p in b.Request.Pathways)
+                    if (seen.Add(p) && p.Id > 0 && p.Nodes.All(n => n.Id > 0 && n.PathwayId == p.Id))
+                        versions[p.Id] = Upcoming.ComputedLaterSteps.Ordered(p.Nodes);
+        return versions;
+    }
+
+    private static async Task WriteAsync(SuifangDbContext db, List<FollowUpPlan> plans, List<FollowUpTask> tasks,
+        Dictionary<int, PathwayNode[]>? versions, string auditSummary, DateTime now, CancellationToken ct)
     {
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (ownTransaction)
@@ -69,7 +88,7 @@ public static class PlanWriter
             // Steps after the last one that has a task now are kept with the plan and made rows when they come near.
             List<PlanStep> steps;
             using (Phase("plans.write.project"))
-                steps = Upcoming.LaterSteps.Split(plans, tasks);
+                steps = Upcoming.LaterSteps.Split(plans, tasks, versions);
             using (Phase("plans.write.notices"))
                 tasks.AddRange(await PreCallNoticesAsync(db, plans, tasks, now, ct));
             using (Phase("plans.write.keys"))

@@ -38,7 +38,10 @@ public static class LaterSteps
 
     /// Splits each plan's steps into the rows to write now and the projection kept with the plan (sets LaterSteps and
     /// LaterStepsFrom); returns the rows. A step after the last one with a task is projected; plan.Steps keeps all.
-    public static List<PlanStep> Split(IReadOnlyList<FollowUpPlan> plans, IReadOnlyList<FollowUpTask> tasks)
+    /// With the plans' pathway versions (ordered nodes by pathway id), a plan whose later steps are exactly its single
+    /// version's nodes keeps a short reference instead of their JSON (ComputedLaterSteps).
+    public static List<PlanStep> Split(IReadOnlyList<FollowUpPlan> plans, IReadOnlyList<FollowUpTask> tasks,
+        IReadOnlyDictionary<int, PathwayNode[]>? versions = null)
     {
         var lastWithTask = new Dictionary<FollowUpPlan, int>(ReferenceEqualityComparer.Instance);
         foreach (var t in tasks)
@@ -55,7 +58,8 @@ public static class LaterSteps
                     rows.Add(step);
                 else
                     later++;
-            plan.LaterSteps = later == 0 ? null : writer.Write(plan.Steps, last);
+            plan.LaterSteps = later == 0 ? null
+                : (versions is null ? null : ComputedLaterSteps.TryReference(plan, last, versions)) ?? writer.Write(plan.Steps, last);
             plan.LaterStepsFrom = later == 0 ? null : plan.Steps.Where(s => s.Order > last).Min(s => s.DueFrom);
         }
         return rows;
@@ -146,11 +150,31 @@ public static class LaterSteps
 
     private static readonly System.Text.Encodings.Web.JavaScriptEncoder Relaxed = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    /// The later steps stored as JSON; a computed reference needs its pathway version: the overload with versions.
     public static List<LaterStep> Read(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<LaterStep>>(json, Json) ?? [];
+        string.IsNullOrEmpty(json) ? []
+        : IsComputed(json) ? throw new InvalidOperationException("Computed later steps need their pathway version: LaterSteps.Read(stored, anchor, versions).")
+        : JsonSerializer.Deserialize<List<LaterStep>>(json, Json) ?? [];
 
-    /// How many later steps the JSON holds (for counts on list pages).
-    public static int Count(string? json) => Read(json).Count;
+    /// The later steps as stored: the JSON, or computed from the plan's frozen pathway version (VersionsAsync) and its
+    /// anchor time.
+    public static List<LaterStep> Read(string? stored, DateTime anchor, IReadOnlyDictionary<int, PathwayNode[]> versions) =>
+        IsComputed(stored) ? ComputedLaterSteps.Expand(stored!, anchor, versions) : Read(stored);
+
+    /// Whether the stored later steps are a reference to the plan's pathway version rather than JSON.
+    public static bool IsComputed(string? stored) => ComputedLaterSteps.Is(stored);
+
+    /// The ordered nodes of the pathway versions that computed later steps refer to (no query when none does).
+    public static Task<Dictionary<int, PathwayNode[]>> VersionsAsync(SuifangDbContext db, IEnumerable<string?> stored, CancellationToken ct) =>
+        ComputedLaterSteps.VersionsAsync(db, stored, ct);
+
+    /// How many later steps are stored (for counts on list pages); a reference says so itself.
+    public static int Count(string? stored) => IsComputed(stored) ? ComputedLaterSteps.Reference.Parse(stored!).Count : Read(stored).Count;
+
+    /// What to store after some later steps became rows: null when none are left, a shorter reference when the stored
+    /// one was a reference and the rest is its tail, otherwise the JSON of the rest.
+    public static string? Rest(string? stored, IReadOnlyList<LaterStep> all, IReadOnlyList<LaterStep> left) =>
+        (IsComputed(stored) ? ComputedLaterSteps.Rest(stored!, all, left) : null) ?? Write(left);
 
     public static string? Write(IReadOnlyCollection<LaterStep> later) =>
         later.Count == 0 ? null : JsonSerializer.Serialize(later.OrderBy(s => s.Order), Json);
@@ -178,11 +202,15 @@ public static class LaterSteps
     /// cancelled when it was cancelled or stopped before they came near.
     public static async Task<List<PlanStep>> ForShowingAsync(SuifangDbContext db, FollowUpPlan plan, CancellationToken ct)
     {
-        var later = Read(plan.LaterSteps);
-        if (later.Count == 0)
+        if (string.IsNullOrEmpty(plan.LaterSteps))
             return [];
-        var nodeIds = later.Where(s => s.NodeId is not null).Select(s => s.NodeId!.Value).Distinct().ToList();
-        var nodes = await db.Set<PathwayNode>().AsNoTracking().Where(n => EF.Parameter(nodeIds).Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+        var versions = await VersionsAsync(db, [plan.LaterSteps], ct);
+        var later = Read(plan.LaterSteps, plan.AnchorTime, versions);
+        var nodes = versions.Values.SelectMany(v => v).ToDictionary(n => n.Id);
+        var nodeIds = later.Where(s => s.NodeId is { } id && !nodes.ContainsKey(id)).Select(s => s.NodeId!.Value).Distinct().ToList();
+        if (nodeIds.Count > 0)
+            foreach (var node in await db.Set<PathwayNode>().AsNoTracking().Where(n => EF.Parameter(nodeIds).Contains(n.Id)).ToListAsync(ct))
+                nodes[node.Id] = node;
         var open = plan.Status is PlanStatus.Active or PlanStatus.Scheduled;
         return later.Select(s =>
         {

@@ -47,6 +47,7 @@ public static class PreCallNotices
                 var hospitals = new Dictionary<int, ContactNotices>();
                 var notices = new List<FollowUpTask>();
                 var cleared = new List<long>();
+                var candidates = new List<(FollowUpTask Call, ContactNotices Hospital, FollowUpTask Notice)>();
                 foreach (var call in calls)
                 {
                     if (existing.Contains(ContactNotices.KeyFor(call.IdempotencyKey)))
@@ -61,9 +62,16 @@ public static class PreCallNotices
                         cleared.Add(call.Id);   // turned off since the plan was made: the hospital's setting now holds
                         continue;
                     }
-                    var notice = hospital.DeferredNoticeTask(call.Plan!, call, now);
-                    var facts = await ContactRulesGate.LoadFactsAsync(db, notice, now, ct);
-                    if (ContactRules.Decide(hospital.Policy, ContactTask.Of(notice), facts, now) is ContactDecision.Refuse)
+                    candidates.Add((call, hospital, hospital.DeferredNoticeTask(call.Plan!, call, now)));
+                }
+                // The patients' contact facts (do-not-contact list, consent, marks) for all notices at once, not per notice.
+                var facts = new Dictionary<(int, long), ContactFacts>();
+                foreach (var hospital in candidates.GroupBy(c => c.Call.HospitalId))
+                    foreach (var (patientId, f) in await ContactFactsBatch.LoadSmsFactsAsync(db, hospital.Key, hospital.Select(c => c.Notice.PatientId).ToList(), now, ct))
+                        facts[(hospital.Key, patientId)] = f;
+                foreach (var (call, hospital, notice) in candidates)
+                {
+                    if (ContactRules.Decide(hospital.Policy, ContactTask.Of(notice), facts[(call.HospitalId, notice.PatientId)], now) is ContactDecision.Refuse)
                     {
                         if (call.NoticeAt <= now)
                             cleared.Add(call.Id);

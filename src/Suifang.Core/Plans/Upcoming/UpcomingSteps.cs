@@ -84,13 +84,14 @@ public static class UpcomingSteps
                 var lastRows = (await db.PlanSteps.AsNoTracking().Where(s => EF.Parameter(planIds).Contains(s.PlanId))
                         .Select(s => new { s.PlanId, s.Id, s.Order }).ToListAsync(ct))
                     .GroupBy(s => s.PlanId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Order)!);
+                var versions = await LaterSteps.VersionsAsync(db, plans.Select(p => p.LaterSteps), ct);
                 var rows = new List<PlanStep>();
                 foreach (var plan in plans)
                 {
-                    var later = LaterSteps.Read(plan.LaterSteps);
+                    var later = LaterSteps.Read(plan.LaterSteps, plan.AnchorTime, versions);
                     var due = later.Where(s => s.DueFrom <= until).OrderBy(s => s.Order).ToList();
                     var left = later.Except(due).ToList();
-                    plan.LaterSteps = LaterSteps.Write(left);
+                    plan.LaterSteps = LaterSteps.Rest(plan.LaterSteps, later, left);
                     plan.LaterStepsFrom = left.Count == 0 ? null : left.Min(s => s.DueFrom);
                     var last = lastRows.GetValueOrDefault(plan.Id);
                     foreach (var s in due.Where(s => last is null || s.Order > last.Order))
