@@ -2626,6 +2626,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<int>("QuestionnaireId")
                         .HasColumnType("integer");
 
@@ -2649,6 +2652,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "SubmittedAt");
 
                     b.HasIndex("QuestionnaireId", "SubmittedAt");
+
+                    b.HasIndex(new[] { "Id" }, "IX_QuestionnaireResponses_Unprocessed")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("QuestionnaireResponses", (string)null);
                 });

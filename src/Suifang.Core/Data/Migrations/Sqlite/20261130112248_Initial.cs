@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Suifang.Core.Data.Migrations.Postgres
+namespace Suifang.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,9 +15,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AlertCursors",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    LastId = table.Column<long>(type: "bigint", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LastId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,10 +28,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -44,26 +42,26 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,18 +72,18 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Summary = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: true),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,21 +94,21 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "HisSyncRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    SinceWatermark = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ReachedWatermark = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    PatientsCreated = table.Column<int>(type: "integer", nullable: false),
-                    PatientsUpdated = table.Column<int>(type: "integer", nullable: false),
-                    EncountersCreated = table.Column<int>(type: "integer", nullable: false),
-                    EncountersUpdated = table.Column<int>(type: "integer", nullable: false),
-                    RejectedResources = table.Column<int>(type: "integer", nullable: false),
-                    RejectedDetails = table.Column<string>(type: "text", nullable: true),
-                    FailureMessage = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SinceWatermark = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReachedWatermark = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PatientsCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientsUpdated = table.Column<int>(type: "INTEGER", nullable: false),
+                    EncountersCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    EncountersUpdated = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedResources = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedDetails = table.Column<string>(type: "TEXT", nullable: true),
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -121,10 +119,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Hospitals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -135,20 +133,20 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "ImportJobs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    TotalRows = table.Column<int>(type: "integer", nullable: false),
-                    ImportedPatients = table.Column<int>(type: "integer", nullable: false),
-                    ImportedEncounters = table.Column<int>(type: "integer", nullable: false),
-                    DuplicateRows = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedRows = table.Column<int>(type: "integer", nullable: false),
-                    RejectedRows = table.Column<int>(type: "integer", nullable: false),
-                    RejectedDetails = table.Column<string>(type: "text", nullable: true),
-                    FailureMessage = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedPatients = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedEncounters = table.Column<int>(type: "INTEGER", nullable: false),
+                    DuplicateRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedDetails = table.Column<string>(type: "TEXT", nullable: true),
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -159,19 +157,19 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "QualitySettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    SamplePercent = table.Column<double>(type: "double precision", nullable: false),
-                    SampleHandoffs = table.Column<bool>(type: "boolean", nullable: false),
-                    SampleRedFlags = table.Column<bool>(type: "boolean", nullable: false),
-                    ForbiddenRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    KeepAudioDays = table.Column<int>(type: "integer", nullable: true),
-                    KeepTextDays = table.Column<int>(type: "integer", nullable: true),
-                    KeepDataDays = table.Column<int>(type: "integer", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SamplePercent = table.Column<double>(type: "REAL", nullable: false),
+                    SampleHandoffs = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SampleRedFlags = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ForbiddenRules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    KeepAudioDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    KeepTextDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    KeepDataDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -182,14 +180,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "RetentionRuns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    RecordingsDeleted = table.Column<int>(type: "integer", nullable: false),
-                    TranscriptsCleared = table.Column<int>(type: "integer", nullable: false),
-                    AnswersDeleted = table.Column<int>(type: "integer", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordingsDeleted = table.Column<int>(type: "INTEGER", nullable: false),
+                    TranscriptsCleared = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnswersDeleted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -200,16 +198,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "SimulatedEffects",
                 columns: table => new
                 {
-                    EffectKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    TaskId = table.Column<long>(type: "bigint", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    AttemptNumber = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<int>(type: "integer", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Replays = table.Column<int>(type: "integer", nullable: false)
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttemptNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Replays = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,11 +218,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "StaffMobiles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    PhoneCipher = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    PhoneMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,20 +233,20 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "StatisticsBatchDays",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ScriptKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ScriptVersion = table.Column<int>(type: "integer", nullable: false),
-                    FirstCallAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    LastCallAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    Calls = table.Column<int>(type: "integer", nullable: false),
-                    Patients = table.Column<int>(type: "integer", nullable: false),
-                    Answered = table.Column<int>(type: "integer", nullable: false),
-                    Completed = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstCallAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastCallAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Calls = table.Column<int>(type: "INTEGER", nullable: false),
+                    Patients = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answered = table.Column<int>(type: "INTEGER", nullable: false),
+                    Completed = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,17 +257,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "StatisticsDays",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Staff = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    Due = table.Column<int>(type: "integer", nullable: false),
-                    FollowedUp = table.Column<int>(type: "integer", nullable: false),
-                    Completed = table.Column<int>(type: "integer", nullable: false),
-                    Abnormal = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Staff = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Due = table.Column<int>(type: "INTEGER", nullable: false),
+                    FollowedUp = table.Column<int>(type: "INTEGER", nullable: false),
+                    Completed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Abnormal = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -280,9 +278,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "StatisticsRolledDays",
                 columns: table => new
                 {
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    RolledAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RolledAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,16 +291,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "TaskQueueSettings",
                 columns: table => new
                 {
-                    Queue = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Policy = table.Column<int>(type: "integer", nullable: false),
-                    PoolSize = table.Column<int>(type: "integer", nullable: false),
-                    Paused = table.Column<bool>(type: "boolean", nullable: false),
-                    EmergencyMode = table.Column<bool>(type: "boolean", nullable: false),
-                    StallMinutes = table.Column<int>(type: "integer", nullable: false),
-                    FailureAlarmPercent = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Shares = table.Column<string>(type: "jsonb", nullable: true)
+                    Queue = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Policy = table.Column<int>(type: "INTEGER", nullable: false),
+                    PoolSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmergencyMode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StallMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailureAlarmPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Shares = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -313,11 +311,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -334,11 +332,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -355,10 +353,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -375,8 +373,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -399,10 +397,10 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -419,11 +417,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Campuses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -440,20 +438,20 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "ContactSettings",
                 columns: table => new
                 {
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    CallingHours = table.Column<List<string>>(type: "text[]", nullable: false),
-                    QuietPeriods = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    SmsQuietHours = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    DailyContactCap = table.Column<int>(type: "integer", nullable: false),
-                    NoRepeatDays = table.Column<int>(type: "integer", nullable: false),
-                    ConsentRequired = table.Column<bool>(type: "boolean", nullable: false),
-                    BestTimeEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    PreCallNoticeEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    PreCallNoticeHours = table.Column<int>(type: "integer", nullable: false),
-                    CallerNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallingHours = table.Column<string>(type: "TEXT", nullable: false),
+                    QuietPeriods = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SmsQuietHours = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DailyContactCap = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoRepeatDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BestTimeEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreCallNoticeEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreCallNoticeHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallerNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -470,11 +468,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Holidays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -491,21 +489,21 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "InboundCalls",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    NumberCipher = table.Column<string>(type: "text", nullable: false),
-                    NumberIndex = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    NumberMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Result = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: true),
-                    CallId = table.Column<long>(type: "bigint", nullable: true),
-                    TaskId = table.Column<long>(type: "bigint", nullable: true),
-                    Line = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    HandledAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    HandledBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NumberCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    NumberIndex = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    NumberMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Result = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Line = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,17 +520,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "SmsBatches",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Purpose = table.Column<int>(type: "integer", nullable: false),
-                    TemplateId = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    FilterSummary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Recipients = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FilterSummary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -549,16 +547,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "SmsTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Purpose = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ProviderCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -575,14 +573,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    CampusId = table.Column<int>(type: "integer", nullable: true),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Aliases = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -604,32 +602,32 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    CampusId = table.Column<int>(type: "integer", nullable: false),
-                    HisPatientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    Gender = table.Column<int>(type: "integer", nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    BirthDateEstimated = table.Column<bool>(type: "boolean", nullable: false),
-                    PhoneCipher = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    PhoneIndex = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PhoneMasked = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    PhoneLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    FamilyContactName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    FamilyRelation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    FamilyPhoneCipher = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    FamilyPhoneIndex = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    FamilyPhoneMasked = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
-                    IdNumberCipher = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    IdNumberIndex = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    IdNumberMasked = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
-                    IdentityKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HisPatientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BirthDateEstimated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    PhoneLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    FamilyContactName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FamilyRelation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    FamilyPhoneCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    FamilyPhoneIndex = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FamilyPhoneMasked = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    IdNumberIndex = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    IdentityKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -652,17 +650,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AlertRuleTunings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    RuleKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Muted = table.Column<bool>(type: "boolean", nullable: false),
-                    Urgency = table.Column<int>(type: "integer", nullable: true),
-                    Threshold = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ChangedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RuleKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Muted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: true),
+                    Threshold = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -679,16 +677,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "DutyOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -705,13 +703,13 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "DutySettings",
                 columns: table => new
                 {
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    HeadNurseUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    NormalAssignment = table.Column<int>(type: "integer", nullable: false),
-                    EscalateAfterMinutes = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeadNurseUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    NormalAssignment = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalateAfterMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -728,14 +726,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "DutyShifts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<int>(type: "integer", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -752,22 +750,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "KnowledgeEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    PresetKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Question = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Variants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Answer = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PresetKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Variants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -789,24 +787,24 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "ManualFormTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    IsTemplate = table.Column<bool>(type: "boolean", nullable: false),
-                    FirstUsedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Questions = table.Column<string>(type: "jsonb", nullable: true),
-                    Triggers = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsTemplate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", nullable: true),
+                    Triggers = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -829,24 +827,24 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Pathways",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DiseaseCodes = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    DiseaseNames = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    IsPreset = table.Column<bool>(type: "boolean", nullable: false),
-                    FirstUsedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DiseaseCodes = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    DiseaseNames = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IsPreset = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -869,17 +867,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    DiagnosisCodes = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    VisitType = table.Column<int>(type: "integer", nullable: true),
-                    PathwayKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DiagnosisCodes = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    VisitType = table.Column<int>(type: "INTEGER", nullable: true),
+                    PathwayKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -896,21 +894,21 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Questionnaires",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    DraftJson = table.Column<string>(type: "text", nullable: false),
-                    DraftChanged = table.Column<bool>(type: "boolean", nullable: false),
-                    LatestVersion = table.Column<int>(type: "integer", nullable: false),
-                    Deleted = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DraftJson = table.Column<string>(type: "TEXT", nullable: false),
+                    DraftChanged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LatestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -933,23 +931,23 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Scripts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Purpose = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false),
-                    IsTemplate = table.Column<bool>(type: "boolean", nullable: false),
-                    FirstUsedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    IsTemplate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -972,8 +970,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "StaffDepartments",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -996,17 +994,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Consents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    Decision = table.Column<int>(type: "integer", nullable: false),
-                    Method = table.Column<int>(type: "integer", nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RecordedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Note = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1023,19 +1021,19 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "DoNotContact",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: true),
-                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PhoneMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Scope = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    AddedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RemovedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    RemovedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    RemovedReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemovedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RemovedReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1057,22 +1055,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Encounters",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    CampusId = table.Column<int>(type: "integer", nullable: false),
-                    VisitNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    VisitType = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    AttendingDoctor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
-                    VisitAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DischargeAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    PrimaryDiagnosisCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
-                    PrimaryDiagnosisName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VisitType = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttendingDoctor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VisitAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DischargeAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PrimaryDiagnosisCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PrimaryDiagnosisName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1101,17 +1099,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PatientAlertMarks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    RuleKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Comparison = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    TodoId = table.Column<long>(type: "bigint", nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ClearedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ClearedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RuleKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Comparison = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TodoId = table.Column<long>(type: "INTEGER", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClearedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClearedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1128,17 +1126,17 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PatientCallFlags",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    PhoneIndex = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CallId = table.Column<long>(type: "bigint", nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ClearedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ClearedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClearedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClearedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1155,35 +1153,35 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "SmsMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    TaskId = table.Column<long>(type: "bigint", nullable: true),
-                    BatchId = table.Column<long>(type: "bigint", nullable: true),
-                    RecipientUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PhoneCipher = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    PhoneMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TextCipher = table.Column<string>(type: "character varying(4200)", maxLength: 4200, nullable: false),
-                    Purpose = table.Column<int>(type: "integer", nullable: false),
-                    TemplateCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ParametersCipher = table.Column<string>(type: "character varying(4200)", maxLength: 4200, nullable: true),
-                    EffectKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Detail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ProviderMessageId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    Segments = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TextCipher = table.Column<string>(type: "TEXT", maxLength: 4200, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ParametersCipher = table.Column<string>(type: "TEXT", maxLength: 4200, nullable: true),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Segments = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1206,25 +1204,25 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "SmsReplies",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: true),
-                    PatientId = table.Column<long>(type: "bigint", nullable: true),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    MessageId = table.Column<long>(type: "bigint", nullable: true),
-                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PhoneCipher = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PhoneMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    SignName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ExtendCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    TodoId = table.Column<long>(type: "bigint", nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DedupeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SignName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExtendCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TodoId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1240,35 +1238,35 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Todos",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Urgency = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CallId = table.Column<long>(type: "bigint", nullable: true),
-                    TurnIndex = table.Column<int>(type: "integer", nullable: true),
-                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ClosedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ClosedNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ClosedAction = table.Column<int>(type: "integer", nullable: true),
-                    RuleKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Comparison = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    AssignedToUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    AssignedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    AlertedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    SourceResultId = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TurnIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClosedNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClosedAction = table.Column<int>(type: "INTEGER", nullable: true),
+                    RuleKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Comparison = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AssignedToUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AlertedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SourceResultId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1291,19 +1289,19 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PathwayNodes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PathwayId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Anchor = table.Column<int>(type: "integer", nullable: false),
-                    Offset = table.Column<int>(type: "integer", nullable: false),
-                    OffsetUnit = table.Column<int>(type: "integer", nullable: false),
-                    WindowDays = table.Column<int>(type: "integer", nullable: false),
-                    ScriptKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Channels = table.Column<string>(type: "jsonb", nullable: true),
-                    Questions = table.Column<string>(type: "jsonb", nullable: true),
-                    Triggers = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PathwayId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Anchor = table.Column<int>(type: "INTEGER", nullable: false),
+                    Offset = table.Column<int>(type: "INTEGER", nullable: false),
+                    OffsetUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Channels = table.Column<string>(type: "TEXT", nullable: true),
+                    Questions = table.Column<string>(type: "TEXT", nullable: true),
+                    Triggers = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1320,14 +1318,14 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "QuestionnaireVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    QuestionnaireId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ContentJson = table.Column<string>(type: "text", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    PublishedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1344,11 +1342,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "EncounterDiagnoses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    EncounterId = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    EncounterId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1365,30 +1363,30 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    CampusId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    EncounterId = table.Column<long>(type: "bigint", nullable: true),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    AnchorTime = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    StartAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Redials = table.Column<int>(type: "integer", nullable: true),
-                    RedialIntervalMinutes = table.Column<int>(type: "integer", nullable: true),
-                    SmsEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    SmsTemplate = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    MergeNotes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    LaterSteps = table.Column<string>(type: "text", nullable: true),
-                    LaterStepsFrom = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    PlanningEffectiveness = table.Column<double>(type: "double precision", nullable: true),
-                    PlanningAccuracy = table.Column<double>(type: "double precision", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ClosedReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EncounterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnchorTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Redials = table.Column<int>(type: "INTEGER", nullable: true),
+                    RedialIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    SmsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SmsTemplate = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    MergeNotes = table.Column<string>(type: "TEXT", nullable: false),
+                    LaterSteps = table.Column<string>(type: "TEXT", nullable: true),
+                    LaterStepsFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PlanningEffectiveness = table.Column<double>(type: "REAL", nullable: true),
+                    PlanningAccuracy = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1423,12 +1421,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "SmsStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MessageId = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Detail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1445,18 +1443,18 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "AlertDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TodoId = table.Column<long>(type: "bigint", nullable: false),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    RecipientUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Detail = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    IsEscalation = table.Column<bool>(type: "boolean", nullable: false),
-                    SmsMessageId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TodoId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IsEscalation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SmsMessageId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1473,26 +1471,26 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "QuestionnaireLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    QuestionnaireId = table.Column<int>(type: "integer", nullable: false),
-                    VersionId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EffectKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    TaskId = table.Column<long>(type: "bigint", nullable: true),
-                    PlanId = table.Column<long>(type: "bigint", nullable: true),
-                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
-                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ProgressJson = table.Column<string>(type: "text", nullable: true),
-                    ProgressAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    SentBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProgressJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ProgressAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1527,8 +1525,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanPathway",
                 columns: table => new
                 {
-                    PlanId = table.Column<long>(type: "bigint", nullable: false),
-                    PathwayId = table.Column<int>(type: "integer", nullable: false)
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PathwayId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1551,26 +1549,26 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "PlanSteps",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<long>(type: "bigint", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Label = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    DueFrom = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DueTo = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DependsOnStepId = table.Column<long>(type: "bigint", nullable: true),
-                    SourceNodeIds = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ScriptKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    NodeId = table.Column<int>(type: "integer", nullable: true),
-                    FirstChannel = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    WasNeeded = table.Column<bool>(type: "boolean", nullable: true),
-                    ResultCorrect = table.Column<bool>(type: "boolean", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Channels = table.Column<string>(type: "jsonb", nullable: true),
-                    Questions = table.Column<string>(type: "jsonb", nullable: true),
-                    Triggers = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DueFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueTo = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DependsOnStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SourceNodeIds = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    NodeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstChannel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WasNeeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ResultCorrect = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Channels = table.Column<string>(type: "TEXT", nullable: true),
+                    Questions = table.Column<string>(type: "TEXT", nullable: true),
+                    Triggers = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1593,20 +1591,21 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "QuestionnaireResponses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LinkId = table.Column<long>(type: "bigint", nullable: false),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    QuestionnaireId = table.Column<int>(type: "integer", nullable: false),
-                    VersionId = table.Column<int>(type: "integer", nullable: false),
-                    AnswersJson = table.Column<string>(type: "text", nullable: false),
-                    Score = table.Column<double>(type: "double precision", nullable: true),
-                    Band = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Risk = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LinkId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: true),
+                    Band = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Risk = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1629,40 +1628,40 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Tasks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    CampusId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PlanId = table.Column<long>(type: "bigint", nullable: true),
-                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
-                    ChannelIndex = table.Column<int>(type: "integer", nullable: false),
-                    FallbackOfTaskId = table.Column<long>(type: "bigint", nullable: true),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    Queue = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Paused = table.Column<bool>(type: "boolean", nullable: false),
-                    DueFrom = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DueTo = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastAttemptNumber = table.Column<int>(type: "integer", nullable: false),
-                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
-                    RetryIntervalMinutes = table.Column<int>(type: "integer", nullable: false),
-                    ExpectedSeconds = table.Column<int>(type: "integer", nullable: false),
-                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    LeaseExpiresAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    LastFailureReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    NoticeAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ChannelIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    FallbackOfTaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Queue = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DueFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueTo = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAttemptNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetryIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpectedSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LastFailureReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NoticeAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1697,39 +1696,39 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "Calls",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    CampusId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    TaskId = table.Column<long>(type: "bigint", nullable: false),
-                    AttemptNumber = table.Column<int>(type: "integer", nullable: false),
-                    EffectKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    PlanId = table.Column<long>(type: "bigint", nullable: true),
-                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
-                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ScriptKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ScriptVersion = table.Column<int>(type: "integer", nullable: false),
-                    Telephony = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Simulated = table.Column<bool>(type: "boolean", nullable: false),
-                    NumberCipher = table.Column<string>(type: "text", nullable: false),
-                    NumberMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    AnsweredAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    EndedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    End = table.Column<int>(type: "integer", nullable: false),
-                    Unreached = table.Column<int>(type: "integer", nullable: true),
-                    Detail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    CallBackAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    AnsweredByFamily = table.Column<bool>(type: "boolean", nullable: false),
-                    RecordingPath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    UnderstandingSource = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UnderstandingModel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TriggerRulesVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Inbound = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampusId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttemptNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Telephony = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Simulated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NumberCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    NumberMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    End = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unreached = table.Column<int>(type: "INTEGER", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CallBackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByFamily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordingPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UnderstandingSource = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UnderstandingModel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TriggerRulesVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Inbound = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1758,24 +1757,24 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "ManualQueue",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TaskId = table.Column<long>(type: "bigint", nullable: false),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    PlanId = table.Column<long>(type: "bigint", nullable: true),
-                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
-                    AttemptNumber = table.Column<int>(type: "integer", nullable: false),
-                    EffectKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    DueTo = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    FallbackAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ClaimedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ClaimedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ClaimExpiresAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AttemptNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueTo = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FallbackAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClaimedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClaimExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1792,15 +1791,15 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "TaskAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TaskId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    FailureReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EffectKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EffectKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1817,21 +1816,21 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "CallTurns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CallId = table.Column<long>(type: "bigint", nullable: false),
-                    Index = table.Column<int>(type: "integer", nullable: false),
-                    Speaker = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Dtmf = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Intent = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Confidence = table.Column<double>(type: "double precision", nullable: true),
-                    ValuesJson = table.Column<string>(type: "text", nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    StartMs = table.Column<int>(type: "integer", nullable: false),
-                    EndMs = table.Column<int>(type: "integer", nullable: false),
-                    ResponseMs = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    Speaker = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Dtmf = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Intent = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Confidence = table.Column<double>(type: "REAL", nullable: true),
+                    ValuesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseMs = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1848,22 +1847,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "FollowUpResults",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    PlanId = table.Column<long>(type: "bigint", nullable: true),
-                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
-                    CallId = table.Column<long>(type: "bigint", nullable: true),
-                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Value = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Said = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    TurnIndex = table.Column<int>(type: "integer", nullable: true),
-                    Confirmed = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Said = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TurnIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    Confirmed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1892,22 +1891,22 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "QualitySamples",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    CallId = table.Column<long>(type: "bigint", nullable: false),
-                    ScriptKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ScriptVersion = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<int>(type: "integer", nullable: false),
-                    SampledAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CallEndedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ChecksPassed = table.Column<bool>(type: "boolean", nullable: false),
-                    ChecksFailed = table.Column<int>(type: "integer", nullable: false),
-                    Review = table.Column<int>(type: "integer", nullable: false),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ReviewedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ScriptKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ScriptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    SampledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CallEndedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChecksPassed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChecksFailed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Review = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1930,29 +1929,29 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "ManualRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HospitalId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    PatientId = table.Column<long>(type: "bigint", nullable: false),
-                    TaskId = table.Column<long>(type: "bigint", nullable: false),
-                    EntryId = table.Column<long>(type: "bigint", nullable: false),
-                    PlanStepId = table.Column<long>(type: "bigint", nullable: true),
-                    TemplateId = table.Column<int>(type: "integer", nullable: true),
-                    TemplateName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    TemplateVersion = table.Column<int>(type: "integer", nullable: true),
-                    End = table.Column<int>(type: "integer", nullable: false),
-                    FamilyAnswered = table.Column<bool>(type: "boolean", nullable: false),
-                    Respondent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Unreached = table.Column<int>(type: "integer", nullable: true),
-                    CallBackAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TodoCount = table.Column<int>(type: "integer", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    StaffId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StaffName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    Answers = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HospitalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanStepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TemplateName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    End = table.Column<int>(type: "INTEGER", nullable: false),
+                    FamilyAnswered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Respondent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Unreached = table.Column<int>(type: "INTEGER", nullable: true),
+                    CallBackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TodoCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    StaffId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StaffName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1969,16 +1968,16 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "QualityAnswerReviews",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SampleId = table.Column<long>(type: "bigint", nullable: false),
-                    ResultId = table.Column<long>(type: "bigint", nullable: true),
-                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Understood = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Correct = table.Column<bool>(type: "boolean", nullable: false),
-                    CorrectValue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ReviewedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SampleId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResultId = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Understood = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Correct = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorrectValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1995,15 +1994,15 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "QualityFindings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SampleId = table.Column<long>(type: "bigint", nullable: false),
-                    Rule = table.Column<int>(type: "integer", nullable: false),
-                    Item = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    TurnIndex = table.Column<int>(type: "integer", nullable: true),
-                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Verdict = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SampleId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<int>(type: "INTEGER", nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TurnIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Verdict = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2196,31 +2195,31 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "HospitalId", "VisitNumber" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor_VisitAt_Dis~",
+                name: "IX_Encounters_HospitalId_VisitType_AttendingDoctor_VisitAt_DischargeAt_PatientId",
                 table: "Encounters",
                 columns: new[] { "HospitalId", "VisitType", "AttendingDoctor", "VisitAt", "DischargeAt", "PatientId" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_DischargeAt_Id_DepartmentId~",
+                name: "IX_Encounters_HospitalId_VisitType_DischargeAt_Id_DepartmentId_PrimaryDiagnosisCode_PatientId",
                 table: "Encounters",
                 columns: new[] { "HospitalId", "VisitType", "DischargeAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode_Patien~",
+                name: "IX_Encounters_HospitalId_VisitType_PrimaryDiagnosisCode_PatientId",
                 table: "Encounters",
                 columns: new[] { "HospitalId", "VisitType", "PrimaryDiagnosisCode", "PatientId" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_HospitalId_VisitType_VisitAt_Id_DepartmentId_Pri~",
+                name: "IX_Encounters_HospitalId_VisitType_VisitAt_Id_DepartmentId_PrimaryDiagnosisCode_PatientId",
                 table: "Encounters",
                 columns: new[] { "HospitalId", "VisitType", "VisitAt", "Id", "DepartmentId", "PrimaryDiagnosisCode", "PatientId" },
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Encounters_PatientId_VisitType_HospitalId_DepartmentId_Visi~",
+                name: "IX_Encounters_PatientId_VisitType_HospitalId_DepartmentId_VisitAt_DischargeAt_DeletedAt_Id",
                 table: "Encounters",
                 columns: new[] { "PatientId", "VisitType", "HospitalId", "DepartmentId", "VisitAt", "DischargeAt", "DeletedAt", "Id" });
 
@@ -2573,6 +2572,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "QuestionnaireId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireResponses_Unprocessed",
+                table: "QuestionnaireResponses",
+                column: "Id",
+                filter: "\"ProcessedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Questionnaires_DepartmentId",
                 table: "Questionnaires",
                 column: "DepartmentId");
@@ -2830,7 +2835,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 columns: new[] { "HospitalId", "Status", "ClosedAt", "Id", "DepartmentId", "PatientId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Todos_HospitalId_Status_Urgency_CreatedAt_Id_DepartmentId_P~",
+                name: "IX_Todos_HospitalId_Status_Urgency_CreatedAt_Id_DepartmentId_PatientId",
                 table: "Todos",
                 columns: new[] { "HospitalId", "Status", "Urgency", "CreatedAt", "Id", "DepartmentId", "PatientId" },
                 descending: new[] { false, false, true, false, false, false, false });
