@@ -40,10 +40,11 @@ internal static class QuestionnaireSubmitBench
         // WebApplicationFactory finds the host's content root through this variable outside a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUIFANG_WEB", WebRoot());
         var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new SuifangWebFactory(database, new Dictionary<string, string?>
-        {
-            ["Tasks:DispatcherEnabled"] = "false", ["Logging:LogLevel:Default"] = "Error",
-        });
+        var settings = new Dictionary<string, string?> { ["Tasks:DispatcherEnabled"] = "false", ["Logging:LogLevel:Default"] = "Error" };
+        // --max-delay-ms 60000: stage 2 waits for the burst to be over, so the POSTs' CPU is stage 1 alone.
+        if (args["max-delay-ms"] is { } maxDelay)
+            settings["Questionnaires:Processing:MaxDelayMs"] = maxDelay;
+        await using var app = new SuifangWebFactory(database, settings);
         app.UseKestrel(0);
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()

@@ -113,8 +113,8 @@ internal sealed class ResponseBacklogHealthCheck(IDbContextFactory<SuifangDbCont
         var backlog = await ResponseProcessor.BacklogAsync(db, ct);
         if (backlog == 0)
             return HealthCheckResult.Healthy("no questionnaire response waits for processing");
-        var oldest = await db.QuestionnaireResponses.Where(r => r.ProcessedAt == null).MinAsync(r => r.SubmittedAt, ct);
-        var waited = clock.Now - oldest;
+        var oldest = await db.QuestionnaireResponses.Where(r => r.ProcessedAt == null).MinAsync(r => (DateTime?)r.SubmittedAt, ct);
+        var waited = oldest is { } at ? clock.Now - at : TimeSpan.Zero; // processed meanwhile
         var text = $"{backlog} questionnaire responses wait for processing; the oldest for {waited.TotalMinutes:0.#} min";
         return waited > TimeSpan.FromMinutes(options.Value.StaleMinutes) ? HealthCheckResult.Degraded(text) : HealthCheckResult.Healthy(text);
     }

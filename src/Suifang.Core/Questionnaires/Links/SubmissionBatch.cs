@@ -19,8 +19,15 @@ public static class SubmissionBatch
     {
         var results = new SubmitResult?[items.Count];
         var hashes = items.Select(i => i.TokenHash).OfType<string>().Distinct().ToList();
+        // Only the columns stage 1 needs (not the progress kept so far).
         var links = hashes.Count == 0 ? []
-            : await db.QuestionnaireLinks.AsNoTracking().Where(l => hashes.Contains(l.TokenHash)).ToDictionaryAsync(l => l.TokenHash, ct);
+            : await db.QuestionnaireLinks.AsNoTracking().Where(l => hashes.Contains(l.TokenHash))
+                .Select(l => new QuestionnaireLink
+                {
+                    Id = l.Id, TokenHash = l.TokenHash, HospitalId = l.HospitalId, DepartmentId = l.DepartmentId, PatientId = l.PatientId,
+                    QuestionnaireId = l.QuestionnaireId, VersionId = l.VersionId, Period = l.Period, ExpiresAt = l.ExpiresAt, SubmittedAt = l.SubmittedAt,
+                })
+                .ToDictionaryAsync(l => l.TokenHash, ct);
         var linkOf = new long[items.Count];
         var accepted = new Dictionary<long, (int First, QuestionnaireResponse Response, ScoreResult? Score)>();
         var earlier = new HashSet<long>(); // links submitted before this batch
