@@ -15,7 +15,9 @@ namespace Suifang.Bench;
 /// (POST /q/{token} as the page's script sends it, asking for the short JSON answer; --form: the plain form post of a
 /// phone without JavaScript, answered with the page); every --double-th link is submitted twice at once (a double tap).
 /// Each client's connection is opened before the burst by GETting its page, as the phone did (--cold: not). Then checks
-/// that every link has exactly one response (none lost, none doubled) and prints latency percentiles and CPU per POST.
+/// that every link has exactly one response (none lost, none doubled) and prints latency percentiles and CPU per POST;
+/// then waits until the host's ResponseProcessor has processed every response (stage 2: results, to-dos, alerts) and
+/// prints its CPU and the delay from submission to to-do. Answers: a realistic mix (Phq9Mix), --all-critical the worst case.
 ///   dotnet run -c Release --project bench/Suifang.Bench -- questionnaire-submit --submissions 1000 --concurrency 1000 --provider sqlite|postgres
 ///   ... --floor         the same POSTs to a token that cannot exist: the whole HTTP path of the host, no database
 ///   ... --client-only   the same client against a bare Kestrel answering a fixed JSON: the client's own cost
@@ -27,9 +29,9 @@ internal static class QuestionnaireSubmitBench
         var concurrency = args.Int("concurrency", count);
         var doubleEvery = args.Int("double", 10);
         var json = !args.Has("form");
-        var form = Enumerable.Range(1, 9).Select(i => new KeyValuePair<string, string>($"a.phq9_{i}", (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var mix = new Phq9Mix(args.Has("all-critical"), args.Int("critical-percent", 3));
         if (args.Has("client-only"))
-            return await ClientOnlyAsync(args, count, concurrency, form);
+            return await ClientOnlyAsync(args, count, concurrency, new Phq9Mix(true, 100).Forms(1)[0]);
 
         // --floor: the same POSTs to a token that cannot exist ("x"): Kestrel, middleware, form, the "unknown link" answer
         // and the client, no database — what the HTTP path alone costs on this machine. Lost/doubled are then meaningless.
@@ -38,10 +40,11 @@ internal static class QuestionnaireSubmitBench
         // WebApplicationFactory finds the host's content root through this variable outside a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SUIFANG_WEB", WebRoot());
         var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new SuifangWebFactory(database, new Dictionary<string, string?>
-        {
-            ["Tasks:DispatcherEnabled"] = "false", ["Logging:LogLevel:Default"] = "Error",
-        });
+        var settings = new Dictionary<string, string?> { ["Tasks:DispatcherEnabled"] = "false", ["Logging:LogLevel:Default"] = "Error" };
+        // --max-delay-ms 60000: stage 2 waits for the burst to be over, so the POSTs' CPU is stage 1 alone.
+        if (args["max-delay-ms"] is { } maxDelay)
+            settings["Questionnaires:Processing:MaxDelayMs"] = maxDelay;
+        await using var app = new SuifangWebFactory(database, settings);
         app.UseKestrel(0);
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
@@ -49,18 +52,19 @@ internal static class QuestionnaireSubmitBench
         var warmup = args.Int("warmup", 200);
         var all = await LinksAsync(app.Services, count + warmup);
         var tokens = all.Take(count).ToList();
+        var forms = mix.Forms(count + warmup);
 
         using var client = new SubmitBurst(baseUrl, concurrency);
         // A running server is warm: submit --warmup other links first (20 at a time) so JIT tiering and EF's query
         // compilation happen before the measurement, as they would long before a real burst.
         var warmGate = new SemaphoreSlim(20);
-        await Task.WhenAll(all.Skip(count).Select(async t =>
+        await Task.WhenAll(all.Skip(count).Select(async (t, j) =>
         {
             await warmGate.WaitAsync();
             try
             {
                 // --floor warms its own path (the unknown token) as well, so the burst does not run first-tier JIT code.
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/q/" + (floor && t.GetHashCode() % 2 == 0 ? "x" : t)) { Content = new FormUrlEncodedContent(form) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/q/" + (floor && t.GetHashCode() % 2 == 0 ? "x" : t)) { Content = new FormUrlEncodedContent(forms[count + j]) };
                 if (json)
                     request.Headers.Accept.ParseAdd("application/json");
                 using var _ = await client.Http.SendAsync(request);
@@ -73,6 +77,8 @@ internal static class QuestionnaireSubmitBench
             var failedPages = await client.OpenConnectionsAsync(tokens.Take(concurrency).Select(t => "/q/" + t).ToList());
             Console.WriteLine($"  opened {client.Connects} connections by GETting {Math.Min(concurrency, count)} pages before the burst ({failedPages} not 200)");
         }
+        // Stage 2 of the warm-up (results, to-dos, its alerts) is done before the burst, so it is not in the figure.
+        await SubmitProcessingReport.WaitForBacklogAsync(app.Services, TimeSpan.FromMinutes(5));
         GC.Collect();
         if (args.Get("pause-until", "") is { Length: > 0 } go) // attach a profiler to the warm process, then create the file
         {
@@ -80,11 +86,14 @@ internal static class QuestionnaireSubmitBench
             while (!File.Exists(go))
                 await Task.Delay(200);
         }
-        var work = tokens.SelectMany((t, i) => i % doubleEvery == 0 ? new[] { t, t } : [t]).Select(t => "/q/" + (floor ? "x" : t)).ToList();
+        var indexes = Enumerable.Range(0, count).SelectMany(i => i % doubleEvery == 0 ? new[] { i, i } : [i]).ToList();
+        var work = indexes.Select(i => "/q/" + (floor ? "x" : tokens[i])).ToList();
         var writer = app.Services.GetRequiredService<SubmissionWriter>();
         var batchesBefore = writer.Batches;
-        var outcome = await client.PostAllAsync(work, form, concurrency, json, status => floor || status == HttpStatusCode.OK);
+        var burstStart = app.Services.GetRequiredService<Core.Common.HospitalClock>().Now;
+        var outcome = await client.PostAllAsync(work, k => forms[indexes[k]], concurrency, json, status => floor || status == HttpStatusCode.OK);
         var batches = writer.Batches - batchesBefore;
+        var stage2 = floor ? null : await SubmitProcessingReport.MeasureAsync(app.Services, burstStart, TimeSpan.FromMinutes(10));
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuifangDbContext>();
@@ -94,25 +103,29 @@ internal static class QuestionnaireSubmitBench
         var results = await db.FollowUpResults.CountAsync() - warmup;
         var lost = floor ? 0 : count - distinct;
         Console.WriteLine($"questionnaire-submit on {(floor ? "no database (--floor)" : provider)}: {count} links, {work.Count} POSTs ({work.Count - count} double submits), concurrency {concurrency}, Kestrel on loopback, {(json ? "fetch answer (JSON)" : "form post answered with the page")}");
+        if (!floor)
+            Console.WriteLine($"  answers: {mix.Describe()}");
         Console.WriteLine($"  responses other than 200: {outcome.NotOk}");
         if (!floor)
             Console.WriteLine($"  responses stored: {responses} (distinct links {distinct}), links submitted: {submitted}, score results: {results}");
         Console.WriteLine($"  lost: {lost}, doubled: {responses - distinct}, write batches: {batches}");
         SubmitBurst.Print(outcome, work.Count);
-        return lost == 0 && responses == distinct && outcome.NotOk == 0 ? 0 : 1;
+        stage2?.Print(outcome.Cpu, count);
+        // Stage 2 loses nothing either: every stored response got its score result.
+        return lost == 0 && responses == distinct && outcome.NotOk == 0 && (floor || results == responses) ? 0 : 1;
     }
 
-    private static async Task<int> ClientOnlyAsync(BenchArgs args, int count, int concurrency, List<KeyValuePair<string, string>> form)
+    private static async Task<int> ClientOnlyAsync(BenchArgs args, int count, int concurrency, IReadOnlyList<KeyValuePair<string, string>> form)
     {
         await using var bare = await BareSubmitServer.StartAsync();
         using var client = new SubmitBurst(BareSubmitServer.Url(bare), concurrency);
         var warm = Enumerable.Range(0, args.Int("warmup", 200)).Select(i => "/q/warm" + i).ToList();
-        await client.PostAllAsync(warm, form, 20, json: true, _ => true);
+        await client.PostAllAsync(warm, _ => form, 20, json: true, _ => true);
         if (!args.Has("cold"))
             await client.OpenConnectionsAsync(Enumerable.Range(0, concurrency).Select(i => "/q/page" + i).ToList());
         GC.Collect();
         var work = Enumerable.Range(0, count).SelectMany(i => i % args.Int("double", 10) == 0 ? new[] { i, i } : [i]).Select(i => "/q/t" + i).ToList();
-        var outcome = await client.PostAllAsync(work, form, concurrency, json: true, s => s == HttpStatusCode.OK);
+        var outcome = await client.PostAllAsync(work, _ => form, concurrency, json: true, s => s == HttpStatusCode.OK);
         Console.WriteLine($"questionnaire-submit --client-only: {work.Count} POSTs, concurrency {concurrency}, to a bare Kestrel (no middleware, no database) answering a fixed JSON");
         SubmitBurst.Print(outcome, work.Count);
         return outcome.NotOk == 0 ? 0 : 1;

@@ -57,9 +57,9 @@ internal sealed class SubmitBurst : IDisposable
 
     public sealed record Outcome(double[] Latencies, int NotOk, TimeSpan Wall, TimeSpan Cpu, long NewConnections, string LoadBefore, string LoadAfter);
 
-    /// POSTs `form` to every path with at most `concurrency` in flight; `json` asks for the fetch answer (what the page's
+    /// POSTs formOf(i) to the i-th path with at most `concurrency` in flight; `json` asks for the fetch answer (what the page's
     /// script sends), otherwise the plain form post of a phone without JavaScript, answered with the page.
-    public async Task<Outcome> PostAllAsync(IReadOnlyList<string> paths, IReadOnlyList<KeyValuePair<string, string>> form, int concurrency,
+    public async Task<Outcome> PostAllAsync(IReadOnlyList<string> paths, Func<int, IReadOnlyList<KeyValuePair<string, string>>> formOf, int concurrency,
         bool json, Func<HttpStatusCode, bool> ok)
     {
         var gate = new SemaphoreSlim(concurrency);
@@ -75,7 +75,7 @@ internal sealed class SubmitBurst : IDisposable
             try
             {
                 var watch = Stopwatch.StartNew();
-                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(formOf(i)) };
                 if (json)
                     request.Headers.Accept.ParseAdd("application/json");
                 using var response = await _http.SendAsync(request);

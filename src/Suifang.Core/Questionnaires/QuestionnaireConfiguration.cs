@@ -68,6 +68,8 @@ internal sealed class QuestionnaireResponseConfiguration : IEntityTypeConfigurat
         b.HasIndex(r => r.LinkId).IsUnique();
         b.HasIndex(r => new { r.PatientId, r.SubmittedAt });
         b.HasIndex(r => new { r.QuestionnaireId, r.SubmittedAt });
+        // The response processor's backlog: small, because a processed response leaves it.
+        b.HasIndex(r => r.Id, "IX_QuestionnaireResponses_Unprocessed").HasFilter("\"ProcessedAt\" IS NULL");
         b.HasOne<QuestionnaireLink>().WithMany().HasForeignKey(r => r.LinkId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId);
     }

@@ -22,7 +22,9 @@ internal static class QuestionnairesModule
         builder.Services.AddHostedService<ScaleStartup>();
         builder.Services.AddSingleton<QuestionnaireVersionCache>();
         builder.Services.AddSingleton(sp => new SubmissionWriter(sp.GetRequiredService<IDbContextFactory<SuifangDbContext>>().CreateDbContext,
-            sp.GetRequiredService<ILogger<SubmissionWriter>>()));
+            sp.GetRequiredService<QuestionnaireVersionCache>(), sp.GetRequiredService<ILogger<SubmissionWriter>>(),
+            stored: sp.GetRequiredService<ResponseProcessor>().Notify));
+        builder.AddResponseProcessing();
         if (builder.Services.Any(d => d.ServiceType == typeof(ISmsOutbox)))
             builder.Services.AddQuestionnaireChannel();
         return builder;

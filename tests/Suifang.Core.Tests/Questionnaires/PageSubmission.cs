@@ -3,21 +3,26 @@ using Suifang.Core.Questionnaires.Links;
 
 namespace Suifang.Core.Tests.Questionnaires;
 
-/// A submission the way the patient page makes it: the request prepares it with its own context (read the link, check,
-/// score), then the host's SubmissionWriter writes it in a group commit and answers after the commit.
+/// A submission the way the patient page makes it: the host's SubmissionWriter reads, checks and stores it in a group
+/// commit and answers after the commit (stage 1); then the test drains the ResponseProcessor (stage 2: results, to-dos,
+/// the task's completion) instead of waiting for the host's service, so what the test reads next is there.
 internal static class PageSubmission
 {
     public static async Task<SubmitResult> SubmitAsync(Func<SuifangDbContext> newContext, string token, IReadOnlyDictionary<string, string> answers,
         DateTime now, SubmissionWriter? writer = null)
     {
-        PreparedSubmission prepared;
-        await using (var db = newContext())
-            prepared = await SubmitQuestionnaire.PrepareAsync(db, token, answers, now, CancellationToken.None);
-        if (prepared.Answer is { } answer)
-            return answer;
+        SubmitResult result;
         if (writer is not null)
-            return await writer.SubmitAsync(prepared.Pending!, CancellationToken.None);
-        await using var own = new SubmissionWriter(newContext);
-        return await own.SubmitAsync(prepared.Pending!, CancellationToken.None);
+            result = await writer.SubmitAsync(new Submission(token, answers, now), CancellationToken.None);
+        else
+        {
+            await using var own = new SubmissionWriter(newContext);
+            result = await own.SubmitAsync(new Submission(token, answers, now), CancellationToken.None);
+        }
+        await Processor(newContext, now).DrainAsync();
+        return result;
     }
+
+    public static ResponseProcessor Processor(Func<SuifangDbContext> newContext, DateTime now) =>
+        new(newContext, new QuestionnaireVersionCache(), () => now);
 }

@@ -17,7 +17,7 @@ public sealed class SubmissionBatchTests
     private static readonly DateTime Now = new(2026, 12, 1, 10, 0, 0);
     private const string Poison = "POISON";
 
-    private static async Task<(TestHospital Hospital, List<string> Tokens)> LinksAsync(DatabaseProvider provider, params string[] periods)
+    internal static async Task<(TestHospital Hospital, List<string> Tokens)> LinksAsync(DatabaseProvider provider, params string[] periods)
     {
         var hospital = await TestHospital.CreateAsync(provider);
         var patients = await hospital.AddAsync(periods.Select(_ => hospital.Patient().DischargedOn(Now.AddDays(-3), hospital.Cardiology.Id)).ToArray());
@@ -34,17 +34,14 @@ public sealed class SubmissionBatchTests
         return (hospital, tokens);
     }
 
-    private static Dictionary<string, string> Phq9(string each) => Enumerable.Range(1, 9).ToDictionary(i => $"phq9_{i}", _ => each);
+    internal static Dictionary<string, string> Phq9(string each) => Enumerable.Range(1, 9).ToDictionary(i => $"phq9_{i}", _ => each);
 
-    private static async Task<PendingSubmission> PrepareAsync(TestHospital hospital, string token, string each, QuestionnaireVersionCache? cache = null)
-    {
-        await using var db = hospital.Database.NewContext();
-        var prepared = await SubmitQuestionnaire.PrepareAsync(db, token, Phq9(each), Now, None, cache);
-        return prepared.Pending ?? throw new InvalidOperationException($"not pending: {prepared.Answer?.Status}");
-    }
+    private static Submission Submit(string token, string each) => new(token, Phq9(each), Now);
 
+    /// Stage 2 drained first, so the score results are there.
     private static async Task<(int Responses, int Results, int Submitted)> CountsAsync(TestHospital hospital)
     {
+        await PageSubmission.Processor(hospital.Database.NewContext, Now).DrainAsync();
         await using var db = hospital.Database.NewContext();
         return (await db.QuestionnaireResponses.CountAsync(), await db.FollowUpResults.CountAsync(), await db.QuestionnaireLinks.CountAsync(l => l.SubmittedAt != null));
     }
@@ -54,13 +51,11 @@ public sealed class SubmissionBatchTests
     {
         var (hospital, tokens) = await LinksAsync(provider, "D+7", "D+7");
         await using var _h = hospital;
-        var cache = new QuestionnaireVersionCache();
-        var batch = new[] { await PrepareAsync(hospital, tokens[0], "1", cache), await PrepareAsync(hospital, tokens[1], "2", cache),
-            await PrepareAsync(hospital, tokens[0], "3", cache) };
+        var batch = new[] { Submit(tokens[0], "1"), Submit(tokens[1], "2"), Submit(tokens[0], "3") };
 
         SubmitResult[] results;
         await using (var db = hospital.Database.NewContext())
-            results = await SubmissionBatch.SaveAsync(db, batch, None);
+            results = await SubmissionBatch.SaveAsync(db, new QuestionnaireVersionCache(), batch, None);
 
         Assert.Equal([SubmitStatus.Accepted, SubmitStatus.Accepted, SubmitStatus.AlreadySubmitted], results.Select(r => r.Status));
         Assert.Equal(results[0].ResponseId, results[2].ResponseId);
@@ -73,9 +68,9 @@ public sealed class SubmissionBatchTests
     {
         var (hospital, tokens) = await LinksAsync(provider, "D+7");
         await using var _h = hospital;
-        // Both taps were checked while the link was still open, then written in two batches by two writers (a restart between).
-        var first = await PrepareAsync(hospital, tokens[0], "1");
-        var second = await PrepareAsync(hospital, tokens[0], "3");
+        // Both taps were sent while the link was still open, then written in two batches by two writers (a restart between).
+        var first = Submit(tokens[0], "1");
+        var second = Submit(tokens[0], "3");
 
         SubmitResult accepted, again;
         await using (var before = new SubmissionWriter(hospital.Database.NewContext))
@@ -94,13 +89,7 @@ public sealed class SubmissionBatchTests
     {
         var (hospital, tokens) = await LinksAsync(provider, Enumerable.Repeat("D+7", 30).ToArray());
         await using var _h = hospital;
-        var cache = new QuestionnaireVersionCache();
-        var pending = new List<PendingSubmission>();
-        foreach (var token in tokens)
-        {
-            pending.Add(await PrepareAsync(hospital, token, "1", cache));
-            pending.Add(await PrepareAsync(hospital, token, "2", cache));
-        }
+        var pending = tokens.SelectMany(t => new[] { Submit(t, "1"), Submit(t, "2") }).ToList();
         await using var writer = new SubmissionWriter(hospital.Database.NewContext);
 
         var results = await Task.WhenAll(pending.Select(p => writer.SubmitAsync(p, None)));
@@ -129,9 +118,7 @@ public sealed class SubmissionBatchTests
             }
             return hospital.Database.NewContext(failing);
         }
-        var a = await PrepareAsync(hospital, tokens[0], "1");
-        var b = await PrepareAsync(hospital, tokens[1], "1");
-        var c = await PrepareAsync(hospital, tokens[2], "1");
+        var (a, b, c) = (Submit(tokens[0], "1"), Submit(tokens[1], "1"), Submit(tokens[2], "1"));
         await using var writer = new SubmissionWriter(NewContext);
 
         var first = writer.SubmitAsync(a, None);
@@ -143,6 +130,7 @@ public sealed class SubmissionBatchTests
 
         Assert.Equal(2, writer.Batches); // [a], then [b, c] together
         Assert.Equal([SubmitStatus.Accepted, SubmitStatus.Failed, SubmitStatus.Accepted], results.Select(r => r.Status));
+        await PageSubmission.Processor(hospital.Database.NewContext, Now).DrainAsync();
         Assert.Contains("请稍等片刻后再点一次", Assert.Single(results[1].Problems!).Problem);
         await using (var db = hospital.Database.NewContext())
         {
@@ -153,12 +141,12 @@ public sealed class SubmissionBatchTests
         }
 
         failing.Enabled = false; // the database works again: the patient taps once more
-        Assert.Equal(SubmitStatus.Accepted, (await writer.SubmitAsync(await PrepareAsync(hospital, tokens[1], "2"), None)).Status);
+        Assert.Equal(SubmitStatus.Accepted, (await writer.SubmitAsync(Submit(tokens[1], "2"), None)).Status);
         Assert.Equal((3, 3, 3), await CountsAsync(hospital));
     }
 
     /// Fails every command that carries the given parameter value (here: a link's period), as a broken write would.
-    private sealed class FailOnValue(string value) : DbCommandInterceptor
+    internal sealed class FailOnValue(string value) : DbCommandInterceptor
     {
         public bool Enabled { get; set; } = true;
 

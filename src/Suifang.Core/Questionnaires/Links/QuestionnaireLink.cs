@@ -48,4 +48,8 @@ public sealed class QuestionnaireResponse
     public RiskLevel Risk { get; set; }
     public string? Period { get; set; }
     public DateTime SubmittedAt { get; set; }
+
+    /// When the response processor turned it into follow-up results, to-dos and the task's completion (the second
+    /// stage, which the patient does not wait for); null until then. Set in the same transaction as those effects.
+    public DateTime? ProcessedAt { get; set; }
 }

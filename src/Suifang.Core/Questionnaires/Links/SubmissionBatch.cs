@@ -1,91 +1,130 @@
 using Microsoft.EntityFrameworkCore;
 using Suifang.Core.Data;
-using Suifang.Core.Todos;
-using Suifang.Core.Tasks.Engine;
 
 namespace Suifang.Core.Questionnaires.Links;
 
-/// Writes prepared submissions in ONE transaction and says for each what became of it. The first submission of a link
-/// in the batch claims the link (SubmittedAt set only where it is still null, so a submission committed earlier — by
-/// an earlier batch, another node, or before a crash — wins and this one is "already submitted"); later ones of the
-/// same link in the batch are "already submitted" too. The unique response per link backs this up in the database.
-/// Nothing is acknowledged before the commit: if anything fails, the transaction rolls back and the caller fails the
-/// whole batch, leaving every link of it open.
+/// Stage 1 of a submission, for a whole batch: ONE query reads the links of all its tokens, each submission is decided
+/// in memory (unknown, expired, already submitted, invalid with its Chinese problems; the version's content from the
+/// cache and the score computed here), then ONE transaction claims the open links (SubmittedAt set only where it is
+/// still null, so a submission committed earlier — by an earlier batch, another node, or before a crash — wins and this
+/// one is "already submitted") and inserts their responses, marked not yet processed (ProcessedAt null). Later taps of
+/// the same link in the batch are "already submitted" with the first one's response. The unique response per link backs
+/// this up in the database. Nothing is acknowledged before the commit: if anything fails, the transaction rolls back and
+/// the caller fails the batch, leaving every link of it open. The results, to-dos and task completion are the
+/// ResponseProcessor's (stage 2), which the patient does not wait for.
 public static class SubmissionBatch
 {
-    public static async Task<SubmitResult[]> SaveAsync(SuifangDbContext db, IReadOnlyList<PendingSubmission> items, CancellationToken ct)
+    public static async Task<SubmitResult[]> SaveAsync(SuifangDbContext db, QuestionnaireVersionCache cache, IReadOnlyList<Submission> items,
+        CancellationToken ct)
     {
-        try
-        {
-            return await SaveAsync(db, items, oneByOne: false, ct);
-        }
-        catch (ClaimRaceException)
-        {
-            // Another writer submitted one of these links between our read and our update: claim each alone to learn which.
-            db.ChangeTracker.Clear();
-            return await SaveAsync(db, items, oneByOne: true, ct);
-        }
-    }
-
-    private static async Task<SubmitResult[]> SaveAsync(SuifangDbContext db, IReadOnlyList<PendingSubmission> items, bool oneByOne, CancellationToken ct)
-    {
-        var first = new Dictionary<long, int>(); // link → index of its first submission in the batch
-        for (var i = 0; i < items.Count; i++)
-            first.TryAdd(items[i].Link.Id, i);
-        var now = items.Max(p => p.Now);
-        var responses = new Dictionary<long, (QuestionnaireResponse Response, ScoreResult? Score)>();
-
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            var won = oneByOne ? await ClaimEachAsync(db, first.Keys, now, ct) : await ClaimAllAsync(db, first.Keys, now, ct);
-            foreach (var (linkId, index) in first)
-            {
-                if (!won.Contains(linkId))
-                    continue;
-                var item = items[index];
-                var response = Response(item);
-                responses[linkId] = (response, item.Score);
-                db.QuestionnaireResponses.Add(response);
-                db.FollowUpResults.AddRange(item.Outcome.Results);
-                // The same finding may already be open from the phone reminder that ran meanwhile: one to-do, not two.
-                db.Todos.AddRange(await TodoDuplicates.WithoutOpenAsync(db, item.Outcome.Todos, ct));
-            }
-            if (responses.Count > 0)
-                await db.SaveChangesAsync(ct);
-            foreach (var linkId in responses.Keys)
-            {
-                var item = items[first[linkId]];
-                // Waiting: the answer completes the task. Answered late (the fallback was created): the step is done all
-                // the same and every pending reminder and fallback is cancelled (issue #3).
-                if (item.Link.TaskId is { } taskId && !await TaskMaintenance.AnswerAsync(db, taskId, item.Outcome.Summary, item.Now, ct))
-                    await LateAnswers.ApplyAsync(db, taskId, item.Outcome.Summary, item.Now, ct);
-            }
-            await tx.CommitAsync(ct);
-        }
-
-        var earlier = await AlreadyAsync(db, first.Keys.Where(id => !responses.ContainsKey(id)).ToList(), ct);
-        var results = new SubmitResult[items.Count];
+        var results = new SubmitResult?[items.Count];
+        var hashes = items.Select(i => i.TokenHash).OfType<string>().Distinct().ToList();
+        // Only the columns stage 1 needs (not the progress kept so far).
+        var links = hashes.Count == 0 ? []
+            : await db.QuestionnaireLinks.AsNoTracking().Where(l => hashes.Contains(l.TokenHash))
+                .Select(l => new QuestionnaireLink
+                {
+                    Id = l.Id, TokenHash = l.TokenHash, HospitalId = l.HospitalId, DepartmentId = l.DepartmentId, PatientId = l.PatientId,
+                    QuestionnaireId = l.QuestionnaireId, VersionId = l.VersionId, Period = l.Period, ExpiresAt = l.ExpiresAt, SubmittedAt = l.SubmittedAt,
+                })
+                .ToDictionaryAsync(l => l.TokenHash, ct);
+        var linkOf = new long[items.Count];
+        var accepted = new Dictionary<long, (int First, QuestionnaireResponse Response, ScoreResult? Score)>();
+        var earlier = new HashSet<long>(); // links submitted before this batch
         for (var i = 0; i < items.Count; i++)
         {
-            var linkId = items[i].Link.Id;
-            results[i] = !responses.TryGetValue(linkId, out var mine) ? earlier[linkId]
-                : first[linkId] == i ? new SubmitResult(SubmitStatus.Accepted, mine.Response.Id, mine.Score)
-                : new SubmitResult(SubmitStatus.AlreadySubmitted, mine.Response.Id, mine.Score);
+            var item = items[i];
+            if (item.TokenHash is null || !links.TryGetValue(item.TokenHash, out var link))
+            {
+                results[i] = SubmitResult.Unknown;
+                continue;
+            }
+            linkOf[i] = link.Id;
+            if (link.SubmittedAt is not null)
+            {
+                earlier.Add(link.Id);
+                continue;
+            }
+            if (accepted.ContainsKey(link.Id))
+                continue; // a second tap in the same batch: the first one's response
+            if (link.ExpiresAt <= item.Now)
+            {
+                results[i] = new SubmitResult(SubmitStatus.Expired);
+                continue;
+            }
+            if (await cache.VersionAsync(db, link.VersionId, ct) is not { } version)
+            {
+                results[i] = SubmitResult.Unknown;
+                continue;
+            }
+            var check = QuestionnaireAnswers.Check(version.Content, item.Answers, final: true);
+            if (!check.Ok)
+            {
+                results[i] = new SubmitResult(SubmitStatus.Invalid, Problems: check.Problems);
+                continue;
+            }
+            var score = QuestionnaireScoring.Score(version.Content, check.Answers);
+            accepted[link.Id] = (i, Response(link, check.Answers, score, item.Now), score);
         }
-        return results;
+
+        if (accepted.Count > 0)
+        {
+            HashSet<long> won;
+            try
+            {
+                won = await WriteAsync(db, accepted, oneByOne: false, ct);
+            }
+            catch (ClaimRaceException)
+            {
+                // Another writer submitted one of these links between our read and our update: claim each alone to learn which.
+                db.ChangeTracker.Clear();
+                won = await WriteAsync(db, accepted, oneByOne: true, ct);
+            }
+            foreach (var lost in accepted.Keys.Where(id => !won.Contains(id)).ToList())
+            {
+                accepted.Remove(lost);
+                earlier.Add(lost);
+            }
+        }
+
+        var before = await AlreadyAsync(db, earlier, ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (results[i] is not null)
+                continue;
+            var linkId = linkOf[i];
+            results[i] = accepted.TryGetValue(linkId, out var mine)
+                ? new SubmitResult(mine.First == i ? SubmitStatus.Accepted : SubmitStatus.AlreadySubmitted, mine.Response.Id, mine.Score)
+                : before[linkId];
+        }
+        return results!;
     }
 
-    /// One statement for the whole batch: read which links are still open, then set SubmittedAt where it is still null.
-    /// If the update touched fewer rows than were open, another writer came in between — and we cannot tell which link.
+    /// The claim and the lean insert of the responses in one transaction; returns the links this batch won.
+    private static async Task<HashSet<long>> WriteAsync(SuifangDbContext db, Dictionary<long, (int First, QuestionnaireResponse Response, ScoreResult? Score)> accepted,
+        bool oneByOne, CancellationToken ct)
+    {
+        var now = accepted.Values.Max(a => a.Response.SubmittedAt);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var won = oneByOne ? await ClaimEachAsync(db, accepted.Keys, now, ct) : await ClaimAllAsync(db, accepted.Keys, now, ct);
+        if (won.Count > 0)
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.QuestionnaireResponses.AddRange(won.Select(id => accepted[id].Response));
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return won;
+    }
+
+    /// One statement for the whole batch: set SubmittedAt where it is still null. The links were read open just before;
+    /// if the update touched fewer rows, another writer came in between — and we cannot tell which link.
     private static async Task<HashSet<long>> ClaimAllAsync(SuifangDbContext db, ICollection<long> linkIds, DateTime now, CancellationToken ct)
     {
         var ids = linkIds.ToList();
-        var open = await db.QuestionnaireLinks.Where(l => ids.Contains(l.Id) && l.SubmittedAt == null).Select(l => l.Id).ToListAsync(ct);
-        if (open.Count == 0)
-            return [];
-        var claimed = await db.QuestionnaireLinks.Where(l => open.Contains(l.Id) && l.SubmittedAt == null)
+        var claimed = await db.QuestionnaireLinks.Where(l => ids.Contains(l.Id) && l.SubmittedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.SubmittedAt, now), ct);
-        return claimed == open.Count ? open.ToHashSet() : throw new ClaimRaceException();
+        return claimed == ids.Count ? ids.ToHashSet() : throw new ClaimRaceException();
     }
 
     private static async Task<HashSet<long>> ClaimEachAsync(SuifangDbContext db, ICollection<long> linkIds, DateTime now, CancellationToken ct)
@@ -99,11 +138,11 @@ public static class SubmissionBatch
         return won;
     }
 
-    private static QuestionnaireResponse Response(PendingSubmission item) => new()
+    private static QuestionnaireResponse Response(QuestionnaireLink link, Dictionary<string, string> answers, ScoreResult? score, DateTime now) => new()
     {
-        LinkId = item.Link.Id, HospitalId = item.Link.HospitalId, DepartmentId = item.Link.DepartmentId, PatientId = item.Link.PatientId,
-        QuestionnaireId = item.Link.QuestionnaireId, VersionId = item.Link.VersionId, AnswersJson = QuestionnaireJson.WriteAnswers(item.Answers),
-        Score = item.Score?.Score, Band = item.Score?.Label, Risk = item.Score?.Risk ?? RiskLevel.None, Period = item.Link.Period, SubmittedAt = item.Now,
+        LinkId = link.Id, HospitalId = link.HospitalId, DepartmentId = link.DepartmentId, PatientId = link.PatientId,
+        QuestionnaireId = link.QuestionnaireId, VersionId = link.VersionId, AnswersJson = QuestionnaireJson.WriteAnswers(answers),
+        Score = score?.Score, Band = score?.Label, Risk = score?.Risk ?? RiskLevel.None, Period = link.Period, SubmittedAt = now,
     };
 
     /// The stored response of each link submitted before (one query), as the "already submitted" answer.

@@ -5,12 +5,15 @@ using Suifang.Core.Data;
 
 namespace Suifang.Core.Questionnaires.Links;
 
-/// Group commit for questionnaire submissions: requests queue their prepared submission here and await it; one writer
-/// takes everything queued (up to MaxBatch) and writes it with SubmissionBatch in one transaction, so a burst of a
-/// thousand patients costs a few commits instead of a thousand. A request is answered only after its batch committed
-/// (a crash before that loses nothing that was acknowledged: the link stays open and the patient's page still has the
-/// answers). A batch that fails is rolled back and written again submission by submission, so only the submissions
-/// that fail alone are answered with the Chinese "please submit again" (SubmitResult.Failed); other batches are untouched.
+/// Group commit for questionnaire submissions (stage 1, what the patient waits for): requests queue their submission
+/// (token, answers, moment) here and await it; one writer takes everything queued (up to MaxBatch) and SubmissionBatch
+/// reads the batch's links in one query, decides each and writes the accepted ones in one transaction, so a burst of a
+/// thousand patients costs a few reads and commits instead of a thousand. A request is answered only after its batch
+/// committed (a crash before that loses nothing that was acknowledged: the link stays open and the patient's page still
+/// has the answers). A batch that fails is rolled back and written again submission by submission, so only the
+/// submissions that fail alone are answered with the Chinese "please submit again" (SubmitResult.Failed); other batches
+/// are untouched. After a commit that stored responses it calls `stored` (the ResponseProcessor's wake-up), and it keeps
+/// the time of its last submission (LastActivity), so that stage 2 can wait for a burst to pass.
 /// One per host (singleton); disposing it writes what is queued and stops.
 public sealed class SubmissionWriter : IAsyncDisposable
 {
@@ -18,14 +21,19 @@ public sealed class SubmissionWriter : IAsyncDisposable
 
     private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<SuifangDbContext> _newContext;
+    private readonly QuestionnaireVersionCache _cache;
+    private readonly Action? _stored;
     private readonly ILogger _log;
     private readonly int _maxBatch;
     private readonly Task _loop;
 
-    public SubmissionWriter(Func<SuifangDbContext> newContext, ILogger<SubmissionWriter>? log = null, int maxBatch = DefaultMaxBatch)
+    public SubmissionWriter(Func<SuifangDbContext> newContext, QuestionnaireVersionCache? cache = null, ILogger<SubmissionWriter>? log = null,
+        int maxBatch = DefaultMaxBatch, Action? stored = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         _newContext = newContext;
+        _cache = cache ?? new QuestionnaireVersionCache();
+        _stored = stored;
         _log = log ?? NullLogger<SubmissionWriter>.Instance;
         _maxBatch = maxBatch;
         _loop = Task.Run(RunAsync);
@@ -35,11 +43,18 @@ public sealed class SubmissionWriter : IAsyncDisposable
     public long Batches => Interlocked.Read(ref _batches);
 
     private long _batches;
+    private long _lastActivity;
+
+    /// Environment.TickCount64 of the last submission queued (0: none yet).
+    public long LastActivity => Interlocked.Read(ref _lastActivity);
 
     /// Queues the submission and completes once its batch is committed (or failed). Cancelling stops the waiting, not
-    /// the write: a queued submission is written all the same.
-    public Task<SubmitResult> SubmitAsync(PendingSubmission submission, CancellationToken ct)
+    /// the write: a queued submission is written all the same. A token that cannot be a link's is answered at once.
+    public Task<SubmitResult> SubmitAsync(Submission submission, CancellationToken ct)
     {
+        if (submission.TokenHash is null)
+            return Task.FromResult(SubmitResult.Unknown);
+        Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
         var queued = new Queued(submission, new TaskCompletionSource<SubmitResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         return _queue.Writer.TryWrite(queued) ? queued.Done.Task.WaitAsync(ct) : Task.FromResult(SubmitResult.Failed());
     }
@@ -85,7 +100,6 @@ public sealed class SubmissionWriter : IAsyncDisposable
             }
             try
             {
-                q.Submission.ForgetKeys();
                 await CommitAsync([q]);
                 failedInRow = 0;
             }
@@ -101,14 +115,16 @@ public sealed class SubmissionWriter : IAsyncDisposable
     {
         SubmitResult[] results;
         await using (var db = _newContext())
-            results = await SubmissionBatch.SaveAsync(db, batch.Select(q => q.Submission).ToList(), CancellationToken.None);
+            results = await SubmissionBatch.SaveAsync(db, _cache, batch.Select(q => q.Submission).ToList(), CancellationToken.None);
+        if (_stored is not null && results.Any(r => r.Status == SubmitStatus.Accepted))
+            _stored();
         for (var i = 0; i < batch.Count; i++)
             batch[i].Done.TrySetResult(results[i]);
     }
 
     private void Fail(Queued q, Exception e)
     {
-        _log.LogError(e, "A questionnaire submission of link {Link} was not stored; the patient was asked to submit again", q.Submission.Link.Id);
+        _log.LogError(e, "A questionnaire submission was not stored; the patient was asked to submit again");
         q.Done.TrySetResult(SubmitResult.Failed());
     }
 
@@ -118,5 +134,5 @@ public sealed class SubmissionWriter : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record Queued(PendingSubmission Submission, TaskCompletionSource<SubmitResult> Done);
+    private sealed record Queued(Submission Submission, TaskCompletionSource<SubmitResult> Done);
 }

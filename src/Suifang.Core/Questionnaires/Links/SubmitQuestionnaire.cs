@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Suifang.Core.Data;
-
 namespace Suifang.Core.Questionnaires.Links;
 
 public enum SubmitStatus
@@ -23,63 +20,21 @@ public sealed record SubmitResult(SubmitStatus Status, long? ResponseId = null, 
     public const string FailedMessage = "提交没有成功：系统暂时没能保存您的答案。答案还在本页上，请稍等片刻后再点一次“提交”。";
 
     public static SubmitResult Failed() => new(SubmitStatus.Failed, Problems: [("", FailedMessage)]);
+
+    public static readonly SubmitResult Unknown = new(SubmitStatus.Unknown);
 }
 
-/// A checked submission waiting to be written: the link as read, the kept answers, the score and what it leaves behind.
-public sealed record PendingSubmission(QuestionnaireLink Link, Dictionary<string, string> Answers, ScoreResult? Score,
-    ResponseOutcome Outcome, DateTime Now)
+/// 提交问卷: one press of "submit" — the token as the patient's page has it, the answers, and the moment.
+///
+/// A submission is handled in two stages (issue #5: 1,000 patients may press "submit" at once). Stage 1 is what the
+/// patient waits for: the host's SubmissionWriter takes every queued submission and SubmissionBatch reads their links in
+/// one query, decides each (unknown, expired, already submitted, invalid answers with their Chinese problems — the
+/// version's content comes from the QuestionnaireVersionCache and the score is computed in memory), claims the open
+/// links and inserts their responses ("not yet processed") in one transaction; each request is answered after that
+/// commit. Stage 2 is what the patient does not wait for: ResponseProcessor turns each unprocessed response into
+/// follow-up results, to-dos (and so alerts) and the waiting task's completion, exactly once, in batches.
+public sealed record Submission(string? Token, IReadOnlyDictionary<string, string> Answers, DateTime Now)
 {
-    /// Before writing again after a rolled-back attempt: the keys that attempt gave the new rows are not theirs.
-    public void ForgetKeys()
-    {
-        foreach (var r in Outcome.Results)
-            r.Id = 0;
-        foreach (var t in Outcome.Todos)
-            t.Id = 0;
-    }
-}
-
-/// Either the answer already (unknown, expired, invalid, already submitted) or a submission to write.
-public sealed record PreparedSubmission(SubmitResult? Answer, PendingSubmission? Pending);
-
-/// 提交问卷: the one final submission of a link. PrepareAsync reads the link (one query by its token hash when a
-/// QuestionnaireVersionCache is given), checks and scores the answers; SubmissionBatch writes one or many prepared
-/// submissions in one transaction — the link's conditional update that only one of two concurrent submissions can
-/// win, the response, the answers as follow-up results, the to-dos of abnormal answers and high-risk scores, and the
-/// waiting task's completion (TaskMaintenance.AnswerAsync). The patient page hands prepared submissions to the host's
-/// SubmissionWriter, which commits them in batches and answers each after its commit; nothing else writes submissions.
-public static class SubmitQuestionnaire
-{
-    public static async Task<PreparedSubmission> PrepareAsync(SuifangDbContext db, string? token, IReadOnlyDictionary<string, string> answers,
-        DateTime now, CancellationToken ct, QuestionnaireVersionCache? cache = null)
-    {
-        var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, markOpened: false, cache);
-        switch (opened.State)
-        {
-            case LinkState.Unknown:
-                return new(new SubmitResult(SubmitStatus.Unknown), null);
-            case LinkState.Expired:
-                return new(new SubmitResult(SubmitStatus.Expired), null);
-            case LinkState.Submitted:
-                return new((await SubmissionBatch.AlreadyAsync(db, [opened.Link!.Id], ct))[opened.Link.Id], null);
-        }
-        var link = opened.Link!;
-        var version = opened.Version!;
-        var content = version.Content;
-        var check = QuestionnaireAnswers.Check(content, answers, final: true);
-        if (!check.Ok)
-            return new(new SubmitResult(SubmitStatus.Invalid, Problems: check.Problems), null);
-        var score = QuestionnaireScoring.Score(content, check.Answers);
-        var stepTriggers = await StepTriggersAsync(db, link, ct);
-        var outcome = ResponseOutcome.Build(link, version, content, check.Answers, score, stepTriggers, now);
-        return new(null, new PendingSubmission(link, check.Answers, score, outcome, now));
-    }
-
-    private static async Task<IReadOnlyList<Pathways.TriggerRule>> StepTriggersAsync(SuifangDbContext db, QuestionnaireLink link, CancellationToken ct)
-    {
-        if (link.PlanStepId is not { } stepId)
-            return [];
-        var step = await db.PlanSteps.AsNoTracking().Include(s => s.Node).FirstOrDefaultAsync(s => s.Id == stepId, ct);
-        return step?.Content.Triggers ?? [];
-    }
+    /// The token's hash, or null when the token cannot be a link's (cut short, tampered with): answered "unknown" at once.
+    public string? TokenHash { get; } = LinkTokens.LooksValid(Token) ? LinkTokens.Hash(Token!) : null;
 }

@@ -11,8 +11,9 @@ namespace Suifang.Web.Questionnaires.Patient;
 
 /// POST /q/{token}: the one final submission, kept lean because a thousand patients may press "submit" at once (issue #5).
 /// It short-circuits the middleware (no login, cookie, localisation or antiforgery applies to an anonymous link guarded
-/// by its unguessable token), reads the form, reads the link once (the version comes from the cache), checks and scores
-/// the answers, queues the write to the SubmissionWriter and answers only after that group commit. The page's script
+/// by its unguessable token, so it sets its own X-Correlation-Id), reads the form and queues (token, answers, now) to the
+/// SubmissionWriter, which reads, checks and stores the whole batch (stage 1), and answers only after that group
+/// commit; no database access of its own. Results, to-dos and the task's completion follow in the ResponseProcessor. The page's script
 /// posts with fetch and asks for a short JSON answer ("Accept: application/json") that it shows in place; a phone
 /// without JavaScript posts the plain form and gets the page back (thank-you page, or the form with its problems).
 internal static class PatientSubmitEndpoint
@@ -29,18 +30,16 @@ internal static class PatientSubmitEndpoint
         var ct = http.RequestAborted;
         var json = WantsJson(http.Request);
         PatientEndpoints.NoStore(http);
+        http.Response.Headers[Hosting.Correlation.Header] = Hosting.Correlation.Of(http);
         try
         {
             var answers = await PatientEndpoints.AnswersAsync(http.Request, ct);
             var now = clock.Now;
-            PreparedSubmission prepared;
-            await using (var db = await factory.CreateDbContextAsync(ct))
-                prepared = await SubmitQuestionnaire.PrepareAsync(db, token, answers, now, ct, cache);
-            var result = prepared.Answer ?? await writer.SubmitAsync(prepared.Pending!, ct);
+            var result = await writer.SubmitAsync(new Submission(token, answers, now), ct);
             if (json)
                 await WriteAsync(http, Answer(result), ct);
             else
-                await PageAsync(http, token, answers, prepared, result, factory, cache, now, ct);
+                await PageAsync(http, token, answers, result, factory, cache, now, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested && !http.Response.HasStarted)
         {
@@ -48,6 +47,7 @@ internal static class PatientSubmitEndpoint
             log.LogError(e, "A questionnaire submission could not be handled; the patient was asked to submit again");
             http.Response.Clear();
             PatientEndpoints.NoStore(http);
+            http.Response.Headers[Hosting.Correlation.Header] = Hosting.Correlation.Of(http);
             if (json)
                 await WriteAsync(http, new SubmitAnswer("failed", StatusCodes.Status503ServiceUnavailable, SubmitResult.FailedMessage), ct);
             else
@@ -78,20 +78,17 @@ internal static class PatientSubmitEndpoint
 
     /// The form post of a phone without JavaScript: the page itself is the answer (no redirect and second request); a
     /// refresh submits again, which only shows the same thank-you page.
-    private static async Task PageAsync(HttpContext http, string token, Dictionary<string, string> answers, PreparedSubmission prepared,
+    private static async Task PageAsync(HttpContext http, string token, Dictionary<string, string> answers,
         SubmitResult result, IDbContextFactory<SuifangDbContext> factory, QuestionnaireVersionCache cache, DateTime now, CancellationToken ct)
     {
+        // The fallback reads the link once more for the page (title, hospital, its state): not the fetch path of a burst.
         await using var db = await factory.CreateDbContextAsync(ct);
-        OpenedLink opened;
+        var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, cache: cache);
         if (result.Status is SubmitStatus.Accepted or SubmitStatus.AlreadySubmitted)
         {
-            opened = prepared.Pending?.Link is { } link
-                ? new OpenedLink(LinkState.Submitted, link, link.Version, await cache.HospitalNameAsync(db, link.HospitalId, ct))
-                : await QuestionnaireLinks.OpenAsync(db, token, now, ct, cache: cache); // submitted before: its state says so
-            await Page(PatientPageModel.From(opened, token, answers, [])).ExecuteAsync(http);
+            await Page(PatientPageModel.From(opened with { State = LinkState.Submitted }, token, answers, [])).ExecuteAsync(http);
             return;
         }
-        opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, cache: cache);
         if (result.Status == SubmitStatus.Failed && opened.State == LinkState.Open)
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; // nothing stored; the page keeps the answers
         await Page(PatientPageModel.From(opened, token, answers, result.Problems ?? [])).ExecuteAsync(http);

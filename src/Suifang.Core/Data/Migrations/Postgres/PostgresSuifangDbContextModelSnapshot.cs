@@ -2632,6 +2632,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<int>("QuestionnaireId")
                         .HasColumnType("integer");
 
@@ -2655,6 +2658,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "SubmittedAt");
 
                     b.HasIndex("QuestionnaireId", "SubmittedAt");
+
+                    b.HasIndex(new[] { "Id" }, "IX_QuestionnaireResponses_Unprocessed")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("QuestionnaireResponses", (string)null);
                 });

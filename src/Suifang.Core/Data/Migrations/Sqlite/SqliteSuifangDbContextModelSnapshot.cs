@@ -2551,6 +2551,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("QuestionnaireId")
                         .HasColumnType("INTEGER");
 
@@ -2574,6 +2577,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "SubmittedAt");
 
                     b.HasIndex("QuestionnaireId", "SubmittedAt");
+
+                    b.HasIndex(new[] { "Id" }, "IX_QuestionnaireResponses_Unprocessed")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("QuestionnaireResponses", (string)null);
                 });

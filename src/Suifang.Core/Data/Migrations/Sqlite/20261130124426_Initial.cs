@@ -1605,7 +1605,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     Band = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Risk = table.Column<int>(type: "INTEGER", nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2576,6 +2577,12 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 name: "IX_QuestionnaireResponses_QuestionnaireId_SubmittedAt",
                 table: "QuestionnaireResponses",
                 columns: new[] { "QuestionnaireId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireResponses_Unprocessed",
+                table: "QuestionnaireResponses",
+                column: "Id",
+                filter: "\"ProcessedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Questionnaires_DepartmentId",

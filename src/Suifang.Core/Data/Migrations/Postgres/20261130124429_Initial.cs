@@ -1607,7 +1607,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     Band = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Risk = table.Column<int>(type: "integer", nullable: false),
                     Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2578,6 +2579,12 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 name: "IX_QuestionnaireResponses_QuestionnaireId_SubmittedAt",
                 table: "QuestionnaireResponses",
                 columns: new[] { "QuestionnaireId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireResponses_Unprocessed",
+                table: "QuestionnaireResponses",
+                column: "Id",
+                filter: "\"ProcessedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Questionnaires_DepartmentId",
