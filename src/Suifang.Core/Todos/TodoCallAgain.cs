@@ -13,8 +13,34 @@ namespace Suifang.Core.Todos;
 /// to-do: pressing again while it waits returns the same task. Recorded in the audit log.
 public static class TodoCallAgain
 {
+    private const int Attempts = 3;
+
+    /// The press also acknowledges the to-do. When the alert service or the assignment changed the to-do meanwhile (its
+    /// Version moved), nothing was written (task, acknowledgement and audit are one save) and the press is simply done
+    /// again on the fresh to-do: the nurse asked to call, not to overwrite anything.
     public static async Task<(TodoChangeResult Result, long? TaskId)> StartAsync(SuifangDbContext db, StaffScope scope, long id, DateTime now,
         CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(db, scope, id, now, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return (new(Access.Granted, TodoCommands.Conflict), null);
+            }
+        }
+    }
+
+    private static async Task<(TodoChangeResult Result, long? TaskId)> TryStartAsync(SuifangDbContext db, StaffScope scope, long id, DateTime now,
+        CancellationToken ct)
     {
         var (todo, access) = await TodoCommands.FindAsync(db, scope, id, ct);
         if (todo is null)

@@ -86,6 +86,41 @@ public sealed class TodoConcurrencyTests
         Assert.Null(finished.AssignedToUserId);
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Call_again_while_the_alert_service_stamps_the_to_do_queues_one_task_instead_of_failing(DatabaseProvider provider)
+    {
+        await using var w = await AlertWorld.CreateAsync(provider);
+        var todo = await w.TodoAsync(await w.PatientAsync(), TodoUrgency.Urgent);
+
+        // Between the nurse's read and her save, the alert service stamps the to-do in its own context (Version moves).
+        await using var db = w.H.Database.NewContext(new StampAfterFirstRead(w, todo.Id));
+        var (result, taskId) = await TodoCallAgain.StartAsync(db, w.H.Nurse(w.H.Cardiology.Id), todo.Id, w.Now);
+
+        Assert.True(result.Ok, result.Error);
+        var now = await w.ReloadAsync(todo);
+        Assert.Equal((w.Now, (DateTime?)w.Now, todo.Version + 2), (now.AlertedAt!.Value, now.AcknowledgedAt, now.Version));
+        await using var check = w.H.Database.NewContext();
+        Assert.Equal([taskId!.Value], await check.Tasks.Where(t => t.IdempotencyKey.StartsWith($"todo:{todo.Id}:call-again:")).Select(t => t.Id).ToListAsync());
+    }
+
+    /// Once the nurse's context has read the to-do, another context changes it (as AlertDispatcher does).
+    private sealed class StampAfterFirstRead(AlertWorld w, long todoId) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private bool _done;
+
+        public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult DataReaderDisposing(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.DataReaderDisposingEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result)
+        {
+            if (!_done && command.CommandText.Contains("FROM \"Todos\"", StringComparison.Ordinal))
+            {
+                _done = true;
+                using var other = w.H.Database.NewContext();
+                other.Todos.Where(t => t.Id == todoId).ExecuteUpdate(u => u.SetProperty(t => t.AlertedAt, w.Now).SetProperty(t => t.Version, t => t.Version + 1));
+            }
+            return result;
+        }
+    }
+
     /// The SMS outbox of a dispatcher round during which a nurse closes the to-do in another context.
     private sealed class ClosingOutbox(AlertWorld w, long todoId) : ISmsOutbox
     {
