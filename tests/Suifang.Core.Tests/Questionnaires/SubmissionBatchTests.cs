@@ -105,7 +105,21 @@ public sealed class SubmissionBatchTests
     {
         var (hospital, tokens) = await LinksAsync(provider, "D+7", Poison, "D+14");
         await using var _h = hospital;
-        var failing = new FailOnValue(Poison);
+        // A broken write: a stray response row already holds the poisoned link's place in the unique index (the stage-1
+        // insert goes around EF's command pipeline, so the failure has to come from the database itself).
+        long blocker;
+        await using (var db = hospital.Database.NewContext())
+        {
+            var link = await db.QuestionnaireLinks.AsNoTracking().SingleAsync(l => l.Period == Poison);
+            var stray = new QuestionnaireResponse
+            {
+                LinkId = link.Id, HospitalId = link.HospitalId, DepartmentId = link.DepartmentId, PatientId = link.PatientId,
+                QuestionnaireId = link.QuestionnaireId, VersionId = link.VersionId, AnswersJson = "{}", Period = "stray", SubmittedAt = Now, ProcessedAt = Now,
+            };
+            db.QuestionnaireResponses.Add(stray);
+            await db.SaveChangesAsync();
+            blocker = stray.Id;
+        }
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var contexts = 0;
@@ -116,7 +130,7 @@ public sealed class SubmissionBatchTests
                 entered.SetResult();
                 release.Task.Wait(); // hold the first batch until the next two are queued, so they form one batch
             }
-            return hospital.Database.NewContext(failing);
+            return hospital.Database.NewContext();
         }
         var (a, b, c) = (Submit(tokens[0], "1"), Submit(tokens[1], "1"), Submit(tokens[2], "1"));
         await using var writer = new SubmissionWriter(NewContext);
@@ -134,13 +148,14 @@ public sealed class SubmissionBatchTests
         Assert.Contains("请稍等片刻后再点一次", Assert.Single(results[1].Problems!).Problem);
         await using (var db = hospital.Database.NewContext())
         {
-            var stored = await db.QuestionnaireResponses.Select(r => r.Period).OrderBy(p => p).ToListAsync();
+            var stored = await db.QuestionnaireResponses.Where(r => r.Id != blocker).Select(r => r.Period).OrderBy(p => p).ToListAsync();
             Assert.Equal(["D+14", "D+7"], stored); // the acknowledged ones, nothing of the failed one
             Assert.Equal(0, await db.FollowUpResults.CountAsync(r => r.Period == Poison));
             Assert.False(await db.QuestionnaireLinks.AnyAsync(l => l.Period == Poison && l.SubmittedAt != null)); // still open
         }
 
-        failing.Enabled = false; // the database works again: the patient taps once more
+        await using (var db = hospital.Database.NewContext()) // the database works again: the patient taps once more
+            await db.QuestionnaireResponses.Where(r => r.Id == blocker).ExecuteDeleteAsync();
         Assert.Equal(SubmitStatus.Accepted, (await writer.SubmitAsync(Submit(tokens[1], "2"), None)).Status);
         Assert.Equal((3, 3, 3), await CountsAsync(hospital));
     }
