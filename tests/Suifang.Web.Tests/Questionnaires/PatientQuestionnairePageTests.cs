@@ -99,18 +99,33 @@ public sealed class PatientQuestionnairePageTests
         Assert.Equal(18, (await db.QuestionnaireResponses.SingleAsync(r => r.PatientId == patientId)).Score);
     }
 
-    /// Fails every insert of a questionnaire response while enabled, as an unreachable or failing database would.
+    /// Fails the write of a submission while enabled, as an unreachable or failing database would: the claim of its link
+    /// (the first write of stage 1's transaction; the responses themselves are inserted around EF's command pipeline).
     internal sealed class FailResponseInserts : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
     {
         public bool Enabled { get; set; } = true;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Check(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
 
         public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
             System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
             Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (Enabled && command.CommandText.Contains("INSERT INTO \"QuestionnaireResponses\"", StringComparison.Ordinal))
-                throw new InvalidOperationException("injected write failure");
+            Check(command);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Check(System.Data.Common.DbCommand command)
+        {
+            if (Enabled && (command.CommandText.Contains("INSERT INTO \"QuestionnaireResponses\"", StringComparison.Ordinal)
+                            || (command.CommandText.Contains("UPDATE \"QuestionnaireLinks\"", StringComparison.Ordinal) && command.CommandText.Contains("\"SubmittedAt\"", StringComparison.Ordinal))))
+                throw new InvalidOperationException("injected write failure");
         }
     }
 
