@@ -19,8 +19,7 @@ public sealed class DepartmentShareBrowserTests(BrowserFixture browser) : IClass
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByTestId("department-share")).ToHaveCountAsync(0);
 
-        await page.GetByTestId("department-share-department").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "心血管内科" }).ClickAsync();
+        await ChooseDepartmentAsync(page, "心血管内科");
         var percent = page.Locator("[data-testid=department-share-percent] input, input[data-testid=department-share-percent]").First;
         await percent.FillAsync("150");
         await percent.BlurAsync();
@@ -38,5 +37,26 @@ public sealed class DepartmentShareBrowserTests(BrowserFixture browser) : IClass
 
         await row.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.GetByTestId("department-share")).ToHaveCountAsync(0);
+    }
+
+    /// Opens the department list and picks one. A click that lands while the page is still loading its departments opens
+    /// an empty list (CI saw it once): the list is opened again until the department is in it.
+    private static async Task ChooseDepartmentAsync(IPage page, string name)
+    {
+        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name });
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByTestId("department-share-department").ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 3_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+        await item.ClickAsync();
     }
 }
