@@ -47,9 +47,23 @@ public sealed class PathwayEditorBrowserTests(BrowserFixture browser) : IClassFi
         await page.GetByTestId("add-node").ClickAsync();
         await Assertions.Expect(page.GetByTestId("timeline-node")).ToHaveCountAsync(7);
         await Field(page, "node-title").FillAsync("出院后 13 个月：远期随访");
-        await Field(page, "node-offset").FillAsync("400");
-        await Field(page, "node-offset").PressAsync("Tab");
-        await Assertions.Expect(page.Locator("[data-testid=timeline-node][data-label='D+400']")).ToBeVisibleAsync();
+        // The new node's editor may still be re-rendering after "add": an edit typed into the field it replaces is lost
+        // (CI saw it once), so the offset is typed again until the timeline shows it.
+        var moved = page.Locator("[data-testid=timeline-node][data-label='D+400']");
+        for (var attempt = 1; ; attempt++)
+        {
+            await Field(page, "node-offset").FillAsync("400");
+            await Field(page, "node-offset").PressAsync("Tab");
+            try
+            {
+                await moved.WaitForAsync(new() { Timeout = 4_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+        await Assertions.Expect(moved).ToBeVisibleAsync();
         await page.GetByTestId("add-question").ClickAsync();
         await Field(page, "question-key-0").FillAsync("chest_pain");
         await Field(page, "question-text-0").FillAsync("最近一个月有没有胸痛胸闷？");
