@@ -45,8 +45,8 @@ internal static class DashboardSeed
             """);
         await Exec(db, Rows("i", plans) + $"""
             INSERT INTO "Plans" ("Id", "HospitalId", "CampusId", "PatientId", "EncounterId", "DepartmentId", "Status", "Source", "AnchorTime",
-                "SmsEnabled", "MergeNotes", "CreatedAt")
-            SELECT i, {hospital}, {campus}, i, i, {department}, 1, 1, {Time("0")}, {(sqlite ? "1" : "TRUE")}, '{(sqlite ? "[]" : "{}")}', {Time("0")}
+                "SmsEnabled", "CreatedAt")
+            SELECT i, {hospital}, {campus}, i, i, {department}, 1, 1, {Time("0")}, {(sqlite ? "1" : "TRUE")}, {Time("0")}
             {From("i", plans)}
             """);
         await Exec(db, Rows("j", tasks) + $"""

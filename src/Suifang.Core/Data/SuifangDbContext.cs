@@ -35,6 +35,7 @@ public abstract class SuifangDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<PlanRule> PlanRules => Set<PlanRule>();
     public DbSet<FollowUpPlan> Plans => Set<FollowUpPlan>();
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+    public DbSet<PlanContent> PlanContents => Set<PlanContent>();
     public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
     public DbSet<TaskAttempt> TaskAttempts => Set<TaskAttempt>();
     public DbSet<TaskQueueSetting> TaskQueueSettings => Set<TaskQueueSetting>();

@@ -45,7 +45,12 @@ public sealed class FollowUpPlan
     public string? SmsTemplate { get; set; }
 
     /// Why the plan looks as it does: which pathways were merged and how (7.2.3.2), one line per decision, in Chinese.
+    /// Not a column: stored as a shared text (MergeNotesId, PlanContent); a plan read from the database has them only
+    /// when read with them (Plans.MergeNotes.ReadAsync, as the plan page does).
     public List<string> MergeNotes { get; set; } = [];
+
+    /// The PlanContent row holding MergeNotes (JSON); null when the plan has none.
+    public long? MergeNotesId { get; set; }
 
     public List<PlanPathway> Pathways { get; set; } = [];
     public List<PlanStep> Steps { get; set; } = [];

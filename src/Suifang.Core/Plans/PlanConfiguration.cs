@@ -14,7 +14,9 @@ internal sealed class FollowUpPlanConfiguration : IEntityTypeConfiguration<Follo
         b.Property(p => p.SmsTemplate).HasMaxLength(500);
         b.Property(p => p.CreatedBy).HasMaxLength(64);
         b.Property(p => p.ClosedReason).HasMaxLength(256);
-        b.PrimitiveCollection(p => p.MergeNotes);
+        // Stored once per distinct text (PlanContent) and read by the plan page; no foreign key, whose index every
+        // plan row would enter: the content row is written in the same transaction and never deleted.
+        b.Ignore(p => p.MergeNotes);
         b.HasIndex(p => new { p.PatientId, p.Status });
         b.HasIndex(p => new { p.EncounterId });
         b.HasIndex(p => new { p.HospitalId, p.DepartmentId, p.Status, p.CreatedAt });
@@ -26,6 +28,15 @@ internal sealed class FollowUpPlanConfiguration : IEntityTypeConfiguration<Follo
         b.HasOne<Campus>().WithMany().HasForeignKey(p => p.CampusId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Pathways).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Steps).WithOne().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanContentConfiguration : IEntityTypeConfiguration<PlanContent>
+{
+    public void Configure(EntityTypeBuilder<PlanContent> b)
+    {
+        b.Property(c => c.Hash).HasMaxLength(32);
+        b.HasIndex(c => c.Hash);
     }
 }
 

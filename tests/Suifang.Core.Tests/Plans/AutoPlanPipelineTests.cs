@@ -120,7 +120,7 @@ public sealed class AutoPlanPipelineTests
     {
         var text = new StringBuilder();
         foreach (var p in await db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync())
-            text.Append(CultureInfo.InvariantCulture, $"plan {p.Id} patient {p.PatientId} encounter {p.EncounterId} {p.Status} {p.LaterSteps} {p.LaterStepsFrom:O} {string.Join(" ", p.MergeNotes)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"plan {p.Id} patient {p.PatientId} encounter {p.EncounterId} {p.Status} {p.LaterSteps} {p.LaterStepsFrom:O} {string.Join(" ", await MergeNotes.ReadAsync(db, p.MergeNotesId, default))}\n");
         foreach (var s in await db.PlanSteps.AsNoTracking().OrderBy(s => s.Id).ToListAsync())
             text.Append(CultureInfo.InvariantCulture, $"step {s.Id} plan {s.PlanId} #{s.Order} {s.Label} {s.DueFrom:O} {s.DueTo:O} after {s.DependsOnStepId} node {s.NodeId} {s.FirstChannel}\n");
         foreach (var t in await db.Tasks.AsNoTracking().OrderBy(t => t.Id).ToListAsync())

@@ -94,7 +94,7 @@ public sealed class AutomaticPlanTests
         await using var db = hospital.Database.NewContext();
         var plan = await db.Plans.Include(p => p.Pathways).SingleAsync();
         Assert.Equal(2, plan.Pathways.Count);
-        Assert.Contains(plan.MergeNotes, n => n.Contains("合并为一个计划"));
+        Assert.Contains(await MergeNotes.ReadAsync(db, plan.MergeNotesId, default), n => n.Contains("合并为一个计划"));
     }
 
     [Theory, ClassData(typeof(Providers))]

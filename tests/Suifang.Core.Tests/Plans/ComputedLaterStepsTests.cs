@@ -15,13 +15,14 @@ using static Suifang.Testing.TestPathways;
 
 namespace Suifang.Core.Tests.Plans;
 
-/// Computed later steps (bench/README.md plan-create, round 6): a plan made from one pathway version whose later steps are
-/// exactly that version's nodes after the anchor stores a short reference instead of their JSON, and the steps are
-/// computed from the frozen version when needed. Property-style: random pathways (offsets out of order, windows, visit,
+/// Computed and shared later steps (bench/README.md plan-create, rounds 6 and 7): a plan made from one pathway version
+/// whose later steps are exactly that version's nodes after the anchor stores a short reference instead of their JSON, and
+/// the steps are computed from the frozen version when needed; any other plan refers to a shared text (PlanContent) of
+/// its later steps counted from its anchor, which plans with the same steps share. Property-style: random pathways (offsets out of order, windows, visit,
 /// discharge and surgery anchors, SMS-only nodes), random patients, anchors and options (SMS off, redials, moved and
 /// removed steps, a set start, a second plan on the same patient) are planned twice on fresh databases — once with the
-/// reference where it applies, once with the JSON for every plan — and everything a reader sees must be the same: the
-/// plan page (7.2.1.1 e), the list counts, the second plan's call days (7.2.1.2 c), and after each run of the plan job
+/// references where they apply, once with the JSON for every plan — and everything a reader sees must be the same: the
+/// plan page (7.2.1.1 e) with its merge notes, the list counts, the second plan's call days (7.2.1.2 c), and after each run of the plan job
 /// up to half a year on, every step row and every task (7.2.1.1 c, 7.2.2).
 public sealed class ComputedLaterStepsTests
 {
@@ -43,14 +44,16 @@ public sealed class ComputedLaterStepsTests
         var computed = await RunAsync(provider, seed, computed: true);
 
         Assert.Equal(0, stored.Computed);
+        Assert.Equal(0, stored.Shared);
         Assert.True(computed.Computed > 0, "no plan used the computed form");
-        Assert.True(computed.Json > 0, "no plan kept the JSON (merged or changed plans must)");
+        Assert.True(computed.Shared > 0, "no plan used the shared form (merged or changed plans must)");
+        Assert.True(computed.SharedTexts < computed.Shared, "no two plans share a text");
         Assert.Equal(stored.Snapshots.Count, computed.Snapshots.Count);
         for (var i = 0; i < stored.Snapshots.Count; i++)
             Assert.Equal(stored.Snapshots[i], computed.Snapshots[i]);
     }
 
-    private sealed record World(List<string> Snapshots, int Computed, int Json);
+    private sealed record World(List<string> Snapshots, int Computed, int Shared, int SharedTexts);
 
     private static async Task<World> RunAsync(DatabaseProvider provider, int seed, bool computed)
     {
@@ -103,7 +106,8 @@ public sealed class ComputedLaterStepsTests
             db.ChangeTracker.Clear();
             snapshots.Add($"after the job at +{days} days\n" + await RowsAsync(db) + await ReadersAsync(db, hospital));
         }
-        return new World(snapshots, forms.Count(LaterSteps.IsComputed), forms.Count(f => f is not null && !LaterSteps.IsComputed(f)));
+        var texts = forms.Where(LaterSteps.IsShared).Select(f => f!.Split(':')[0]).Distinct().Count();
+        return new World(snapshots, forms.Count(LaterSteps.IsComputed), forms.Count(LaterSteps.IsShared), texts);
     }
 
     private static Pathway RandomPathway(Random rng, TestHospital hospital, string key)
@@ -167,7 +171,7 @@ public sealed class ComputedLaterStepsTests
         foreach (var id in await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync())
         {
             var page = (await OpenPlan.RunAsync(db, scope, id, default)).Value!;
-            text.Append(CultureInfo.InvariantCulture, $"page {id} {page.Goal} E_p {page.Figures}\n");
+            text.Append(CultureInfo.InvariantCulture, $"page {id} {page.Goal} E_p {page.Figures}\n").AppendJoin('\n', page.Plan.MergeNotes).Append('\n');
             foreach (var v in page.Steps)
                 text.Append(CultureInfo.InvariantCulture, $"  {v.Step.Id} #{v.Step.Order} {v.Step.Title}|{v.Step.Label}|{v.Step.DueFrom:yyyy-MM-dd HH:mm:ss.fffffff}|"
                     + $"{v.Step.DueTo:yyyy-MM-dd HH:mm:ss.fffffff}|after #{v.DependsOnOrder}|{v.Step.SourceNodeIds}|{v.Step.ScriptKey}|node {v.Step.NodeId}|"

@@ -52,7 +52,7 @@ public sealed class PlanStorageTests
         Assert.Equal(["temperature", "medication", "glucose"], steps[1].Questions.Select(q => q.Key));
         Assert.Equal(TriggerSeverity.Critical, steps[1].Triggers.Single(t => t.QuestionKey == "temperature").Severity);
         Assert.Equal(3, steps[1].Channels[0].Redials);
-        Assert.Contains(plan.MergeNotes, n => n.Contains("只问一次"));
+        Assert.Contains(await MergeNotes.ReadAsync(read, plan.MergeNotesId, default), n => n.Contains("只问一次"));
         Assert.Equal(2, plan.Pathways.Count);
         Assert.Equal(PlanSource.Manual, plan.Source);
         Assert.Equal("护士甲", plan.CreatedBy);

@@ -26,7 +26,7 @@ public static class PlanInputs
                 .Where(p => EF.Parameter(ids).Contains(p.PatientId) && (p.Status == PlanStatus.Scheduled || p.Status == PlanStatus.Active))
                 .Select(p => new { p.Id, p.PatientId, p.EncounterId, p.StartAt, p.LaterSteps, p.AnchorTime })
                 .ToDictionaryAsync(p => p.Id, ct);
-            var versions = await Upcoming.LaterSteps.VersionsAsync(db, openPlans.Values.Select(p => p.LaterSteps), ct);
+            var sources = await Upcoming.LaterSteps.SourcesAsync(db, openPlans.Values.Select(p => p.LaterSteps), ct);
             var planIds = openPlans.Keys.ToList();
             var open = (planIds.Count == 0 ? [] : await (
                     from x in db.Set<PlanPathway>()
@@ -47,7 +47,7 @@ public static class PlanInputs
                     .Select(s => new { s.PlanId, s.DueFrom })
                     .ToListAsync(ct))
                 // ... and the later steps not yet made rows (LaterSteps) that start with a call.
-                .Concat(openPlans.Values.Where(p => p.LaterSteps is not null).SelectMany(p => Upcoming.LaterSteps.Read(p.LaterSteps, p.AnchorTime, versions)
+                .Concat(openPlans.Values.Where(p => p.LaterSteps is not null).SelectMany(p => Upcoming.LaterSteps.Read(p.LaterSteps, p.AnchorTime, sources)
                     .Where(s => s.FirstChannel is ChannelKind.AiCall or ChannelKind.Manual).Select(s => new { PlanId = p.Id, s.DueFrom })))
                 .ToLookup(x => openPlans[x.PlanId].PatientId, x => CallDay(x.DueFrom, openPlans[x.PlanId].StartAt));
             var refused = await RefusalsAsync(db, ids, people.Select(p => p.PhoneIndex).Where(i => i != "").ToList(), ct);

@@ -20,7 +20,7 @@ public static class PlanWriter
         DateTime now, CancellationToken ct) =>
         SaveAsync(db, builds, auditSummary, now, ct, computedLaterSteps: true);
 
-    /// computedLaterSteps: false stores every plan's later steps as JSON (the form before round 6; the equivalence
+    /// computedLaterSteps: false stores every plan's later steps as JSON, neither computed nor shared (the form before round 6; the equivalence
     /// tests compare the two).
     internal static async Task<IReadOnlyList<FollowUpPlan>> SaveAsync(SuifangDbContext db, IReadOnlyList<PlanBuild> builds, string auditSummary,
         DateTime now, CancellationToken ct, bool computedLaterSteps)
@@ -86,9 +86,21 @@ public static class PlanWriter
                 await db.SaveChangesAsync(ct);
             }
             // Steps after the last one that has a task now are kept with the plan and made rows when they come near.
+            // Texts many plans share (merge notes, merged plans' later steps) are stored once each (PlanContent).
+            var contents = new PlanContentBatch();
             List<PlanStep> steps;
             using (Phase("plans.write.project"))
-                steps = Upcoming.LaterSteps.Split(plans, tasks, versions);
+            {
+                steps = Upcoming.LaterSteps.Split(plans, tasks, versions, versions is null ? null : contents);
+                foreach (var plan in plans)
+                    if (plan.MergeNotes.Count > 0)
+                    {
+                        var owner = plan;
+                        contents.Add(MergeNotes.Write(plan.MergeNotes), id => owner.MergeNotesId = id);
+                    }
+            }
+            using (Phase("plans.write.contents"))
+                await contents.SaveAsync(db, ct);
             using (Phase("plans.write.notices"))
                 tasks.AddRange(await PreCallNoticesAsync(db, plans, tasks, now, ct));
             using (Phase("plans.write.keys"))

@@ -35,6 +35,7 @@ public static class OpenPlan
             return ScopedResult<PlanDetail>.NotFound;
         if (!scope.CanSeeDepartment(plan.DepartmentId))
             return ScopedResult<PlanDetail>.Forbidden;
+        plan.MergeNotes = await MergeNotes.ReadAsync(db, plan.MergeNotesId, ct);
         var patient = await db.Patients.AsNoTracking().Where(p => p.Id == plan.PatientId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == plan.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
         var encounter = plan.EncounterId is { } eid

@@ -25,6 +25,10 @@ public sealed record LaterStep(
     [property: JsonPropertyName("tr")] List<TriggerRule>? Triggers = null,
     [property: JsonPropertyName("ch")] List<ChannelStep>? Channels = null);
 
+/// What stored later steps may refer to: the ordered nodes of pathway versions by id (ComputedLaterSteps) and the
+/// shared texts by id (SharedLaterSteps), loaded for a set of plans by LaterSteps.SourcesAsync.
+public sealed record LaterStepSources(IReadOnlyDictionary<int, PathwayNode[]> Versions, IReadOnlyDictionary<long, List<LaterStep>> Shared);
+
 /// Plan creation writes as rows only a plan's steps up to the last one that gets a task at once (the first step, the
 /// first call, those within StepTasks.Horizon); the later ones are kept with the plan as JSON (FollowUpPlan.LaterSteps)
 /// and become rows when they come within the horizon. Everything that shows or counts steps adds them (plan page, list).
@@ -39,9 +43,10 @@ public static class LaterSteps
     /// Splits each plan's steps into the rows to write now and the projection kept with the plan (sets LaterSteps and
     /// LaterStepsFrom); returns the rows. A step after the last one with a task is projected; plan.Steps keeps all.
     /// With the plans' pathway versions (ordered nodes by pathway id), a plan whose later steps are exactly its single
-    /// version's nodes keeps a short reference instead of their JSON (ComputedLaterSteps).
-    public static List<PlanStep> Split(IReadOnlyList<FollowUpPlan> plans, IReadOnlyList<FollowUpTask> tasks,
-        IReadOnlyDictionary<int, PathwayNode[]>? versions = null)
+    /// version's nodes keeps a short reference instead of their JSON (ComputedLaterSteps); with a content batch, the
+    /// others refer to a shared text of their steps counted from the anchor (SharedLaterSteps), set when the batch is saved.
+    internal static List<PlanStep> Split(IReadOnlyList<FollowUpPlan> plans, IReadOnlyList<FollowUpTask> tasks,
+        IReadOnlyDictionary<int, PathwayNode[]>? versions = null, PlanContentBatch? shared = null)
     {
         var lastWithTask = new Dictionary<FollowUpPlan, int>(ReferenceEqualityComparer.Instance);
         foreach (var t in tasks)
@@ -58,8 +63,18 @@ public static class LaterSteps
                     rows.Add(step);
                 else
                     later++;
-            plan.LaterSteps = later == 0 ? null
-                : (versions is null ? null : ComputedLaterSteps.TryReference(plan, last, versions)) ?? writer.Write(plan.Steps, last);
+            plan.LaterSteps = later == 0 ? null : versions is null ? null : ComputedLaterSteps.TryReference(plan, last, versions);
+            if (later > 0 && plan.LaterSteps is null)
+            {
+                if (shared is not null && SharedLaterSteps.CanShare(plan))
+                {
+                    var owner = plan;
+                    shared.Add(writer.Write(plan.Steps, last, SharedLaterSteps.Shift(plan.AnchorTime)),
+                        id => owner.LaterSteps = new SharedLaterSteps.Reference(id, 0, later).ToString());
+                }
+                else
+                    plan.LaterSteps = writer.Write(plan.Steps, last, TimeSpan.Zero);
+            }
             plan.LaterStepsFrom = later == 0 ? null : plan.Steps.Where(s => s.Order > last).Min(s => s.DueFrom);
         }
         return rows;
@@ -68,7 +83,7 @@ public static class LaterSteps
     /// Writes the JSON of a plan's later steps, cheaply enough for 100,000 plans at once: one buffer and writer for all,
     /// property names and repeated texts (titles, labels) encoded once, content lists shared between steps (merged
     /// content, MergedContent) serialised once, Chinese left unescaped. A step that refers to its node leaves out its
-    /// SourceNodeIds (the node's id) and content.
+    /// SourceNodeIds (the node's id) and content. Times are written `shift` earlier (a shared text counts from the anchor).
     private sealed class Writer
     {
         private static readonly JsonEncodedText OrderName = Name(nameof(LaterStep.Order)), TitleName = Name(nameof(LaterStep.Title)),
@@ -90,7 +105,7 @@ public static class LaterSteps
 
         public Writer() => _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = Relaxed, SkipValidation = true });
 
-        public string Write(List<PlanStep> steps, int after)
+        public string Write(List<PlanStep> steps, int after, TimeSpan shift)
         {
             _buffer.ResetWrittenCount();
             _json.Reset();
@@ -104,8 +119,8 @@ public static class LaterSteps
                 w.WriteNumber(OrderName, s.Order);
                 w.WriteString(TitleName, Text(s.Title));
                 w.WriteString(LabelName, Text(s.Label));
-                w.WriteString(FromName, s.DueFrom);
-                w.WriteString(ToName, s.DueTo);
+                w.WriteString(FromName, s.DueFrom - shift);
+                w.WriteString(ToName, s.DueTo - shift);
                 if (s.ScriptKey is not null)
                     w.WriteString(ScriptName, Text(s.ScriptKey));
                 w.WriteNumber(ChannelName, (int)s.FirstChannel);
@@ -150,31 +165,43 @@ public static class LaterSteps
 
     private static readonly System.Text.Encodings.Web.JavaScriptEncoder Relaxed = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    /// The later steps stored as JSON; a computed reference needs its pathway version: the overload with versions.
+    /// The later steps stored as JSON; a reference needs what it refers to: the overload with sources.
     public static List<LaterStep> Read(string? json) =>
         string.IsNullOrEmpty(json) ? []
-        : IsComputed(json) ? throw new InvalidOperationException("Computed later steps need their pathway version: LaterSteps.Read(stored, anchor, versions).")
+        : IsComputed(json) || IsShared(json) ? throw new InvalidOperationException("Later steps stored as a reference need their sources: LaterSteps.Read(stored, anchor, sources).")
         : JsonSerializer.Deserialize<List<LaterStep>>(json, Json) ?? [];
 
-    /// The later steps as stored: the JSON, or computed from the plan's frozen pathway version (VersionsAsync) and its
-    /// anchor time.
-    public static List<LaterStep> Read(string? stored, DateTime anchor, IReadOnlyDictionary<int, PathwayNode[]> versions) =>
-        IsComputed(stored) ? ComputedLaterSteps.Expand(stored!, anchor, versions) : Read(stored);
+    /// The later steps as stored: the JSON, computed from the plan's frozen pathway version, or the shared text's steps,
+    /// at the plan's anchor time (sources from SourcesAsync).
+    public static List<LaterStep> Read(string? stored, DateTime anchor, LaterStepSources sources) =>
+        IsComputed(stored) ? ComputedLaterSteps.Expand(stored!, anchor, sources.Versions)
+        : IsShared(stored) ? SharedLaterSteps.Expand(stored!, anchor, sources.Shared)
+        : Read(stored);
 
     /// Whether the stored later steps are a reference to the plan's pathway version rather than JSON.
     public static bool IsComputed(string? stored) => ComputedLaterSteps.Is(stored);
 
-    /// The ordered nodes of the pathway versions that computed later steps refer to (no query when none does).
-    public static Task<Dictionary<int, PathwayNode[]>> VersionsAsync(SuifangDbContext db, IEnumerable<string?> stored, CancellationToken ct) =>
-        ComputedLaterSteps.VersionsAsync(db, stored, ct);
+    /// Whether the stored later steps are a reference to a shared text (PlanContent) rather than JSON.
+    public static bool IsShared(string? stored) => SharedLaterSteps.Is(stored);
+
+    /// The pathway versions and shared texts that the stored later steps refer to (no query for a kind none refers to).
+    public static async Task<LaterStepSources> SourcesAsync(SuifangDbContext db, IEnumerable<string?> stored, CancellationToken ct)
+    {
+        var list = stored as IReadOnlyCollection<string?> ?? stored.ToList();
+        return new LaterStepSources(await ComputedLaterSteps.VersionsAsync(db, list, ct), await SharedLaterSteps.LoadAsync(db, list, ct));
+    }
 
     /// How many later steps are stored (for counts on list pages); a reference says so itself.
-    public static int Count(string? stored) => IsComputed(stored) ? ComputedLaterSteps.Reference.Parse(stored!).Count : Read(stored).Count;
+    public static int Count(string? stored) =>
+        IsComputed(stored) ? ComputedLaterSteps.Reference.Parse(stored!).Count
+        : IsShared(stored) ? SharedLaterSteps.Reference.Parse(stored!).Count
+        : Read(stored).Count;
 
     /// What to store after some later steps became rows: null when none are left, a shorter reference when the stored
     /// one was a reference and the rest is its tail, otherwise the JSON of the rest.
     public static string? Rest(string? stored, IReadOnlyList<LaterStep> all, IReadOnlyList<LaterStep> left) =>
-        (IsComputed(stored) ? ComputedLaterSteps.Rest(stored!, all, left) : null) ?? Write(left);
+        (IsComputed(stored) ? ComputedLaterSteps.Rest(stored!, all, left) : IsShared(stored) ? SharedLaterSteps.Rest(stored!, all, left) : null)
+        ?? Write(left);
 
     public static string? Write(IReadOnlyCollection<LaterStep> later) =>
         later.Count == 0 ? null : JsonSerializer.Serialize(later.OrderBy(s => s.Order), Json);
@@ -204,9 +231,9 @@ public static class LaterSteps
     {
         if (string.IsNullOrEmpty(plan.LaterSteps))
             return [];
-        var versions = await VersionsAsync(db, [plan.LaterSteps], ct);
-        var later = Read(plan.LaterSteps, plan.AnchorTime, versions);
-        var nodes = versions.Values.SelectMany(v => v).ToDictionary(n => n.Id);
+        var sources = await SourcesAsync(db, [plan.LaterSteps], ct);
+        var later = Read(plan.LaterSteps, plan.AnchorTime, sources);
+        var nodes = sources.Versions.Values.SelectMany(v => v).ToDictionary(n => n.Id);
         var nodeIds = later.Where(s => s.NodeId is { } id && !nodes.ContainsKey(id)).Select(s => s.NodeId!.Value).Distinct().ToList();
         if (nodeIds.Count > 0)
             foreach (var node in await db.Set<PathwayNode>().AsNoTracking().Where(n => EF.Parameter(nodeIds).Contains(n.Id)).ToListAsync(ct))

@@ -84,11 +84,11 @@ public static class UpcomingSteps
                 var lastRows = (await db.PlanSteps.AsNoTracking().Where(s => EF.Parameter(planIds).Contains(s.PlanId))
                         .Select(s => new { s.PlanId, s.Id, s.Order }).ToListAsync(ct))
                     .GroupBy(s => s.PlanId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Order)!);
-                var versions = await LaterSteps.VersionsAsync(db, plans.Select(p => p.LaterSteps), ct);
+                var sources = await LaterSteps.SourcesAsync(db, plans.Select(p => p.LaterSteps), ct);
                 var rows = new List<PlanStep>();
                 foreach (var plan in plans)
                 {
-                    var later = LaterSteps.Read(plan.LaterSteps, plan.AnchorTime, versions);
+                    var later = LaterSteps.Read(plan.LaterSteps, plan.AnchorTime, sources);
                     var due = later.Where(s => s.DueFrom <= until).OrderBy(s => s.Order).ToList();
                     var left = later.Except(due).ToList();
                     plan.LaterSteps = LaterSteps.Rest(plan.LaterSteps, later, left);

@@ -2080,9 +2080,8 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("LaterStepsFrom")
                         .HasColumnType("timestamp without time zone");
 
-                    b.PrimitiveCollection<List<string>>("MergeNotes")
-                        .IsRequired()
-                        .HasColumnType("text[]");
+                    b.Property<long?>("MergeNotesId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("PatientId")
                         .HasColumnType("bigint");
@@ -2131,6 +2130,30 @@ namespace Suifang.Core.Data.Migrations.Postgres
                         .HasFilter("\"LaterStepsFrom\" IS NOT NULL");
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.PlanContent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.ToTable("PlanContents");
                 });
 
             modelBuilder.Entity("Suifang.Core.Plans.PlanPathway", b =>

@@ -2017,9 +2017,8 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("LaterStepsFrom")
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("MergeNotes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("MergeNotesId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("PatientId")
                         .HasColumnType("INTEGER");
@@ -2068,6 +2067,28 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                         .HasFilter("\"LaterStepsFrom\" IS NOT NULL");
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("Suifang.Core.Plans.PlanContent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.ToTable("PlanContents");
                 });
 
             modelBuilder.Entity("Suifang.Core.Plans.PlanPathway", b =>

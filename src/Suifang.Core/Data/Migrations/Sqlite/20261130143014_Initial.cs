@@ -154,6 +154,20 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanContents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanContents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QualitySettings",
                 columns: table => new
                 {
@@ -1379,7 +1393,7 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                     RedialIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: true),
                     SmsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     SmsTemplate = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    MergeNotes = table.Column<string>(type: "TEXT", nullable: false),
+                    MergeNotesId = table.Column<long>(type: "INTEGER", nullable: true),
                     LaterSteps = table.Column<string>(type: "TEXT", nullable: true),
                     LaterStepsFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PlanningEffectiveness = table.Column<double>(type: "REAL", nullable: true),
@@ -2424,6 +2438,11 @@ namespace Suifang.Core.Data.Migrations.Sqlite
                 column: "PhoneIndex");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanContents_Hash",
+                table: "PlanContents",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanPathway_PathwayId",
                 table: "PlanPathway",
                 column: "PathwayId");
@@ -2942,6 +2961,9 @@ namespace Suifang.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PatientCallFlags");
+
+            migrationBuilder.DropTable(
+                name: "PlanContents");
 
             migrationBuilder.DropTable(
                 name: "PlanPathway");

@@ -156,6 +156,20 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanContents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Hash = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanContents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QualitySettings",
                 columns: table => new
                 {
@@ -1381,7 +1395,7 @@ namespace Suifang.Core.Data.Migrations.Postgres
                     RedialIntervalMinutes = table.Column<int>(type: "integer", nullable: true),
                     SmsEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     SmsTemplate = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    MergeNotes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    MergeNotesId = table.Column<long>(type: "bigint", nullable: true),
                     LaterSteps = table.Column<string>(type: "text", nullable: true),
                     LaterStepsFrom = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     PlanningEffectiveness = table.Column<double>(type: "double precision", nullable: true),
@@ -2426,6 +2440,11 @@ namespace Suifang.Core.Data.Migrations.Postgres
                 column: "PhoneIndex");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanContents_Hash",
+                table: "PlanContents",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanPathway_PathwayId",
                 table: "PlanPathway",
                 column: "PathwayId");
@@ -2944,6 +2963,9 @@ namespace Suifang.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PatientCallFlags");
+
+            migrationBuilder.DropTable(
+                name: "PlanContents");
 
             migrationBuilder.DropTable(
                 name: "PlanPathway");
