@@ -62,15 +62,16 @@ public static class AutoPlanner
         await AutoPlanPipeline.RunAsync(db, pipelined, ct2 => PrepareAsync(db, ids, now, batch, ct2), (reader, ct2) => PrepareAsync(reader, ids, now, batch, ct2),
             async batch =>
             {
-                var saved = batch.Builds.Count == 0 ? [] : await PlanWriter.SaveAsync(db, batch.Builds, $"按计划规则自动创建随访计划 {batch.Builds.Count(b => !b.Refused)} 个", now, ct);
+                var saved = batch.Rows is null ? [] : await PlanWriter.SaveAsync(db, batch.Rows, $"按计划规则自动创建随访计划 {batch.Rows.Plans.Count} 个", now, ct);
                 var refusals = batch.Builds.Where(b => b.Refused).Select(b => $"{b.Request.Patient.Name}（就诊 {b.Request.Encounter.Id}）：{b.RefusalText}").ToList();
                 total = Add(total, new AutoPlanResult(batch.Encounters, saved.Count, batch.NoRule, refusals));
             }, ct);
         return total;
     }
 
-    /// A batch ready to write: its plans (built, not saved), and the encounters it accounts for.
-    internal sealed record Prepared(int Encounters, int NoRule, List<PlanBuild> Builds);
+    /// A batch ready to write: its plans (built, not saved; Rows made ready to write when there are any), and the
+    /// encounters it accounts for.
+    internal sealed record Prepared(int Encounters, int NoRule, List<PlanBuild> Builds, PlanRows? Rows = null);
 
     /// Reads the encounters (20,000 at a time), matches the rules and builds the plans, one batch of 5,000 at a time.
     /// The batches before this one may not be committed yet when it is read (pipelined): their plans are remembered on
@@ -133,7 +134,7 @@ public static class AutoPlanner
                     recent.Enqueue(byPatient);
                     if (recent.Count > 3)
                         recent.Dequeue();
-                    yield return new Prepared(chunk.Length, 0, batch);
+                    yield return new Prepared(chunk.Length, 0, batch, batch.Count == 0 ? null : await PlanWriter.PrepareAsync(db, batch, now, ct));
                 }
                 if (wanted.Count > matched.Count)
                     yield return new Prepared(wanted.Count - matched.Count, wanted.Count - matched.Count, []);

@@ -7,6 +7,12 @@ using Suifang.Core.Tasks;
 
 namespace Suifang.Core.Plans.CreatePlans;
 
+/// A batch of built plans made ready to write (PlanWriter.PrepareAsync): the plans, the step rows to write now (the later
+/// steps are kept with each plan: computed, shared or JSON), the tasks with the pre-call notices due soon, and the texts
+/// to store once. Made by reading only, so the automatic planner makes it on its second context while the batch before
+/// is written (AutoPlanPipeline).
+internal sealed record PlanRows(List<FollowUpPlan> Plans, List<PlanStep> Steps, List<FollowUpTask> Tasks, PlanContentBatch Contents);
+
 /// Saves built plans with their pathways, steps and first tasks in one transaction, without tracking them: keys are
 /// taken first, then each table is written with multi-row inserts (BulkAppend). One path for one plan and for 100,000.
 public static class PlanWriter
@@ -20,15 +26,48 @@ public static class PlanWriter
         DateTime now, CancellationToken ct) =>
         SaveAsync(db, builds, auditSummary, now, ct, computedLaterSteps: true);
 
-    /// computedLaterSteps: false stores every plan's later steps as JSON, neither computed nor shared (the form before round 6; the equivalence
-    /// tests compare the two).
+    /// Makes the batch ready to write, reading only (contact settings for the notices): splits each plan's steps into the
+    /// rows written now and the later steps kept with it, and adds the pre-call notices due soon.
+    internal static async Task<PlanRows> PrepareAsync(SuifangDbContext db, IReadOnlyList<PlanBuild> builds, DateTime now, CancellationToken ct,
+        bool computedLaterSteps = true)
+    {
+        var plans = builds.Where(b => !b.Refused).Select(b => b.Plan!).ToList();
+        var tasks = builds.Where(b => !b.Refused).SelectMany(b => b.Tasks).ToList();
+        // Texts many plans share (merge notes, merged plans' later steps) are stored once each (PlanContent).
+        var contents = new PlanContentBatch();
+        List<PlanStep> steps;
+        using (Phase("plans.project"))
+        {
+            // Steps after the last one that has a task now are kept with the plan and made rows when they come near.
+            var versions = computedLaterSteps ? Versions(builds) : null;
+            steps = Upcoming.LaterSteps.Split(plans, tasks, versions, versions is null ? null : contents);
+            foreach (var plan in plans)
+                if (plan.MergeNotes.Count > 0)
+                {
+                    var owner = plan;
+                    contents.Add(MergeNotes.Write(plan.MergeNotes), id => owner.MergeNotesId = id);
+                }
+        }
+        using (Phase("plans.notices"))
+            tasks.AddRange(await PreCallNoticesAsync(db, plans, tasks, now, ct));
+        return new PlanRows(plans, steps, tasks, contents);
+    }
+
+    /// computedLaterSteps: false stores every plan's later steps as JSON, neither computed nor shared (the form before
+    /// round 6; the equivalence tests compare the two).
     internal static async Task<IReadOnlyList<FollowUpPlan>> SaveAsync(SuifangDbContext db, IReadOnlyList<PlanBuild> builds, string auditSummary,
         DateTime now, CancellationToken ct, bool computedLaterSteps)
     {
-        var plans = builds.Where(b => !b.Refused).Select(b => b.Plan!).ToList();
+        var rows = await PrepareAsync(db, builds, now, ct, computedLaterSteps);
+        return await SaveAsync(db, rows, auditSummary, now, ct);
+    }
+
+    /// Writes a prepared batch (PrepareAsync) in one transaction; returns the saved plans with their ids.
+    internal static async Task<IReadOnlyList<FollowUpPlan>> SaveAsync(SuifangDbContext db, PlanRows rows, string auditSummary, DateTime now, CancellationToken ct)
+    {
+        var plans = rows.Plans;
         if (plans.Count == 0)
             return plans;
-        var tasks = builds.Where(b => !b.Refused).SelectMany(b => b.Tasks).ToList();
         var bigSqliteBatch = plans.Count >= BigBatch && !db.Database.IsNpgsql();
         (long Cache, long Checkpoint) previous = default;
         if (bigSqliteBatch)
@@ -46,7 +85,7 @@ public static class PlanWriter
         }
         try
         {
-            await WriteAsync(db, plans, tasks, computedLaterSteps ? Versions(builds) : null, auditSummary, now, ct);
+            await WriteAsync(db, rows, auditSummary, now, ct);
         }
         finally
         {
@@ -74,9 +113,9 @@ public static class PlanWriter
         return versions;
     }
 
-    private static async Task WriteAsync(SuifangDbContext db, List<FollowUpPlan> plans, List<FollowUpTask> tasks,
-        Dictionary<int, PathwayNode[]>? versions, string auditSummary, DateTime now, CancellationToken ct)
+    private static async Task WriteAsync(SuifangDbContext db, PlanRows rows, string auditSummary, DateTime now, CancellationToken ct)
     {
+        var (plans, steps, tasks) = (rows.Plans, rows.Steps, rows.Tasks);
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (ownTransaction)
         {
@@ -85,24 +124,8 @@ public static class PlanWriter
                 db.AuditEvent("plan.create", nameof(FollowUpPlan), plans.Count == 1 ? plans[0].PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, auditSummary);
                 await db.SaveChangesAsync(ct);
             }
-            // Steps after the last one that has a task now are kept with the plan and made rows when they come near.
-            // Texts many plans share (merge notes, merged plans' later steps) are stored once each (PlanContent).
-            var contents = new PlanContentBatch();
-            List<PlanStep> steps;
-            using (Phase("plans.write.project"))
-            {
-                steps = Upcoming.LaterSteps.Split(plans, tasks, versions, versions is null ? null : contents);
-                foreach (var plan in plans)
-                    if (plan.MergeNotes.Count > 0)
-                    {
-                        var owner = plan;
-                        contents.Add(MergeNotes.Write(plan.MergeNotes), id => owner.MergeNotesId = id);
-                    }
-            }
             using (Phase("plans.write.contents"))
-                await contents.SaveAsync(db, ct);
-            using (Phase("plans.write.notices"))
-                tasks.AddRange(await PreCallNoticesAsync(db, plans, tasks, now, ct));
+                await rows.Contents.SaveAsync(db, ct);
             using (Phase("plans.write.keys"))
                 await AssignKeysAsync(db, plans, steps, tasks, ct);
             using (Phase("plans.write.plans"))
