@@ -13,6 +13,14 @@ public static class StepTasks
 
     public static bool IsNear(DateTime notBefore, DateTime now) => notBefore <= now + Horizon;
 
+    /// "t:" and a new time-ordered id (32 hex digits), made in one string.
+    private static string NewKey() => string.Create(34, Guid.CreateVersion7(), static (span, id) =>
+    {
+        span[0] = 't';
+        span[1] = ':';
+        id.TryFormat(span[2..], out _, "N");
+    });
+
     public static FollowUpTask Create(FollowUpPlan plan, PlanStep step, int channelIndex, DateTime notBefore, DateTime now)
     {
         var channel = step.Content.Channels[channelIndex];
@@ -33,7 +41,7 @@ public static class StepTasks
             NextAttemptAt = notBefore,
             MaxAttempts = 1 + (plan.Redials ?? channel.Redials),
             RetryIntervalMinutes = plan.RedialIntervalMinutes ?? channel.RedialIntervalMinutes,
-            IdempotencyKey = "t:" + Guid.CreateVersion7().ToString("N"),
+            IdempotencyKey = NewKey(),
             CreatedAt = now,
             UpdatedAt = now,
         };

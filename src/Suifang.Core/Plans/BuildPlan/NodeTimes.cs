@@ -27,7 +27,7 @@ internal static class NodeTimes
         var notes = new List<string>();
         foreach (var pathway in request.Pathways)
         {
-            foreach (var node in pathway.Nodes.OrderBy(n => n.Order))
+            foreach (var node in InOrder(pathway.Nodes))
             {
                 var (anchor, note) = AnchorOf(node.Anchor, request.Encounter, pathway);
                 if (anchor is null)
@@ -39,5 +39,14 @@ internal static class NodeTimes
             }
         }
         return (nodes, notes, null);
+    }
+
+    /// The nodes by Order (stable, as OrderBy): as they are when already in order, which saved ones are.
+    private static IEnumerable<PathwayNode> InOrder(List<PathwayNode> nodes)
+    {
+        for (var i = 1; i < nodes.Count; i++)
+            if (nodes[i - 1].Order > nodes[i].Order)
+                return nodes.OrderBy(n => n.Order);
+        return nodes;
     }
 }

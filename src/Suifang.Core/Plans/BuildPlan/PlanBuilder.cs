@@ -21,7 +21,10 @@ public static class PlanBuilder
         if (r.Pathways.Count > 1)
             notes.Insert(0, $"患者有多个诊断，对应{PlanWords.Names(r.Pathways)}，合并为一个计划（7.2.3.2 个性化路径）：时间相近的节点只随访一次，相同的问题只问一次，所有异常条件都保留。");
 
-        var drafts = StepMerger.Group(nodes).Select(g => StepMerger.Merge(g, notes)).ToList();
+        var groups = StepMerger.Group(nodes);
+        var drafts = new List<StepDraft>(groups.Count);
+        foreach (var g in groups)
+            drafts.Add(StepMerger.Merge(g, notes));
         for (var i = 0; i < drafts.Count; i++)
             drafts[i].PreviewOrder = i + 1;
         ApplyUserChoices(drafts, r.Options, issues);
@@ -33,7 +36,7 @@ public static class PlanBuilder
         PlanChecks.SkipPast(drafts, start, issues);
         PlanChecks.AvoidOtherPlansCallDays(drafts, r, issues);
         PlanChecks.MergeDuplicateChannels(drafts, issues);
-        drafts = drafts.OrderBy(d => d.From).ToList();
+        StepDraft.SortByFrom(drafts);
         if (drafts.Count == 0)
             return Refuse(r, issues, r.Patient.HasPhone
                 ? "检查后没有剩下可执行的随访步骤（时间已过或被去掉），不创建空计划。"
@@ -106,11 +109,14 @@ public static class PlanBuilder
 
     private static void ApplyUserChoices(List<StepDraft> drafts, PlanOptions o, List<PlanIssue> issues)
     {
-        foreach (var d in drafts.Where(d => o.RemovedSteps.Contains(d.PreviewOrder)).ToList())
-        {
-            drafts.Remove(d);
-            issues.Add(new(PlanIssueKind.Skipped, $"按您的选择去掉了第 {d.PreviewOrder} 步 {d.Name}。"));
-        }
+        if (o.RemovedSteps.Count > 0)
+            foreach (var d in drafts.Where(d => o.RemovedSteps.Contains(d.PreviewOrder)).ToList())
+            {
+                drafts.Remove(d);
+                issues.Add(new(PlanIssueKind.Skipped, $"按您的选择去掉了第 {d.PreviewOrder} 步 {d.Name}。"));
+            }
+        if (o.ShiftDays.Count == 0)
+            return;
         foreach (var d in drafts)
         {
             if (!o.ShiftDays.TryGetValue(d.PreviewOrder, out var days) || days == 0)

@@ -21,8 +21,9 @@ internal static class PlanChecks
     /// Two steps with a call on the same calendar day become one (a patient is called at most once a day by one plan).
     public static List<StepDraft> MergeSameDayCalls(List<StepDraft> drafts, List<string> notes)
     {
-        var result = new List<StepDraft>();
-        foreach (var d in drafts.OrderBy(d => d.From))
+        StepDraft.SortByFrom(drafts);
+        var result = new List<StepDraft>(drafts.Count);
+        foreach (var d in drafts)
         {
             var prev = result.Count > 0 ? result[^1] : null;
             if (prev is not null && prev.HasCall && d.HasCall && prev.From.Date == d.From.Date)
@@ -61,6 +62,8 @@ internal static class PlanChecks
     /// Steps whose window has closed before the plan starts are skipped.
     public static void SkipPast(List<StepDraft> drafts, DateTime start, List<PlanIssue> issues)
     {
+        if (!drafts.Exists(d => d.To < start))
+            return;
         foreach (var d in drafts.Where(d => d.To < start).ToList())
         {
             drafts.Remove(d);
@@ -72,6 +75,8 @@ internal static class PlanChecks
     /// or is skipped when the whole window is taken.
     public static void AvoidOtherPlansCallDays(List<StepDraft> drafts, PlanRequest r, List<PlanIssue> issues)
     {
+        if (r.Patient.CallDays.Count == 0)
+            return;
         foreach (var d in drafts.Where(d => d.HasCall && r.Patient.CallDays.Contains(DateOnly.FromDateTime(d.From))).ToList())
         {
             var shift = 1;
@@ -126,9 +131,10 @@ internal static class PlanChecks
     /// The steps in a dependency loop (step i waits for DependsOn[i]), or null when there is none.
     public static List<int>? FindCycle(IReadOnlyList<int?> dependsOn)
     {
+        var seen = new List<int>(dependsOn.Count);
         for (var start = 0; start < dependsOn.Count; start++)
         {
-            var seen = new List<int>();
+            seen.Clear();
             for (int? at = start; at is { } i; at = dependsOn[i])
             {
                 if (i < 0 || i >= dependsOn.Count)

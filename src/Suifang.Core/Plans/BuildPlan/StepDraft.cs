@@ -18,7 +18,29 @@ internal sealed class StepDraft
     /// Its place in the preview the user saw (1-based), for "remove step N" and "shift step N".
     public int PreviewOrder { get; set; }
 
-    public bool HasCall => Channels.Any(c => c.Kind is ChannelKind.AiCall or ChannelKind.Manual);
+    public bool HasCall
+    {
+        get
+        {
+            foreach (var c in Channels)
+                if (c.Kind is ChannelKind.AiCall or ChannelKind.Manual)
+                    return true;
+            return false;
+        }
+    }
+
+    /// Orders the drafts by From in place, keeping the order of equal times (as OrderBy does; a plan has a few steps).
+    public static void SortByFrom(List<StepDraft> drafts)
+    {
+        for (var i = 1; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            var j = i - 1;
+            for (; j >= 0 && drafts[j].From > d.From; j--)
+                drafts[j + 1] = drafts[j];
+            drafts[j + 1] = d;
+        }
+    }
 
     public string Name => $"{Label}“{Title}”";
 }

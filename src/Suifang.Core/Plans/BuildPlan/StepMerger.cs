@@ -11,16 +11,34 @@ internal static class StepMerger
     /// node already in it, or on the same day (two calls on one day become one), and it comes from another pathway.
     public static List<List<NodeAt>> Group(IEnumerable<NodeAt> nodes)
     {
-        var groups = new List<List<NodeAt>>();
-        foreach (var n in nodes.OrderBy(n => n.From).ThenBy(n => n.Node.Order))
+        var ordered = nodes.ToArray();
+        // By time, then node order, keeping the given order of equal ones (a stable sort, as OrderBy/ThenBy).
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            var n = ordered[i];
+            var j = i - 1;
+            for (; j >= 0 && (ordered[j].From > n.From || (ordered[j].From == n.From && ordered[j].Node.Order > n.Node.Order)); j--)
+                ordered[j + 1] = ordered[j];
+            ordered[j + 1] = n;
+        }
+        var groups = new List<List<NodeAt>>(ordered.Length);
+        foreach (var n in ordered)
         {
             var last = groups.Count > 0 ? groups[^1] : null;
-            if (last is not null && last.All(m => Near(m, n)) && last.All(m => m.Pathway.Id != n.Pathway.Id))
+            if (last is not null && Joins(last, n))
                 last.Add(n);
             else
                 groups.Add([n]);
         }
         return groups;
+    }
+
+    private static bool Joins(List<NodeAt> group, NodeAt n)
+    {
+        foreach (var m in group)
+            if (!Near(m, n) || m.Pathway.Id == n.Pathway.Id)
+                return false;
+        return true;
     }
 
     public static bool Near(NodeAt a, NodeAt b) =>

@@ -93,12 +93,22 @@ public static class PlanInputs
                 open.Add((plan.EncounterId, p.Key));
         if (patient.CallDays is HashSet<DateOnly> days)
         {
-            foreach (var t in build.Tasks.Where(t => t.Channel is ChannelKind.AiCall or ChannelKind.Manual))
-                days.Add(DateOnly.FromDateTime(t.NextAttemptAt));
+            for (var i = 0; i < build.Tasks.Count; i++)
+                if (build.Tasks[i].Channel is ChannelKind.AiCall or ChannelKind.Manual)
+                    days.Add(DateOnly.FromDateTime(build.Tasks[i].NextAttemptAt));
             if (build.Tasks.Count < plan.Steps.Count)
-                foreach (var s in plan.Steps.Where(s => s.FirstChannel is ChannelKind.AiCall or ChannelKind.Manual && !build.Tasks.Any(t => t.Step == s)))
-                    days.Add(CallDay(s.DueFrom, plan.StartAt));
+                foreach (var s in plan.Steps)
+                    if (s.FirstChannel is ChannelKind.AiCall or ChannelKind.Manual && !HasTask(build.Tasks, s))
+                        days.Add(CallDay(s.DueFrom, plan.StartAt));
         }
+    }
+
+    private static bool HasTask(IReadOnlyList<FollowUpTask> tasks, PlanStep step)
+    {
+        for (var i = 0; i < tasks.Count; i++)
+            if (tasks[i].Step == step)
+                return true;
+        return false;
     }
 
     /// The day a step's first call goes when its task is made: its window's start, or the plan's set start if later.

@@ -24,6 +24,20 @@ public sealed class PlanRuleMatcher
                 && (IcdRange.AnyContains(x.Ranges, e.PrimaryCode) || e.SecondaryCodes.Any(c => IcdRange.AnyContains(x.Ranges, c))))
             .Select(x => x.Rule);
 
-    /// The distinct pathway keys of the matching rules, highest priority first.
-    public IReadOnlyList<string> PathwayKeys(EncounterFacts e) => Matching(e).Select(r => r.PathwayKey).Distinct().ToList();
+    // Encounters with one diagnosis repeat a few (department, visit type, code) facts: each is matched once. Not
+    // thread-safe, as the matcher is made per batch on one thread.
+    private readonly Dictionary<(int, VisitType, string), IReadOnlyList<string>> _keys = [];
+
+    /// The distinct pathway keys of the matching rules, highest priority first (a list shared by equal facts: do not change it).
+    public IReadOnlyList<string> PathwayKeys(EncounterFacts e)
+    {
+        if (e.SecondaryCodes.Count > 0 || _keys.Count >= 10_000)
+            return Keys(e);
+        var key = (e.DepartmentId, e.VisitType, e.PrimaryCode);
+        if (!_keys.TryGetValue(key, out var keys))
+            _keys[key] = keys = Keys(e);
+        return keys;
+    }
+
+    private List<string> Keys(EncounterFacts e) => Matching(e).Select(r => r.PathwayKey).Distinct().ToList();
 }
