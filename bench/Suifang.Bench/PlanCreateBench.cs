@@ -15,7 +15,8 @@ namespace Suifang.Bench;
 /// follow-up; I20–I25 → PCI, so coronary patients get a merged plan), then times the daily plan creation
 /// (AutoPlanner.DailyAsync: the code the Quartz job and the arrival hook run) from a cold context.
 /// Options: --provider sqlite|postgres, --data DIR, --pg CONNECTION, --sequential (batch after batch on one connection,
-/// without the pipeline of round 6, to measure it).
+/// without the pipeline of round 6, to measure it). Run with DOTNET_gcServer=1: the web host, where the job runs, uses
+/// the server GC.
 internal static class PlanCreateBench
 {
     public static async Task<int> RunAsync(BenchArgs args)
@@ -24,6 +25,10 @@ internal static class PlanCreateBench
         var database = await BenchDatabase.OpenAsync(args, $"suifang_plans_{patients}");
         var now = new DateTime(2026, 11, 30, 8, 0, 0);
         Console.WriteLine($"plan-create on {database.Provider}, {patients:N0} discharged patients");
+        // The daily job runs in the web host, whose GC is the server GC (ASP.NET Core's default, Suifang.Web.runtimeconfig.json);
+        // this process uses it when started with DOTNET_gcServer=1.
+        Console.WriteLine(System.Runtime.GCSettings.IsServerGC ? "  server GC, as the web host runs the daily job"
+            : "  workstation GC (the web host runs the daily job with the server GC: start with DOTNET_gcServer=1 to measure it so)");
         var load = Stopwatch.StartNew();
         await database.ResetAsync();
         var (hospitalId, campusId, departments) = await SeedHospitalAsync(database, now);

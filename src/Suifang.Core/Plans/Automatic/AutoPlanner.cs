@@ -80,7 +80,7 @@ public static class AutoPlanner
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var recent = new Queue<Dictionary<long, List<PlanBuild>>>();
-        foreach (var ids in all.Chunk(batchSize * 4))
+        foreach (var ids in Chunks(all, batchSize))
         {
             List<(EncounterFacts Facts, PlanEncounter Encounter, long PatientId, int HospitalId)> encounters;
             using (PlanWriter.Phase("plans.encounters"))
@@ -140,6 +140,16 @@ public static class AutoPlanner
                     yield return new Prepared(wanted.Count - matched.Count, wanted.Count - matched.Count, []);
             }
         }
+    }
+
+    /// The encounters to read at a time: a fifth of a batch first, so that the first (small) batch is written while the
+    /// next ones are prepared (the pipeline's writer does not wait for a whole batch to start), then four batches' worth.
+    private static IEnumerable<List<long>> Chunks(List<long> all, int batchSize)
+    {
+        var first = Math.Max(1, batchSize / 5);
+        yield return all.Take(first).ToList();
+        foreach (var chunk in all.Skip(first).Chunk(batchSize * 4))
+            yield return [.. chunk];
     }
 
     private static AutoPlanResult Add(AutoPlanResult a, AutoPlanResult b) =>
