@@ -40,7 +40,20 @@ public sealed class PathwayNode
     public List<ChannelStep> Channels { get; set; } = [];
 
     /// "D+7", "W+2", "M+3": the label doctors use (D days, W weeks, M months after the anchor).
-    public string Label => OffsetUnit switch { OffsetUnit.Week => "W", OffsetUnit.Month => "M", _ => "D" } + "+" + Offset;
+    /// Made once per offset (the same string for every plan step of the node, which plan writing relies on to encode it once).
+    public string Label
+    {
+        get
+        {
+            var made = _label;
+            if (made is null || made.Unit != OffsetUnit || made.Offset != Offset)
+                _label = made = new LabelText(OffsetUnit, Offset, (OffsetUnit switch { OffsetUnit.Week => "W", OffsetUnit.Month => "M", _ => "D" }) + "+" + Offset);
+            return made.Text;
+        }
+    }
+
+    private sealed record LabelText(OffsetUnit Unit, int Offset, string Text);
+    private LabelText? _label;
 
     /// The time point as days after the anchor (a month counts 30 days).
     public int OffsetDays => Offset * OffsetUnit switch { OffsetUnit.Week => 7, OffsetUnit.Month => 30, _ => 1 };

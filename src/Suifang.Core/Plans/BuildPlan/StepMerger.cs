@@ -55,13 +55,16 @@ internal static class StepMerger
                 Nodes = nodes, From = nodes[0].From, To = nodes[0].To, Title = Clip(first.Title, 128), Label = Clip(first.Label, 32),
                 ScriptKey = first.ScriptKey, Questions = first.Questions, Triggers = first.Triggers, Channels = first.Channels,
             };
+        // Title and label depend on the nodes only: made once per merge (MergedContent), the same strings for every plan.
+        var names = MergedContent.NamesFor(nodes, () => (Clip(string.Join(" + ", nodes.Select(n => n.Node.Title).Distinct()), 128),
+            Clip(string.Join("/", nodes.Select(n => n.Node.Label).Distinct()), 32)));
         var step = new StepDraft
         {
             Nodes = nodes,
             From = nodes.Max(n => n.From),
             To = nodes.Min(n => n.To),
-            Title = Clip(string.Join(" + ", nodes.Select(n => n.Node.Title).Distinct()), 128),
-            Label = Clip(string.Join("/", nodes.Select(n => n.Node.Label).Distinct()), 32),
+            Title = names.Title,
+            Label = names.Label,
             ScriptKey = nodes.Select(n => n.Node.ScriptKey).FirstOrDefault(k => k is not null),
         };
         if (step.To < step.From)
@@ -173,6 +176,24 @@ internal static class StepMerger
 internal sealed record MergedContent(List<NodeQuestion> Questions, List<TriggerRule> Triggers, List<ChannelStep> Channels, List<string> Notes)
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PathwayNode, List<(NodeAt[] Nodes, MergedContent Content)>> Made = new();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PathwayNode, List<(NodeAt[] Nodes, (string Title, string Label) Names)>> Named = new();
+
+    /// The merged step's title and label, made once per set of node instances.
+    public static (string Title, string Label) NamesFor(List<NodeAt> nodes, Func<(string Title, string Label)> make)
+    {
+        var made = Named.GetValue(nodes[0].Node, _ => []);
+        lock (made)
+        {
+            foreach (var (key, names) in made)
+                if (Same(key, nodes))
+                    return names;
+            var fresh = make();
+            if (made.Count < 64)
+                made.Add(([.. nodes], fresh));
+            return fresh;
+        }
+    }
 
     public static MergedContent For(List<NodeAt> nodes, Func<MergedContent> make)
     {

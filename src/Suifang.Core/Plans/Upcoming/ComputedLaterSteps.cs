@@ -39,14 +39,20 @@ internal static class ComputedLaterSteps
     /// anchored at the plan's anchor time.
     public static LaterStep FromNode(PathwayNode node, DateTime anchor, int order)
     {
+        var (title, label, from, to) = Computed(node, anchor);
+        return new LaterStep(order, title, label, from, to, null, node.ScriptKey, node.Id, node.Channels[0].Kind);
+    }
+
+    /// The title, label and window a node's step gets at the anchor (FromNode's, without making the step).
+    private static (string Title, string Label, DateTime From, DateTime To) Computed(PathwayNode node, DateTime anchor)
+    {
         var from = anchor.AddDays(node.OffsetDays);
-        return new LaterStep(order, StepMerger.Clip(node.Title, 128), StepMerger.Clip(node.Label, 32), from, from.AddDays(Math.Max(0, node.WindowDays)),
-            null, node.ScriptKey, node.Id, node.Channels[0].Kind);
+        return (StepMerger.Clip(node.Title, 128), StepMerger.Clip(node.Label, 32), from, from.AddDays(Math.Max(0, node.WindowDays)));
     }
 
     /// The reference for the plan's later steps (those after order `after`), or null when they are not exactly the
-    /// computed ones of its single pathway version.
-    public static string? TryReference(FollowUpPlan plan, int after, IReadOnlyDictionary<int, PathwayNode[]> versions)
+    /// computed ones of its single pathway version. `texts` keeps each reference's text, which many plans share.
+    public static string? TryReference(FollowUpPlan plan, int after, IReadOnlyDictionary<int, PathwayNode[]> versions, Dictionary<Reference, string> texts)
     {
         // PostgreSQL keeps microseconds: an anchor finer than that would not compute the same times after a round trip.
         if (plan.Pathways.Count != 1 || !versions.TryGetValue(plan.Pathways[0].PathwayId, out var nodes)
@@ -67,19 +73,33 @@ internal static class ComputedLaterSteps
                 (firstOrder, firstNode) = (step.Order, nodeId);
             }
             var index = start + count;
-            if (index >= nodes.Length || step.Order != firstOrder + count || !Same(step, FromNode(nodes[index], plan.AnchorTime, step.Order)))
+            if (index >= nodes.Length || step.Order != firstOrder + count || !Same(step, nodes[index], plan.AnchorTime))
                 return null;
             count++;
         }
-        return count == 0 ? null : new Reference(plan.Pathways[0].PathwayId, firstNode, firstOrder, count).ToString();
+        if (count == 0)
+            return null;
+        var reference = new Reference(plan.Pathways[0].PathwayId, firstNode, firstOrder, count);
+        if (!texts.TryGetValue(reference, out var text))
+            texts[reference] = text = reference.ToString();
+        return text;
     }
 
-    /// The built step is the computed one in every field the JSON would store (a step that refers to its node stores its
-    /// node id, no source ids and no content).
-    private static bool Same(PlanStep s, LaterStep c) =>
-        s.NodeId == c.NodeId && s.SourceNodeIds == c.NodeId!.Value.ToString(CultureInfo.InvariantCulture)
-        && s.Title == c.Title && s.Label == c.Label && s.DueFrom == c.DueFrom && s.DueTo == c.DueTo
-        && s.ScriptKey == c.ScriptKey && s.FirstChannel == c.FirstChannel;
+    /// The built step is the one computed from the node (FromNode) in every field the JSON would store (a step that
+    /// refers to its node stores its node id, no source ids and no content).
+    private static bool Same(PlanStep s, PathwayNode node, DateTime anchor)
+    {
+        var (title, label, from, to) = Computed(node, anchor);
+        return s.NodeId == node.Id && IsIdText(s.SourceNodeIds, node.Id) && s.Title == title && s.Label == label && s.DueFrom == from
+            && s.DueTo == to && s.ScriptKey == node.ScriptKey && s.FirstChannel == node.Channels[0].Kind;
+    }
+
+    /// text == id.ToString(InvariantCulture), without making the string.
+    private static bool IsIdText(string text, int id)
+    {
+        Span<char> digits = stackalloc char[12];
+        return id.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture) && text.AsSpan().SequenceEqual(digits[..length]);
+    }
 
     /// The later steps a reference stands for.
     public static List<LaterStep> Expand(string stored, DateTime anchor, IReadOnlyDictionary<int, PathwayNode[]> versions)

@@ -54,6 +54,7 @@ public static class LaterSteps
                 lastWithTask[p] = s.Order;
         var rows = new List<PlanStep>(plans.Count * 2);
         var writer = new Writer();
+        var references = new Dictionary<ComputedLaterSteps.Reference, string>();
         foreach (var plan in plans)
         {
             var last = lastWithTask.GetValueOrDefault(plan, 0);
@@ -63,7 +64,7 @@ public static class LaterSteps
                     rows.Add(step);
                 else
                     later++;
-            plan.LaterSteps = later == 0 ? null : versions is null ? null : ComputedLaterSteps.TryReference(plan, last, versions);
+            plan.LaterSteps = later == 0 ? null : versions is null ? null : ComputedLaterSteps.TryReference(plan, last, versions, references);
             if (later > 0 && plan.LaterSteps is null)
             {
                 if (shared is not null && SharedLaterSteps.CanShare(plan))
@@ -75,9 +76,18 @@ public static class LaterSteps
                 else
                     plan.LaterSteps = writer.Write(plan.Steps, last, TimeSpan.Zero);
             }
-            plan.LaterStepsFrom = later == 0 ? null : plan.Steps.Where(s => s.Order > last).Min(s => s.DueFrom);
+            plan.LaterStepsFrom = later == 0 ? null : EarliestAfter(plan.Steps, last);
         }
         return rows;
+    }
+
+    private static DateTime EarliestAfter(List<PlanStep> steps, int order)
+    {
+        var earliest = DateTime.MaxValue;
+        foreach (var s in steps)
+            if (s.Order > order && s.DueFrom < earliest)
+                earliest = s.DueFrom;
+        return earliest;
     }
 
     /// Writes the JSON of a plan's later steps, cheaply enough for 100,000 plans at once: one buffer and writer for all,
