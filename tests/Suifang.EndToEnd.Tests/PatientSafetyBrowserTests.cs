@@ -43,6 +43,7 @@ public sealed class PatientSafetyBrowserTests(QuestionnaireBrowserFixture browse
         await Assertions.Expect(safety).ToContainTextAsync("我们已提醒医院的随访护士");
         await Assertions.Expect(safety).ToContainTextAsync("120");
         await Assertions.Expect(safety).ToContainTextAsync("当地心理援助热线");
+        await Assertions.Expect(told.GetByTestId("q-done")).Not.ToContainTextAsync("Model.Hospital");
         Assert.True(await told.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the message must fit a 360 px phone");
 
         var plain = await AnswerAsync(await Phq9LinkAsync("钱卫东"), item9: "0");

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Suifang.Core.Data;
 using Suifang.Testing;
 using static Suifang.Web.Tests.Questionnaires.PatientQuestionnairePageTests;
@@ -67,5 +69,10 @@ public sealed class PatientSafetyMessageTests
         Assert.Contains("当地心理援助热线", told);
         Assert.Contains("提交成功", quiet);
         Assert.DoesNotContain("q-safety", quiet);
+        // The notice names the hospital (not the words of the page's code).
+        await using var scope = app.Services.CreateAsyncScope();
+        var hospital = await scope.ServiceProvider.GetRequiredService<SuifangDbContext>().Hospitals.Select(h => h.Name).FirstAsync();
+        Assert.All(new[] { told, quiet }, page => Assert.Contains($"<p class=\"from\">{hospital}</p>", page));
+        Assert.DoesNotContain("Model.Hospital", told);
     }
 }
