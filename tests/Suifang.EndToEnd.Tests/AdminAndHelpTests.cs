@@ -14,19 +14,20 @@ public sealed class AdminAndHelpTests(BrowserFixture browser) : IClassFixture<Br
         var page = await browser.NewPageAsync();
         await BrowserFixture.LoginAsync(page, "it.e2e", StaffAccounts.Password);
         await page.GotoAsync("/admin/users");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
 
         await page.GetByTestId("account-new").ClickAsync();
         await page.GetByTestId("account-username-input").FillAsync("nurse.e2e");
         await page.GetByTestId("account-displayname-input").FillAsync("周静");
         await page.GetByTestId("role-nurse").ClickAsync();
+        await BrowserFixture.WaitForPageLoadedAsync(page);   // the dialog's list of departments
         await page.GetByTestId("account-departments").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "心血管内科" }).ClickAsync();
         await page.GetByTestId("account-displayname-input").ClickAsync(new() { Force = true });
         await page.GetByTestId("account-save").ClickAsync();
 
         var password = page.GetByTestId("one-time-password");
-        await Assertions.Expect(password).ToBeVisibleAsync();
+        await Assertions.Expect(password).ToBeVisibleAsync(new() { Timeout = 15_000 });   // hashing the password is slow on a busy machine
         var oneTime = (await password.InnerTextAsync()).Trim();
         Assert.Equal(14, oneTime.Length);
         await page.GetByTestId("one-time-password-close").ClickAsync();

@@ -66,6 +66,28 @@ public class BrowserFixture : IAsyncLifetime
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("[data-circuit=ready]").WaitForAsync();
 
+    /// Waits until the interactive page at the current address has loaded its own data and no dialog on it is still
+    /// loading (the page's and dialogs' LoadMarker). Use it before the first click or edit on a page that loads data:
+    /// a click made while the page is still loading lands on markup that the loaded page replaces and is lost.
+    public static async Task WaitForPageLoadedAsync(IPage page)
+    {
+        await WaitForCircuitAsync(page);
+        try
+        {
+            await page.WaitForFunctionAsync(PageLoaded);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{page.Url} did not finish loading; a page waited for this way shows <LoadMarker Loaded=\"...\" /> (Components/Shared).", e);
+        }
+    }
+
+    // The marker of the page now shown (not the page before an in-app navigation), and nothing still loading.
+    private const string PageLoaded = """
+        () => !document.querySelector('[data-loading]')
+            && [...document.querySelectorAll('[data-loaded]')].some(e => e.getAttribute('data-loaded') === location.pathname)
+        """;
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

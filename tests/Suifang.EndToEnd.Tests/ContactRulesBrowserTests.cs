@@ -22,7 +22,7 @@ public sealed class ContactRulesBrowserTests(BrowserFixture browser) : IClassFix
         await BrowserFixture.LoginAsync(page, "contact.e2e", StaffAccounts.Password);
 
         await page.GotoAsync("/settings/contact");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await page.GetByTestId("hours-2").FillAsync("14:00-11:30");
         await page.GetByTestId("contact-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("contact-errors")).ToContainTextAsync("星期三的时间段 14:00-11:30 结束时间早于开始时间");
@@ -36,7 +36,7 @@ public sealed class ContactRulesBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.GetByTestId("holiday-table")).ToContainTextAsync("春节调休");
 
         await page.GotoAsync("/contact/do-not-call");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await page.GetByTestId("dnc-add").ClickAsync();
         await page.GetByTestId("dnc-phone-input").FillAsync("139 1234 5678");
         await page.GetByTestId("dnc-reason").FillAsync("家属来电要求不再打扰");

@@ -16,7 +16,7 @@ public sealed class DepartmentShareBrowserTests(BrowserFixture browser) : IClass
         var page = await browser.NewPageAsync();
         await BrowserFixture.LoginAsync(page, "qc.admin", StaffAccounts.Password);
         await page.GotoAsync("/quality/settings");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await Assertions.Expect(page.GetByTestId("department-share")).ToHaveCountAsync(0);
 
         await ChooseDepartmentAsync(page, "心血管内科");
@@ -40,7 +40,8 @@ public sealed class DepartmentShareBrowserTests(BrowserFixture browser) : IClass
     }
 
     /// Opens the department list and picks one. A click that lands while the page is still loading its departments opens
-    /// an empty list (CI saw it once): the list is opened again until the department is in it.
+    /// an empty list (CI saw it once; WaitForPageLoadedAsync waits for them now): the list is opened again until the
+    /// department is in it, as a list opened under heavy load can still show empty for a moment.
     private static async Task ChooseDepartmentAsync(IPage page, string name)
     {
         var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name });

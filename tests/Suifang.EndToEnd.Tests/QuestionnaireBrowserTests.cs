@@ -28,11 +28,11 @@ public sealed class QuestionnaireBrowserTests(QuestionnaireBrowserFixture browse
         var page = await browser.NewPageAsync();
         await BrowserFixture.LoginAsync(page, "hs.wj", StaffAccounts.Password);
         await page.GotoAsync("/questionnaires");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await Assertions.Expect(page.GetByTestId("questionnaire-row").Filter(new() { HasText = "PHQ-9" })).ToHaveCountAsync(1);
         await page.GetByTestId("new-questionnaire").ClickAsync();
         await page.WaitForURLAsync("**/questionnaires/*");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
 
         await page.GetByTestId("q-title").FillAsync("伤口随访问卷");
         await AddQuestionAsync(page, 0, "伤口有没有红肿？", "wound_redness", "是=2\n否=0");

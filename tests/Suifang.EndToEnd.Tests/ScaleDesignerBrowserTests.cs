@@ -21,13 +21,11 @@ public sealed class ScaleDesignerBrowserTests(QuestionnaireBrowserFixture browse
         var page = await browser.NewPageAsync();
         await BrowserFixture.LoginAsync(page, "hs.scale", StaffAccounts.Password);
         await page.GotoAsync("/questionnaires");
-        await BrowserFixture.WaitForCircuitAsync(page);
-        // The list has loaded (and with it the user's departments) before "new" is pressed: a click while the page is
-        // still loading lands on the button the prerendered page showed and is lost.
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await Assertions.Expect(page.GetByTestId("questionnaire-row").Filter(new() { HasText = "PHQ-9" })).ToHaveCountAsync(1);
         await page.GetByTestId("new-questionnaire").ClickAsync();
         await page.WaitForURLAsync("**/questionnaires/*");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
 
         await page.GetByTestId("q-title").FillAsync("睡眠自评");
         await AddAsync(page, 0, "夜里醒来难以再睡", "wake_at_night");

@@ -43,7 +43,7 @@ public sealed class ScriptEditorBrowserTests(ScriptEditorFixture browser) : ICla
         var page = await browser.NewPageAsync();
         await BrowserFixture.LoginAsync(page, "hs.script", StaffAccounts.Password);
         await page.GotoAsync("/scripts");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await page.Locator("[data-testid=script-row][data-key=pci-discharge] a").ClickAsync();
         await page.WaitForURLAsync($"**/scripts/{pci}");
         await BrowserFixture.WaitForCircuitAsync(page);
@@ -136,7 +136,7 @@ public sealed class ScriptConsoleWithoutEngineBrowserTests(NoDialogueEngineFixtu
 
         // A script written from scratch starts as a draft that already passes the checks.
         await page.GotoAsync("/scripts");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await page.GetByTestId("new-script").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/scripts/\d+$"));
         await Assertions.Expect(page.GetByTestId("script-problems")).ToBeVisibleAsync();

@@ -36,7 +36,7 @@ public sealed class SmsBrowserTests(BrowserFixture browser) : IClassFixture<Brow
 
         // 8.3.2: a reminder without a place and without what to do cannot be saved; the editor says what to add.
         await page.GotoAsync("/sms/templates");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await page.GetByTestId("sms-template-name").FillAsync("复诊提醒（心内科）");
         var text = page.GetByTestId("sms-template-text");
         await text.FillAsync("{患者姓名}您好，请于{时间}复诊。");
@@ -49,7 +49,7 @@ public sealed class SmsBrowserTests(BrowserFixture browser) : IClassFixture<Brow
 
         // Mass sending to the department, with progress.
         await page.GotoAsync("/sms/mass");
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForPageLoadedAsync(page);
         await page.GetByTestId("mass-title").FillAsync("冬季用药提醒");
         await page.GetByTestId("mass-text").FillAsync("{患者姓名}您好，天气转冷，请注意保暖并按时服药。回复TD退订");
         await page.GetByTestId("mass-count").ClickAsync();

@@ -6,28 +6,36 @@ using Suifang.Core.Tasks;
 
 namespace Suifang.Core.Contact;
 
-/// The contact facts of many SMS tasks' patients at once (the pre-call notices the plan job writes, up to 2,000 per run):
-/// the same facts ContactRulesGate.LoadFactsAsync reads for one task, with one query per kind of fact for all patients
-/// instead of six per task. Only for SMS tasks (questionnaire SMS and notices): a call's facts also need its own
-/// notice, which this does not read.
+/// The contact facts of many patients at once (the pre-call notices the plan job writes, up to 2,000 per run), with one
+/// query per kind of fact for all patients; ContactRulesGate.LoadFactsAsync reads one task's facts through it too. Without
+/// a call's own pre-call notice (NoticeState): the gate adds it for the one call it checks.
 internal static class ContactFactsBatch
 {
+    /// Reached calls older than this no longer teach the best hour (and are past any no-repeat window).
     private const int ReachedCallsKept = 50;
 
-    public static async Task<Dictionary<long, ContactFacts>> LoadSmsFactsAsync(SuifangDbContext db, int hospitalId, IReadOnlyCollection<long> patientIds,
-        DateTime now, CancellationToken ct)
+    /// The facts for SMS tasks (questionnaire SMS and notices).
+    public static Task<Dictionary<long, ContactFacts>> LoadSmsFactsAsync(SuifangDbContext db, int hospitalId, IReadOnlyCollection<long> patientIds,
+        DateTime now, CancellationToken ct) =>
+        LoadAsync(db, hospitalId, patientIds, sms: true, now, ct);
+
+    /// With sms, SMS-only do-not-contact entries (短信退订) count too; a call heeds only entries for all contact.
+    public static async Task<Dictionary<long, ContactFacts>> LoadAsync(SuifangDbContext db, int hospitalId, IReadOnlyCollection<long> patientIds,
+        bool sms, DateTime now, CancellationToken ct)
     {
         var ids = patientIds.Distinct().ToList();
         if (ids.Count == 0)
             return [];
-        // SMS: entries of either scope (短信退订 too), by patient or by the patient's phone number; the first found.
+        // Entries by patient or by the patient's phone number; the first found.
         var byPatient = (await db.DoNotContacts.AsNoTracking()
-                .Where(d => d.PatientId != null && EF.Parameter(ids).Contains(d.PatientId.Value) && d.RemovedAt == null && d.HospitalId == hospitalId)
+                .Where(d => d.PatientId != null && EF.Parameter(ids).Contains(d.PatientId.Value) && d.RemovedAt == null && d.HospitalId == hospitalId
+                    && (sms || d.Scope == DoNotContactScope.All))
                 .Select(d => new { PatientId = d.PatientId!.Value, d.Reason }).ToListAsync(ct))
             .GroupBy(d => d.PatientId).ToDictionary(g => g.Key, g => g.First().Reason);
         var byNumber = (await (from p in db.Patients.IgnoreQueryFilters()
                                join d in db.DoNotContacts on new { p.HospitalId, PhoneIndex = (string?)p.PhoneIndex } equals new { d.HospitalId, d.PhoneIndex }
                                where EF.Parameter(ids).Contains(p.Id) && p.HospitalId == hospitalId && d.RemovedAt == null
+                                   && (sms || d.Scope == DoNotContactScope.All)
                                select new { p.Id, d.Reason }).AsNoTracking().ToListAsync(ct))
             .GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Reason);
         var consents = (await db.Consents.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.PatientId))

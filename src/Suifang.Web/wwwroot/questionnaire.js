@@ -125,7 +125,7 @@
     window.scrollTo(0, 0);
   }
   function shown(answer) {
-    if (answer.state === 'done' || answer.state === 'expired') { clearTimeout(timer); notice('qn-' + answer.state); return; }
+    if (answer.state === 'done' || answer.state === 'expired') { clearTimeout(timer); notice('qn-' + answer.state + (answer.critical ? '-safety' : '')); return; }
     if (answer.state === 'unknown') { location.reload(); return; }
     busy(false);
     if (answer.state === 'invalid') {

@@ -1,36 +1,13 @@
-using System.Buffers.Binary;
 using Suifang.Core.Calls;
+using Suifang.Testing.Audio;
 
 namespace Suifang.Core.Tests.Calls;
 
 /// The one WAV chunk reader shared by the evidence clips (WavClip) and the speech services (TelephoneWav).
 public sealed class WavChunksTests
 {
-    private static byte[] Wav(int dataSizeField, int samples, bool listChunk = false)
-    {
-        var list = listChunk ? 8 + 4 : 0;
-        var wav = new byte[12 + 24 + list + 8 + samples * 2];
-        "RIFF"u8.CopyTo(wav);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), wav.Length - 8);
-        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), 8000);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), 16000);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        var at = 36;
-        if (listChunk)
-        {
-            "LIST"u8.CopyTo(wav.AsSpan(at));
-            BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(at + 4), 4);
-            at += 12;
-        }
-        "data"u8.CopyTo(wav.AsSpan(at));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(at + 4), dataSizeField);
-        return wav;
-    }
+    private static byte[] Wav(int dataSizeField, int samples, bool listChunk = false) =>
+        TestWav.Of(new byte[samples * 2], listChunk, dataSizeField);
 
     [Fact]
     public void The_format_and_the_data_are_found_past_other_chunks()

@@ -10,7 +10,8 @@ using Suifang.Testing;
 namespace Suifang.Core.Tests.Contact;
 
 /// The plan job's pre-call notices (PreCallNotices) load their patients' contact facts for the whole batch at once
-/// (ContactFactsBatch); for every patient they must be the facts the gate loads for one SMS task (7.2.2, 8.1.1): the
+/// (ContactFactsBatch); for every patient they must be the facts the gate loads for one SMS task (7.2.2, 8.1.1), each
+/// patient's own and no other's: the
 /// do-not-contact list by patient and by number (短信退订 included), the latest consent, today's attempts, reached calls
 /// and the call marks (deceased, wrong number for the current number only, uncooperative).
 public sealed class ContactFactsBatchTests
@@ -59,6 +60,12 @@ public sealed class ContactFactsBatchTests
         }
         // The world is not trivial: each patient's facts differ from a plain patient's.
         Assert.Equal(ids.Count, ids.Select(id => JsonSerializer.Serialize(batch[id])).Distinct().Count());
+
+        // A call heeds only entries for all contact: 短信退订 stops SMS, not a call.
+        async Task<string?> CallStopFor(long id) => (await ContactRulesGate.LoadFactsAsync(db,
+            NewTask(h, hospital.CampusId, hospital.Cardiology.Id, id, ChannelKind.AiCall, $"k{id}", TaskState.Pending), Now, default)).DoNotContactReason;
+        Assert.Null(await CallStopFor(ids[2]));
+        Assert.Equal("家属要求", await CallStopFor(ids[1]));
     }
 
     private static FollowUpTask NewTask(int hospitalId, int campusId, int departmentId, long patientId, ChannelKind channel, string key, TaskState state) => new()

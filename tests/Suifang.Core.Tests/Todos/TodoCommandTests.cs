@@ -6,6 +6,7 @@ using Suifang.Core.Data;
 using Suifang.Core.Patients;
 using Suifang.Core.Todos;
 using Suifang.Testing;
+using Suifang.Testing.Audio;
 
 namespace Suifang.Core.Tests.Todos;
 
@@ -94,20 +95,7 @@ public sealed class TodoCommandTests
         var pcm = new byte[rate * 2 * 10]; // 10 s of 16-bit mono
         for (var i = 0; i < pcm.Length / 2; i++)
             BinaryPrimitives.WriteInt16LittleEndian(pcm.AsSpan(i * 2), (short)(i / rate)); // each second has its own value
-        var wav = new byte[44 + pcm.Length];
-        "RIFF"u8.CopyTo(wav);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), 36 + pcm.Length);
-        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), rate);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), rate * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        "data"u8.CopyTo(wav.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), pcm.Length);
-        pcm.CopyTo(wav.AsSpan(44));
+        var wav = TestWav.Of(pcm);
 
         var clip = WavClip.Cut(wav, 3_500, 5_000)!;
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -12,6 +11,7 @@ using Suifang.Core.Tasks;
 using Suifang.Core.Todos;
 using Suifang.Integrations.Telephony.Simulated;
 using Suifang.Testing;
+using Suifang.Testing.Audio;
 using Suifang.Testing.Calls;
 using Suifang.Web.Tests.Admin;
 
@@ -127,7 +127,7 @@ public sealed class TodosWebTests
         Assert.Contains("没有录音片段", await none.Content.ReadAsStringAsync());
 
         var wav = Path.Combine(w.App.Database.Directory!, "todo-call.wav");
-        await File.WriteAllBytesAsync(wav, Wav(seconds: 60));
+        await File.WriteAllBytesAsync(wav, TestWav.Silence(seconds: 60));
         await InDbAsync(w, db => db.Calls.Where(c => c.Id == todo.CallId).ExecuteUpdateAsync(s => s.SetProperty(c => c.RecordingPath, wav)));
         await InDbAsync(w, db => db.CallTurns.Where(t => t.CallId == todo.CallId && t.Index == todo.TurnIndex)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.StartMs, 10_000).SetProperty(t => t.EndMs, 12_000)));
@@ -152,24 +152,5 @@ public sealed class TodosWebTests
         var task = await InDbAsync(w, db => db.Tasks.AsNoTracking().SingleAsync(t => t.Id == first.GetProperty("taskId").GetInt64()));
         Assert.Equal((TaskQueues.Manual, TaskState.Due, todo.PatientId, w.Cardiology), (task.Queue, task.State, task.PatientId, task.DepartmentId));
         Assert.True(await InDbAsync(w, db => db.AuditLog.AnyAsync(a => a.Summary.Contains("再次电话"))));
-    }
-
-    private static byte[] Wav(int seconds)
-    {
-        var pcm = 8000 * 2 * seconds;
-        var wav = new byte[44 + pcm];
-        "RIFF"u8.CopyTo(wav);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), 36 + pcm);
-        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), 8000);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), 16_000);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        "data"u8.CopyTo(wav.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), pcm);
-        return wav;
     }
 }

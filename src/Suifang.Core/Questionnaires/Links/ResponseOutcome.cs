@@ -19,36 +19,28 @@ public sealed record ResponseOutcome(List<FollowUpResult> Results, List<TodoItem
     {
         var stepKeys = stepTriggers.Select(t => t.QuestionKey).ToHashSet(StringComparer.Ordinal);
         var results = new List<FollowUpResult>();
-        var facts = new List<AnswerFact>();
         foreach (var q in content.Questions)
         {
-            if (!answers.TryGetValue(q.Key, out var value))
-                continue;
-            var said = QuestionnaireAnswers.Display(q, value);
             var key = ResultKey(q);
-            facts.Add(new AnswerFact(q.Key, value, said));
-            if (key != q.Key)
-                facts.Add(new AnswerFact(key, value, said));
-            if (PathwayPresets.Vocabulary.ContainsKey(key) || stepKeys.Contains(key) || version.Questionnaire?.Kind == QuestionnaireKind.Generated)
-                results.Add(Result(link, key, value, said, now));
+            if (answers.TryGetValue(q.Key, out var value)
+                && (PathwayPresets.Vocabulary.ContainsKey(key) || stepKeys.Contains(key) || version.Questionnaire?.Kind == QuestionnaireKind.Generated))
+                results.Add(Result(link, key, value, QuestionnaireAnswers.Display(q, value), now));
         }
-        var questionnaireKey = version.Questionnaire?.Key ?? "questionnaire-" + link.QuestionnaireId;
+        var questionnaireKey = QuestionnaireKey(link, version);
         var keyName = ScoreKey(questionnaireKey);
         if (score is not null)
         {
             var text = score.Score.ToString("0.##", CultureInfo.InvariantCulture);
             results.Add(Result(link, keyName, text, $"{version.Title} {text} 分{(score.Label is null ? "" : "，" + score.Label)}", now));
-            facts.Add(new AnswerFact(keyName, text, $"总分 {text} 分"));
             foreach (var sub in score.SubScores)
             {
                 var subText = sub.Score.ToString("0.##", CultureInfo.InvariantCulture);
                 var subKey = ScoreKey(questionnaireKey + "_" + sub.Rule.Key);
                 results.Add(Result(link, subKey, subText, $"{version.Title}·{sub.Rule.Label} {subText} 分{(sub.Band is null ? "" : "，" + sub.Band.Label)}", now));
-                facts.Add(new AnswerFact(subKey, subText, $"{sub.Rule.Label} {subText} 分"));
             }
         }
-        // Alerts on the total or a sub-score name it by its place-holder key; they read the stored score key.
-        var alerts = content.Alerts.Select(a => ScoreAlert(a, questionnaireKey));
+        var facts = Facts(content, answers, score, questionnaireKey);
+        var alerts = Alerts(content, questionnaireKey);
 
         var todos = TriggerEvaluator.Evaluate(stepTriggers.Concat(alerts), facts)
             .Select(h => Todo(link, h.Rule.Severity == TriggerSeverity.Critical ? TodoUrgency.Critical : TodoUrgency.Normal,
@@ -60,6 +52,50 @@ public sealed record ResponseOutcome(List<FollowUpResult> Results, List<TodoItem
         var summary = score is null ? $"问卷已提交：{version.Title}" : $"问卷已提交：{version.Title} {score.Score:0.##} 分 {score.Label}";
         return new ResponseOutcome(results, todos, summary);
     }
+
+    /// An answer (or score) that the questionnaire's own alerts mark critical (e.g. PHQ-9 item 9 ≥ 1), decided from memory
+    /// alone in stage 1 so the patient's thank-you page can say the nurse is told. The plan step's triggers are read from
+    /// the database in stage 2 and are not part of it; their to-dos follow all the same.
+    public static bool HasCriticalAnswer(QuestionnaireLink link, QuestionnaireVersion version, QuestionnaireContent content,
+        IReadOnlyDictionary<string, string> answers, ScoreResult? score)
+    {
+        var questionnaireKey = QuestionnaireKey(link, version);
+        return TriggerEvaluator.Evaluate(Alerts(content, questionnaireKey), Facts(content, answers, score, questionnaireKey))
+            .Any(h => h.Rule.Severity == TriggerSeverity.Critical);
+    }
+
+    /// What the triggers read: each answer under its question key and its result key, the total and the sub-scores.
+    private static List<AnswerFact> Facts(QuestionnaireContent content, IReadOnlyDictionary<string, string> answers, ScoreResult? score,
+        string questionnaireKey)
+    {
+        var facts = new List<AnswerFact>();
+        foreach (var q in content.Questions)
+        {
+            if (!answers.TryGetValue(q.Key, out var value))
+                continue;
+            var said = QuestionnaireAnswers.Display(q, value);
+            facts.Add(new AnswerFact(q.Key, value, said));
+            if (ResultKey(q) is var key && key != q.Key)
+                facts.Add(new AnswerFact(key, value, said));
+        }
+        if (score is null)
+            return facts;
+        var text = score.Score.ToString("0.##", CultureInfo.InvariantCulture);
+        facts.Add(new AnswerFact(ScoreKey(questionnaireKey), text, $"总分 {text} 分"));
+        foreach (var sub in score.SubScores)
+        {
+            var subText = sub.Score.ToString("0.##", CultureInfo.InvariantCulture);
+            facts.Add(new AnswerFact(ScoreKey(questionnaireKey + "_" + sub.Rule.Key), subText, $"{sub.Rule.Label} {subText} 分"));
+        }
+        return facts;
+    }
+
+    /// Alerts on the total or a sub-score name it by its place-holder key; they read the stored score key.
+    private static IEnumerable<TriggerRule> Alerts(QuestionnaireContent content, string questionnaireKey) =>
+        content.Alerts.Select(a => ScoreAlert(a, questionnaireKey));
+
+    private static string QuestionnaireKey(QuestionnaireLink link, QuestionnaireVersion version) =>
+        version.Questionnaire?.Key ?? "questionnaire-" + link.QuestionnaireId;
 
     public static string ResultKey(QuestionnaireQuestion q) => q.ResultKey is { Length: > 0 } k ? k : q.Key;
 

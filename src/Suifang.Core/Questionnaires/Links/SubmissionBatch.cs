@@ -31,6 +31,7 @@ public static class SubmissionBatch
         var linkOf = new long[items.Count];
         var accepted = new Dictionary<long, (int First, QuestionnaireResponse Response, ScoreResult? Score)>();
         var earlier = new HashSet<long>(); // links submitted before this batch
+        var critical = new HashSet<long>(); // accepted links with a critical answer (in memory: nothing read for it)
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -65,6 +66,8 @@ public static class SubmissionBatch
             }
             var score = QuestionnaireScoring.Score(version.Content, check.Answers);
             accepted[link.Id] = (i, Response(link, check.Answers, score, item.Now), score);
+            if (ResponseOutcome.HasCriticalAnswer(link, version, version.Content, check.Answers, score))
+                critical.Add(link.Id);
         }
 
         if (accepted.Count > 0)
@@ -94,7 +97,8 @@ public static class SubmissionBatch
                 continue;
             var linkId = linkOf[i];
             results[i] = accepted.TryGetValue(linkId, out var mine)
-                ? new SubmitResult(mine.First == i ? SubmitStatus.Accepted : SubmitStatus.AlreadySubmitted, mine.Response.Id, mine.Score)
+                ? new SubmitResult(mine.First == i ? SubmitStatus.Accepted : SubmitStatus.AlreadySubmitted, mine.Response.Id, mine.Score,
+                    Critical: critical.Contains(linkId))
                 : before[linkId];
         }
         return results!;

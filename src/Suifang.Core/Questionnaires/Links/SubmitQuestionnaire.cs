@@ -14,8 +14,10 @@ public enum SubmitStatus
     Failed = 6,
 }
 
+/// Critical: an answer the questionnaire's alerts mark critical (ResponseOutcome.HasCriticalAnswer), decided in stage 1 for
+/// the submission this batch accepted; the patient's thank-you page then adds its safety message.
 public sealed record SubmitResult(SubmitStatus Status, long? ResponseId = null, ScoreResult? Score = null,
-    IReadOnlyList<(string Key, string Problem)>? Problems = null)
+    IReadOnlyList<(string Key, string Problem)>? Problems = null, bool Critical = false)
 {
     public const string FailedMessage = "提交没有成功：系统暂时没能保存您的答案。答案还在本页上，请稍等片刻后再点一次“提交”。";
 

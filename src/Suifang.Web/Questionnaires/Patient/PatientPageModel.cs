@@ -7,7 +7,7 @@ namespace Suifang.Web.Questionnaires.Patient;
 /// What the patient page shows.
 public sealed record PatientPageModel(LinkState State, string Token, string Title, string Intro, string Hospital,
     IReadOnlyList<QuestionnaireQuestion> Questions, string LogicJson, IReadOnlyDictionary<string, string> Answers,
-    IReadOnlyList<(string Key, string Problem)> Problems, DateTime? ExpiresAt, bool Preview = false)
+    IReadOnlyList<(string Key, string Problem)> Problems, DateTime? ExpiresAt, bool Preview = false, bool Safety = false)
 {
     /// A choice list this long gets a filter box (type-ahead, 8.3.3).
     public const int TypeAheadFrom = 8;

@@ -62,7 +62,7 @@ internal static class PatientSubmitEndpoint
     /// What the page's script needs to show the outcome: the state, and the problems or the message to put on the page.
     public static SubmitAnswer Answer(SubmitResult result) => result.Status switch
     {
-        SubmitStatus.Accepted or SubmitStatus.AlreadySubmitted => new("done", StatusCodes.Status200OK),
+        SubmitStatus.Accepted or SubmitStatus.AlreadySubmitted => new("done", StatusCodes.Status200OK, Critical: result.Critical ? true : null),
         SubmitStatus.Expired => new("expired", StatusCodes.Status410Gone),
         SubmitStatus.Unknown => new("unknown", StatusCodes.Status404NotFound),
         SubmitStatus.Invalid => new("invalid", StatusCodes.Status422UnprocessableEntity,
@@ -86,7 +86,7 @@ internal static class PatientSubmitEndpoint
         var opened = await QuestionnaireLinks.OpenAsync(db, token, now, ct, cache: cache);
         if (result.Status is SubmitStatus.Accepted or SubmitStatus.AlreadySubmitted)
         {
-            await Page(PatientPageModel.From(opened with { State = LinkState.Submitted }, token, answers, [])).ExecuteAsync(http);
+            await Page(PatientPageModel.From(opened with { State = LinkState.Submitted }, token, answers, []) with { Safety = result.Critical }).ExecuteAsync(http);
             return;
         }
         if (result.Status == SubmitStatus.Failed && opened.State == LinkState.Open)
@@ -98,8 +98,10 @@ internal static class PatientSubmitEndpoint
         new(new Dictionary<string, object?> { [nameof(PatientQuestionnairePage.Model)] = model });
 }
 
-/// The fetch answer: state is done, expired, unknown, invalid (Problems per question key) or failed (Message).
-internal sealed record SubmitAnswer(string State, [property: JsonIgnore] int Status, string? Message = null, IReadOnlyList<SubmitProblem>? Problems = null);
+/// The fetch answer: state is done, expired, unknown, invalid (Problems per question key) or failed (Message); Critical
+/// (true or left out) when "done" follows a critical answer, so the page shows its safety message.
+internal sealed record SubmitAnswer(string State, [property: JsonIgnore] int Status, string? Message = null, IReadOnlyList<SubmitProblem>? Problems = null,
+    bool? Critical = null);
 
 internal sealed record SubmitProblem(string Key, string Text);
 
