@@ -180,29 +180,19 @@ internal sealed record MergedContent(List<NodeQuestion> Questions, List<TriggerR
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PathwayNode, List<(NodeAt[] Nodes, (string Title, string Label) Names)>> Named = new();
 
     /// The merged step's title and label, made once per set of node instances.
-    public static (string Title, string Label) NamesFor(List<NodeAt> nodes, Func<(string Title, string Label)> make)
-    {
-        var made = Named.GetValue(nodes[0].Node, _ => []);
-        lock (made)
-        {
-            foreach (var (key, names) in made)
-                if (Same(key, nodes))
-                    return names;
-            var fresh = make();
-            if (made.Count < 64)
-                made.Add(([.. nodes], fresh));
-            return fresh;
-        }
-    }
+    public static (string Title, string Label) NamesFor(List<NodeAt> nodes, Func<(string Title, string Label)> make) => Once(Named, nodes, make);
 
-    public static MergedContent For(List<NodeAt> nodes, Func<MergedContent> make)
+    public static MergedContent For(List<NodeAt> nodes, Func<MergedContent> make) => Once(Made, nodes, make);
+
+    /// What `make` gives for these node instances, made the first time and kept (up to 64 merges per first node).
+    private static T Once<T>(System.Runtime.CompilerServices.ConditionalWeakTable<PathwayNode, List<(NodeAt[] Nodes, T Value)>> table, List<NodeAt> nodes, Func<T> make)
     {
-        var made = Made.GetValue(nodes[0].Node, _ => []);
+        var made = table.GetValue(nodes[0].Node, _ => []);
         lock (made)
         {
-            foreach (var (key, content) in made)
+            foreach (var (key, value) in made)
                 if (Same(key, nodes))
-                    return content;
+                    return value;
             var fresh = make();
             if (made.Count < 64)
                 made.Add(([.. nodes], fresh));
