@@ -32,20 +32,35 @@ dotnet build Suifang.slnx -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 fa
 
 passed=0; failed=0; status=0
 results=$(mktemp -d)
+# Test projects run two or three at a time where that was measured to be safe and faster on two cores (the database
+# and host tests wait on I/O more than they compute: 9.6 instead of 12.7 minutes); the browser tests run alone, as
+# clicks in a real Chromium are sensitive to load. A project not named here runs alone at the end.
+groups=("Suifang.Core.Tests Suifang.Integrations.Tests" "Suifang.Web.Tests Suifang.Agent.Tests Suifang.Eval.Tests" "Suifang.EndToEnd.Tests")
 for proj in tests/*.Tests/*.csproj; do
   name=$(basename "$proj" .csproj)
-  echo "── $name"
-  dotnet test "$proj" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
-    | grep -vE '^\s*$' | tail -n 40 || true
-  trx="$results/$name.trx"
-  if [[ -f $trx ]]; then
-    p=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
-    f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
-    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-    (( ${f:-0} > 0 )) && status=1
-  else
-    echo "   $name produced no results (crashed?)"; failed=$((failed + 1)); status=1
-  fi
+  [[ " ${groups[*]} " == *" $name "* ]] || groups+=("$name")
+done
+for group in "${groups[@]}"; do
+  for name in $group; do
+    [[ -f tests/$name/$name.csproj ]] || continue
+    dotnet test "tests/$name/$name.csproj" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+      >"$results/$name.log" 2>&1 &
+  done
+  wait
+  for name in $group; do
+    [[ -f tests/$name/$name.csproj ]] || continue
+    echo "── $name"
+    grep -vE '^\s*$' "$results/$name.log" | tail -n 40 || true
+    trx="$results/$name.trx"
+    if [[ -f $trx ]]; then
+      p=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+      f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+      passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+      (( ${f:-0} > 0 )) && status=1
+    else
+      echo "   $name produced no results (crashed?)"; failed=$((failed + 1)); status=1
+    fi
+  done
 done
 rm -rf "$results"
 echo "$passed passed, $failed failed"
