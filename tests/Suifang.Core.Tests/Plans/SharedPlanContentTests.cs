@@ -57,6 +57,38 @@ public sealed class SharedPlanContentTests
     }
 
     [Theory, ClassData(typeof(Providers))]
+    public async Task Two_writers_storing_the_same_new_text_at_once_both_succeed_and_each_plan_reads_its_own(DatabaseProvider provider)
+    {
+        var (hospital, pathways) = await PlanStorageTests.SetUpAsync(provider);
+        await using var _ = hospital;
+        var discharge = PlanStorageTests.Discharge;
+        var patients = await hospital.AddAsync(
+            hospital.Patient().DischargedOn(discharge, hospital.Cardiology.Id),
+            hospital.Patient().DischargedOn(discharge.AddHours(2), hospital.Cardiology.Id));
+
+        // Two arrivals saved at the same moment on two connections: neither finds the other's text before it commits.
+        var saves = patients.Select(async patient =>
+        {
+            await using var db = hospital.Database.NewContext();
+            var command = new CreatePlansCommand([patient.Encounters[0].Id], pathways.Select(p => p.Id).ToList(), new PlanOptions());
+            return (await CreatePlans.CreateAsync(db, hospital.Nurse(hospital.Cardiology.Id), command, Now, default)).Value!.Created;
+        }).ToList();
+        var created = await Task.WhenAll(saves);
+        Assert.Equal(new[] { 1, 1 }, created);
+
+        await using var read = hospital.Database.NewContext();
+        // SQLite lets one writer at a time, so the second shares the first's texts; PostgreSQL may store each twice.
+        Assert.InRange(await read.PlanContents.CountAsync(), 2, 4);
+        var plans = await read.Plans.AsNoTracking().OrderBy(p => p.AnchorTime).ToListAsync();
+        var pages = new List<PlanDetail>();
+        foreach (var plan in plans)
+            pages.Add((await OpenPlan.RunAsync(read, hospital.Supervisor(), plan.Id, default)).Value!);
+        Assert.All(pages, p => Assert.Contains(p.Plan.MergeNotes, n => n.Contains("只问一次")));
+        Assert.Equal(["D+3", "D+7/D+8", "D+30", "D+90"], pages[0].Steps.Select(s => s.Step.Label));
+        Assert.Equal(pages[0].Steps.Select(s => s.Step.DueFrom.AddHours(2)), pages[1].Steps.Select(s => s.Step.DueFrom));
+    }
+
+    [Theory, ClassData(typeof(Providers))]
     public async Task Later_steps_made_rows_leave_the_rest_of_the_shared_text_and_the_text_unchanged(DatabaseProvider provider)
     {
         var (hospital, pathways) = await PlanStorageTests.SetUpAsync(provider);
