@@ -29,6 +29,27 @@ public static class DoNotContactList
         return byPatient.Concat(byNumber).AsNoTracking().FirstOrDefaultAsync(ct);
     }
 
+    /// ReasonForAsync for many patients at once (two queries for all): the patients with an active entry, each with the
+    /// reason of one of them, an entry for the patient before one for the number.
+    public static async Task<Dictionary<long, string>> ReasonsForAsync(SuifangDbContext db, int hospitalId, IReadOnlyCollection<long> patientIds,
+        bool sms, CancellationToken ct)
+    {
+        var ids = patientIds as List<long> ?? patientIds.ToList();
+        var byPatient = await db.DoNotContacts.AsNoTracking()
+            .Where(d => d.PatientId != null && EF.Parameter(ids).Contains(d.PatientId.Value) && d.RemovedAt == null && d.HospitalId == hospitalId
+                && (sms || d.Scope == DoNotContactScope.All))
+            .Select(d => new { PatientId = d.PatientId!.Value, d.Reason }).ToListAsync(ct);
+        var byNumber = await (from p in db.Patients.IgnoreQueryFilters()
+                              join d in db.DoNotContacts on new { p.HospitalId, PhoneIndex = (string?)p.PhoneIndex } equals new { d.HospitalId, d.PhoneIndex }
+                              where EF.Parameter(ids).Contains(p.Id) && p.HospitalId == hospitalId && d.RemovedAt == null
+                                  && (sms || d.Scope == DoNotContactScope.All)
+                              select new { PatientId = p.Id, d.Reason }).AsNoTracking().ToListAsync(ct);
+        var reasons = new Dictionary<long, string>();
+        foreach (var entry in byPatient.Concat(byNumber))
+            reasons.TryAdd(entry.PatientId, entry.Reason);
+        return reasons;
+    }
+
     public static async Task<ContactOutcome> AddPatientAsync(SuifangDbContext db, StaffScope scope, long patientId, string? reason, DateTime now, CancellationToken ct = default)
     {
         if (Check(scope, reason) is { } refusal)

@@ -51,7 +51,7 @@ public sealed class ContactFactsBatchTests
             new TaskAttempt { TaskId = today.Id, Number = 1, StartedAt = Now.AddHours(-1), EffectKey = "e2" });
         await db.SaveChangesAsync();
 
-        var batch = await ContactFactsBatch.LoadSmsFactsAsync(db, h, ids, Now, default);
+        var batch = await ContactFactsBatch.LoadAsync(db, h, ids, sms: true, Now, default);
 
         foreach (var id in ids)
         {

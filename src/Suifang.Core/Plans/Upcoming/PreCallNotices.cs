@@ -67,7 +67,7 @@ public static class PreCallNotices
                 // The patients' contact facts (do-not-contact list, consent, marks) for all notices at once, not per notice.
                 var facts = new Dictionary<(int, long), ContactFacts>();
                 foreach (var hospital in candidates.GroupBy(c => c.Call.HospitalId))
-                    foreach (var (patientId, f) in await ContactFactsBatch.LoadSmsFactsAsync(db, hospital.Key, hospital.Select(c => c.Notice.PatientId).ToList(), now, ct))
+                    foreach (var (patientId, f) in await ContactFactsBatch.LoadAsync(db, hospital.Key, hospital.Select(c => c.Notice.PatientId).ToList(), sms: true, now, ct))
                         facts[(hospital.Key, patientId)] = f;
                 foreach (var (call, hospital, notice) in candidates)
                 {
