@@ -22,11 +22,8 @@ internal static class ComputedLaterSteps
 
         public static Reference Parse(string stored)
         {
-            var parts = stored.Length > 1 && stored[0] == Mark ? stored[1..].Split(':') : [];
-            if (parts.Length != 4)
-                throw new FormatException($"Not a computed later-steps reference: {stored}");
-            int At(int i) => int.Parse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture);
-            return new Reference(At(0), At(1), At(2), At(3));
+            var n = LaterSteps.ReferenceParts(stored, Mark, 4, "computed");
+            return new Reference(checked((int)n[0]), checked((int)n[1]), checked((int)n[2]), checked((int)n[3]));
         }
     }
 
@@ -119,12 +116,9 @@ internal static class ComputedLaterSteps
     /// What is left of a reference after its first steps became rows: a shorter reference when the rest is its tail.
     public static string? Rest(string stored, IReadOnlyList<LaterStep> all, IReadOnlyList<LaterStep> left)
     {
-        if (left.Count == 0)
+        if (left.Count == 0 || !LaterSteps.IsTail(all, left))
             return null;
         var r = Reference.Parse(stored);
-        for (var i = 0; i < left.Count; i++)
-            if (!ReferenceEquals(left[i], all[all.Count - left.Count + i]))
-                return null;
         return (r with { FirstNodeId = left[0].NodeId!.Value, FirstOrder = left[0].Order, Count = left.Count }).ToString();
     }
 

@@ -213,6 +213,24 @@ public static class LaterSteps
         (IsComputed(stored) ? ComputedLaterSteps.Rest(stored!, all, left) : IsShared(stored) ? SharedLaterSteps.Rest(stored!, all, left) : null)
         ?? Write(left);
 
+    /// The numbers of a reference "&lt;mark&gt;a:b:…" (ComputedLaterSteps, SharedLaterSteps); `kind` names it in the error.
+    internal static long[] ReferenceParts(string stored, char mark, int count, string kind)
+    {
+        var parts = stored.Length > 1 && stored[0] == mark ? stored[1..].Split(':') : [];
+        if (parts.Length != count)
+            throw new FormatException($"Not a {kind} later-steps reference: {stored}");
+        return parts.Select(p => long.Parse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    /// Whether `left` is the end of `all` (the same step objects): a reference can then be shortened instead of rewritten.
+    internal static bool IsTail(IReadOnlyList<LaterStep> all, IReadOnlyList<LaterStep> left)
+    {
+        for (var i = 0; i < left.Count; i++)
+            if (!ReferenceEquals(left[i], all[all.Count - left.Count + i]))
+                return false;
+        return true;
+    }
+
     public static string? Write(IReadOnlyCollection<LaterStep> later) =>
         later.Count == 0 ? null : JsonSerializer.Serialize(later.OrderBy(s => s.Order), Json);
 

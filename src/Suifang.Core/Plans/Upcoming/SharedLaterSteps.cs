@@ -22,11 +22,8 @@ internal static class SharedLaterSteps
 
         public static Reference Parse(string stored)
         {
-            var parts = stored.Length > 1 && stored[0] == Mark ? stored[1..].Split(':') : [];
-            if (parts.Length != 3)
-                throw new FormatException($"Not a shared later-steps reference: {stored}");
-            return new Reference(long.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture),
-                int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture), int.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture));
+            var n = LaterSteps.ReferenceParts(stored, Mark, 3, "shared");
+            return new Reference(n[0], checked((int)n[1]), checked((int)n[2]));
         }
     }
 
@@ -58,11 +55,8 @@ internal static class SharedLaterSteps
     /// its tail.
     public static string? Rest(string stored, IReadOnlyList<LaterStep> all, IReadOnlyList<LaterStep> left)
     {
-        if (left.Count == 0)
+        if (left.Count == 0 || !LaterSteps.IsTail(all, left))
             return null;
-        for (var i = 0; i < left.Count; i++)
-            if (!ReferenceEquals(left[i], all[all.Count - left.Count + i]))
-                return null;
         var r = Reference.Parse(stored);
         return (r with { First = r.First + r.Count - left.Count, Count = left.Count }).ToString();
     }
